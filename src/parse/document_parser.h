@@ -1,0 +1,18 @@
+// Pages -> an inspection record: classifies the document, then reads it with
+// the parser for its kind. Never touches the database.
+#pragma once
+
+#include <vector>
+
+#include "domain/inspection.h"
+#include "domain/result.h"
+#include "reader/page.h"
+
+namespace cscwatch {
+
+// Errors begin "unsupported document: " followed by the reason (for example
+// "no Ofsted children's services title on the first pages"), or name the fact
+// a recognised report lacks ("SIF report without inspection dates").
+Result<InspectionRecord> parse_inspection_document(const std::vector<Page>& pages);
+
+}  // namespace cscwatch
