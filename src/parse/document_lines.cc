@@ -1,0 +1,83 @@
+#include "parse/document_lines.h"
+
+#include <algorithm>
+#include <cctype>
+#include <string_view>
+
+#include "parse/text_normalise.h"
+
+namespace cscwatch::parse {
+
+size_t DocumentLines::begin_of(int page) const {
+  if (page < 1) page = 1;
+  if (page > page_count) return lines.size();
+  return first_line[static_cast<size_t>(page)];
+}
+
+size_t DocumentLines::end_of(int page) const {
+  if (page < 1) return begin_of(1);
+  if (page >= page_count) return lines.size();
+  return first_line[static_cast<size_t>(page) + 1];
+}
+
+DocumentLines split_lines(const std::vector<Page>& pages) {
+  DocumentLines doc;
+  doc.page_count = static_cast<int>(pages.size());
+  doc.first_line.assign(pages.size() + 2, 0);
+  int block = 0;
+  for (size_t p = 0; p < pages.size(); ++p) {
+    doc.first_line[p + 1] = doc.lines.size();
+    ++block;
+    std::string_view text = pages[p].text;
+    size_t kept = 0;
+    size_t pos = 0;
+    while (pos <= text.size() && kept < kMaxLinesPerPage) {
+      size_t nl = text.find('\n', pos);
+      if (nl == std::string_view::npos) nl = text.size();
+      std::string_view raw = text.substr(pos, std::min(nl - pos, kMaxLineChars * 4));
+      pos = nl + 1;
+      std::string cleaned = clean_text(raw);
+      if (cleaned.size() > kMaxLineChars) cleaned.resize(kMaxLineChars);
+      if (cleaned.empty()) {
+        ++block;
+        continue;
+      }
+      DocLine line;
+      line.page = static_cast<int>(p) + 1;
+      line.block = block;
+      line.norm = normalise(cleaned);
+      line.text = std::move(cleaned);
+      doc.lines.push_back(std::move(line));
+      ++kept;
+      if (nl == text.size()) break;
+    }
+  }
+  doc.first_line[pages.size() + 1] = doc.lines.size();
+  return doc;
+}
+
+std::string join_text(const DocumentLines& doc, size_t from, size_t to) {
+  std::string out;
+  for (size_t i = from; i < to && i < doc.lines.size(); ++i) {
+    if (!out.empty()) out.push_back(' ');
+    out += doc.lines[i].text;
+  }
+  return out;
+}
+
+std::string join_norm(const DocumentLines& doc, size_t from, size_t to) {
+  std::string out;
+  for (size_t i = from; i < to && i < doc.lines.size(); ++i) {
+    if (!out.empty()) out.push_back(' ');
+    out += doc.lines[i].norm;
+  }
+  return out;
+}
+
+bool is_page_number(const DocLine& line) {
+  if (line.norm.empty() || line.norm.size() > 4) return false;
+  return std::all_of(line.norm.begin(), line.norm.end(),
+                     [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+}
+
+}  // namespace cscwatch::parse

@@ -1,0 +1,46 @@
+// A document as the parsers walk it: the non-blank lines of every page in
+// reading order, each with its page, its block (runs of lines between blank
+// lines in the reader's text) and a normalised copy for matching.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "reader/page.h"
+
+namespace cscwatch::parse {
+
+struct DocLine {
+  int page = 0;      // 1-based page number
+  int block = 0;     // increases at every blank line and page break
+  std::string text;  // clean_text of the line (case kept)
+  std::string norm;  // normalise of the line
+};
+
+struct DocumentLines {
+  std::vector<DocLine> lines;
+  // Index of the first line of each page number p at first_line[p] (size pages+2;
+  // first_line[p+1] is one past its last line).
+  std::vector<size_t> first_line;
+  int page_count = 0;
+
+  // Lines of pages [from, to] (1-based, inclusive) as an index range.
+  size_t begin_of(int page) const;
+  size_t end_of(int page) const;
+};
+
+// Bounded: at most kMaxLinesPerPage lines per page and kMaxLineChars characters
+// per line are kept, so a hostile page cannot make rules quadratic.
+inline constexpr size_t kMaxLinesPerPage = 4000;
+inline constexpr size_t kMaxLineChars = 1000;
+
+DocumentLines split_lines(const std::vector<Page>& pages);
+
+// Joins the `text` of lines [from, to) with single spaces.
+std::string join_text(const DocumentLines& doc, size_t from, size_t to);
+std::string join_norm(const DocumentLines& doc, size_t from, size_t to);
+
+// True for a line that is only a page number or running-header noise.
+bool is_page_number(const DocLine& line);
+
+}  // namespace cscwatch::parse

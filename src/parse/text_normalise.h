@@ -1,0 +1,28 @@
+// Text as the parsers compare it: report PDFs print the same words with curly
+// or straight quotes, several dash glyphs, non-breaking spaces and bullet
+// glyphs, so every rule matches against one normalised form.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace cscwatch::parse {
+
+// Collapses runs of whitespace (including non-breaking spaces) to one space,
+// maps curly quotes to ' and ", dash glyphs (– — ─ ‐ ‑ −) to '-', drops bullet
+// glyphs (◼ ● • ▪ ■ ) and trims. Case is kept.
+std::string clean_text(std::string_view text);
+
+// clean_text, then ASCII lower case: the form rules match against.
+std::string normalise(std::string_view text);
+
+// Trims ASCII whitespace at both ends.
+std::string_view trim(std::string_view text);
+
+bool starts_with(std::string_view text, std::string_view prefix);
+bool contains(std::string_view text, std::string_view needle);
+
+// Strips a leading section number such as "1.", "2.1", "3 " from a label.
+std::string_view strip_section_number(std::string_view text);
+
+}  // namespace cscwatch::parse

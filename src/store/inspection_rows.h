@@ -1,0 +1,66 @@
+// Reading inspections back out of the register, one flat row per document:
+// the shape of the export, the history command and the JSON API.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "store/sqlite.h"
+
+namespace cscwatch {
+
+struct GradeCell {
+  std::string grade;          // machine name; empty: not judged / not in this framework
+  std::string printed_label;
+  std::string printed_grade;
+  int page = 0;
+};
+
+struct InspectionRow {
+  int64_t inspection_id = 0;
+  int64_t document_id = 0;
+  std::string authority_urn, authority_la_code, authority_ons_code, authority_name, authority_slug;
+  std::string region_name;
+  std::string source_file, sha256, kind, framework, inspection_type;
+  bool type_inferred = false;
+  std::string inspection_start, inspection_end, published, published_source, lead_inspector;
+  int start_page = 0, end_page = 0, published_page = 0, lead_inspector_page = 0;
+  std::string authority_printed;
+  int authority_page = 0;
+  std::string headline;
+  int headline_page = 0;
+  int page_count = 0;
+  std::map<std::string, GradeCell> judgements;  // by area: overall, leadership, ...
+
+  std::string grade(const std::string& area) const {
+    auto it = judgements.find(area);
+    return it == judgements.end() ? std::string{} : it->second.grade;
+  }
+};
+
+struct InspectionFilter {
+  std::optional<std::string> authority_urn;
+  std::optional<std::int64_t> document_id;
+  bool latest_per_authority = false;  // only each authority's latest graded inspection
+  bool graded_only = false;           // reports with judgements (not letters)
+};
+
+// Rows ordered by authority name, then inspection start (oldest first).
+std::vector<InspectionRow> query_inspections(const Connection& db, const InspectionFilter& filter = {});
+
+struct ImprovementPointRow {
+  int ordinal = 0;
+  std::string text;
+  int page = 0;
+};
+std::vector<ImprovementPointRow> query_improvement_points(const Connection& db, int64_t inspection_id);
+
+// The export's columns, in their published order.
+const std::vector<std::string>& export_columns();
+// One row's values in export_columns() order.
+std::vector<std::string> export_values(const InspectionRow& row);
+
+}  // namespace cscwatch

@@ -1,0 +1,135 @@
+#include "store/migrations.h"
+
+#include <string>
+
+namespace cscwatch {
+
+namespace {
+
+// Append-only: never edit a migration that has shipped; add a new one.
+constexpr const char* kMigrations[] = {
+    // 1: the register.
+    R"sql(
+CREATE TABLE authorities (
+  urn TEXT PRIMARY KEY,
+  la_code TEXT NOT NULL,
+  ons_code TEXT NOT NULL DEFAULT '',
+  name TEXT NOT NULL,
+  slug TEXT NOT NULL UNIQUE,
+  also_known_as TEXT NOT NULL DEFAULT '',      -- '; '-separated
+  region_code TEXT NOT NULL DEFAULT '',
+  region_name TEXT NOT NULL DEFAULT '',
+  la_type TEXT NOT NULL DEFAULT '',
+  population_0_25 INTEGER NOT NULL DEFAULT 0,
+  stat_neighbours TEXT NOT NULL DEFAULT '',    -- DfE codes, ', '-separated
+  stat_neighbours_previous TEXT NOT NULL DEFAULT '',
+  legacy INTEGER NOT NULL DEFAULT 0
+);
+
+CREATE TABLE reorganisations (
+  predecessor_urn TEXT NOT NULL,
+  successor_urn TEXT NOT NULL,
+  effective TEXT NOT NULL,
+  note TEXT NOT NULL,
+  PRIMARY KEY (predecessor_urn, successor_urn)
+);
+
+CREATE TABLE documents (
+  id INTEGER PRIMARY KEY,
+  sha256 TEXT NOT NULL UNIQUE,
+  file_name TEXT NOT NULL,
+  path TEXT NOT NULL,
+  bytes INTEGER NOT NULL,
+  kind TEXT NOT NULL,
+  page_count INTEGER NOT NULL,
+  parser_version INTEGER NOT NULL,
+  ingested_at TEXT NOT NULL
+);
+CREATE INDEX documents_file_name ON documents(file_name);
+
+-- The PDF itself, so the register stays whole when source folders move.
+CREATE TABLE document_files (
+  document_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+  pdf BLOB NOT NULL
+);
+
+CREATE TABLE inspections (
+  id INTEGER PRIMARY KEY,
+  document_id INTEGER NOT NULL UNIQUE REFERENCES documents(id) ON DELETE CASCADE,
+  authority_urn TEXT NOT NULL REFERENCES authorities(urn),
+  authority_printed TEXT NOT NULL,
+  authority_page INTEGER NOT NULL,
+  framework TEXT NOT NULL,
+  inspection_type TEXT NOT NULL,
+  type_inferred INTEGER NOT NULL,
+  start_date TEXT, start_page INTEGER,
+  end_date TEXT, end_page INTEGER,
+  published TEXT, published_source TEXT, published_page INTEGER,
+  lead_inspector TEXT, lead_inspector_page INTEGER,
+  headline TEXT, headline_page INTEGER
+);
+CREATE INDEX inspections_authority ON inspections(authority_urn, start_date);
+
+CREATE TABLE judgements (
+  inspection_id INTEGER NOT NULL REFERENCES inspections(id) ON DELETE CASCADE,
+  area TEXT NOT NULL,
+  grade TEXT,                 -- NULL: printed "Not judged"
+  printed_label TEXT NOT NULL,
+  printed_grade TEXT NOT NULL,
+  page INTEGER NOT NULL,
+  PRIMARY KEY (inspection_id, area)
+);
+
+CREATE TABLE improvement_points (
+  inspection_id INTEGER NOT NULL REFERENCES inspections(id) ON DELETE CASCADE,
+  ordinal INTEGER NOT NULL,
+  text TEXT NOT NULL,
+  page INTEGER NOT NULL,
+  PRIMARY KEY (inspection_id, ordinal)
+);
+
+CREATE TABLE pages (
+  id INTEGER PRIMARY KEY,
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  number INTEGER NOT NULL,
+  text TEXT NOT NULL,
+  UNIQUE (document_id, number)
+);
+
+-- Full text of every page; external content kept in step by triggers.
+CREATE VIRTUAL TABLE page_fts USING fts5(text, content='pages', content_rowid='id', tokenize='unicode61 remove_diacritics 2');
+CREATE TRIGGER pages_ai AFTER INSERT ON pages BEGIN
+  INSERT INTO page_fts(rowid, text) VALUES (new.id, new.text);
+END;
+CREATE TRIGGER pages_ad AFTER DELETE ON pages BEGIN
+  INSERT INTO page_fts(page_fts, rowid, text) VALUES ('delete', old.id, old.text);
+END;
+)sql",
+};
+
+}  // namespace
+
+int latest_schema_version() { return static_cast<int>(std::size(kMigrations)); }
+
+Result<int> migrate(Connection& db) {
+  try {
+    db.exec("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)");
+    auto q = db.prepare("SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
+    q.step();
+    int current = static_cast<int>(q.integer(0));
+    if (current > latest_schema_version())
+      return Error{"the database has schema version " + std::to_string(current) + " but this cscwatch knows only up to " +
+                   std::to_string(latest_schema_version()) + "; use a newer cscwatch"};
+    for (int v = current + 1; v <= latest_schema_version(); ++v) {
+      Transaction tx(db);
+      db.exec(kMigrations[v - 1]);
+      db.prepare("INSERT INTO schema_migrations(version, applied_at) VALUES (?, datetime('now'))").bind(1, v).run();
+      tx.commit();
+    }
+    return latest_schema_version();
+  } catch (const SqlError& e) {
+    return Error{std::string("schema migration failed: ") + e.what()};
+  }
+}
+
+}  // namespace cscwatch

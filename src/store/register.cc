@@ -1,0 +1,212 @@
+#include "store/register.h"
+
+#include "domain/reorganisation.h"
+#include "parse/parser_version.h"
+#include "store/migrations.h"
+
+namespace cscwatch {
+
+namespace {
+
+std::string join(const std::vector<std::string>& items, const char* sep) {
+  std::string out;
+  for (size_t i = 0; i < items.size(); ++i) out += (i ? sep : "") + items[i];
+  return out;
+}
+
+std::vector<std::string> split(const std::string& s, const std::string& sep) {
+  std::vector<std::string> out;
+  if (s.empty()) return out;
+  size_t from = 0;
+  while (true) {
+    size_t at = s.find(sep, from);
+    out.push_back(s.substr(from, at == std::string::npos ? std::string::npos : at - from));
+    if (at == std::string::npos) break;
+    from = at + sep.size();
+  }
+  return out;
+}
+
+template <typename T>
+void bind_sourced_date(Statement& s, int index, const std::optional<Sourced<T>>& v) {
+  if (v) {
+    s.bind(index, to_iso(v->value)).bind(index + 1, v->page);
+  } else {
+    s.bind_null(index).bind_null(index + 1);
+  }
+}
+
+}  // namespace
+
+Result<Register> Register::open(const std::string& path, bool read_only) {
+  auto db = Connection::open(path, read_only);
+  if (!db) return Error{db.error()};
+  try {
+    db->exec("PRAGMA foreign_keys = ON");
+    if (!read_only) {
+      // WAL: readers (the web server) never block the writer, and a killed
+      // writer leaves the last committed state intact.
+      db->exec("PRAGMA journal_mode = WAL");
+      db->exec("PRAGMA synchronous = NORMAL");
+      auto migrated = migrate(*db);
+      if (!migrated) return Error{migrated.error()};
+    }
+    auto v = db->prepare("SELECT COALESCE(MAX(version),0) FROM schema_migrations");
+    v.step();
+    if (v.integer(0) != latest_schema_version())
+      return Error{"database " + path + " has schema version " + std::to_string(v.integer(0)) + ", expected " +
+                   std::to_string(latest_schema_version()) + (read_only ? "; run 'cscwatch ingest' first" : "")};
+  } catch (const SqlError& e) {
+    return Error{"cannot use database " + path + ": " + e.what()};
+  }
+  return Register(std::move(*db));
+}
+
+Result<int> Register::load_authorities(const std::vector<Authority>& authorities) {
+  try {
+    Transaction tx(db_);
+    auto upsert = db_.prepare(R"sql(
+      INSERT INTO authorities(urn, la_code, ons_code, name, slug, also_known_as, region_code, region_name,
+                              la_type, population_0_25, stat_neighbours, stat_neighbours_previous, legacy)
+      VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)
+      ON CONFLICT(urn) DO UPDATE SET la_code=excluded.la_code, ons_code=excluded.ons_code, name=excluded.name,
+        slug=excluded.slug, also_known_as=excluded.also_known_as, region_code=excluded.region_code,
+        region_name=excluded.region_name, la_type=excluded.la_type, population_0_25=excluded.population_0_25,
+        stat_neighbours=excluded.stat_neighbours, stat_neighbours_previous=excluded.stat_neighbours_previous,
+        legacy=excluded.legacy)sql");
+    for (const auto& a : authorities) {
+      upsert.bind(1, a.urn).bind(2, a.la_code).bind(3, a.ons_code).bind(4, a.name).bind(5, a.slug)
+          .bind(6, join(a.also_known_as, "; ")).bind(7, a.region_code).bind(8, a.region_name).bind(9, a.la_type)
+          .bind(10, static_cast<int64_t>(a.population_0_25)).bind(11, join(a.stat_neighbours, ", "))
+          .bind(12, join(a.stat_neighbours_previous, ", ")).bind(13, a.legacy ? 1 : 0);
+      upsert.run();
+    }
+    auto reorg = db_.prepare(R"sql(
+      INSERT INTO reorganisations(predecessor_urn, successor_urn, effective, note)
+      SELECT ?1, ?2, ?3, ?4 WHERE EXISTS (SELECT 1 FROM authorities WHERE urn = ?1)
+                              AND EXISTS (SELECT 1 FROM authorities WHERE urn = ?2)
+      ON CONFLICT DO UPDATE SET effective = excluded.effective, note = excluded.note)sql");
+    for (const auto& r : known_reorganisations()) {
+      reorg.bind(1, r.predecessor_urn).bind(2, r.successor_urn).bind(3, r.date).bind(4, r.note);
+      reorg.run();
+    }
+    tx.commit();
+    return static_cast<int>(authorities.size());
+  } catch (const SqlError& e) {
+    return Error{std::string("cannot load authorities: ") + e.what()};
+  }
+}
+
+std::vector<Authority> Register::authorities() const {
+  std::vector<Authority> out;
+  auto q = db_.prepare(R"sql(SELECT urn, la_code, ons_code, name, slug, also_known_as, region_code, region_name,
+      la_type, population_0_25, stat_neighbours, stat_neighbours_previous, legacy FROM authorities ORDER BY name)sql");
+  while (q.step()) {
+    Authority a;
+    a.urn = q.text(0);
+    a.la_code = q.text(1);
+    a.ons_code = q.text(2);
+    a.name = q.text(3);
+    a.slug = q.text(4);
+    a.also_known_as = split(q.text(5), "; ");
+    a.region_code = q.text(6);
+    a.region_name = q.text(7);
+    a.la_type = q.text(8);
+    a.population_0_25 = static_cast<long>(q.integer(9));
+    a.stat_neighbours = split(q.text(10), ", ");
+    a.stat_neighbours_previous = split(q.text(11), ", ");
+    a.legacy = q.integer(12) != 0;
+    out.push_back(std::move(a));
+  }
+  return out;
+}
+
+int Register::authority_count() const {
+  auto q = db_.prepare("SELECT COUNT(*) FROM authorities");
+  q.step();
+  return static_cast<int>(q.integer(0));
+}
+
+std::optional<StoredDocument> Register::find_document(const std::string& sha256) const {
+  auto q = db_.prepare("SELECT id, parser_version, path FROM documents WHERE sha256 = ?");
+  q.bind(1, sha256);
+  if (!q.step()) return std::nullopt;
+  return StoredDocument{q.integer(0), static_cast<int>(q.integer(1)), q.text(2)};
+}
+
+void Register::touch_path(int64_t document_id, const std::string& path) {
+  db_.prepare("UPDATE documents SET path = ? WHERE id = ? AND path <> ?1").bind(1, path).bind(2, document_id).run();
+}
+
+Result<int64_t> Register::store(const DocumentToStore& d) {
+  const InspectionRecord& r = d.record;
+  try {
+    Transaction tx(db_);
+    // Replace what an older parser wrote for this content, and an earlier
+    // version of the same file (a republished report keeps its name).
+    db_.prepare("DELETE FROM documents WHERE sha256 = ? OR file_name = ?").bind(1, d.sha256).bind(2, d.file_name).run();
+
+    auto doc = db_.prepare(R"sql(INSERT INTO documents(sha256, file_name, path, bytes, kind, page_count,
+        parser_version, ingested_at) VALUES (?,?,?,?,?,?,?, strftime('%Y-%m-%dT%H:%M:%SZ','now')))sql");
+    doc.bind(1, d.sha256).bind(2, d.file_name).bind(3, d.path)
+        .bind(4, static_cast<int64_t>(d.pdf_bytes ? d.pdf_bytes->size() : 0))
+        .bind(5, to_string(r.kind)).bind(6, static_cast<int64_t>(d.pages ? d.pages->size() : 0))
+        .bind(7, kParserVersion);
+    doc.run();
+    int64_t document_id = db_.last_insert_id();
+
+    if (d.pdf_bytes) {
+      db_.prepare("INSERT INTO document_files(document_id, pdf) VALUES (?, ?)")
+          .bind(1, document_id)
+          .bind_blob(2, d.pdf_bytes->data(), d.pdf_bytes->size())
+          .run();
+    }
+
+    auto ins = db_.prepare(R"sql(INSERT INTO inspections(document_id, authority_urn, authority_printed,
+        authority_page, framework, inspection_type, type_inferred, start_date, start_page, end_date, end_page,
+        published, published_page, published_source, lead_inspector, lead_inspector_page, headline, headline_page)
+        VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?))sql");
+    ins.bind(1, document_id).bind(2, d.authority_urn).bind(3, r.authority_printed.value)
+        .bind(4, r.authority_printed.page).bind(5, to_string(r.framework)).bind(6, to_string(r.type))
+        .bind(7, r.type_inferred ? 1 : 0);
+    bind_sourced_date(ins, 8, r.start);
+    bind_sourced_date(ins, 10, r.end);
+    bind_sourced_date(ins, 12, r.published);
+    if (r.published) ins.bind(14, r.published_source); else ins.bind_null(14);
+    if (r.lead_inspector) ins.bind(15, r.lead_inspector->value).bind(16, r.lead_inspector->page);
+    else ins.bind_null(15).bind_null(16);
+    if (r.headline) ins.bind(17, r.headline->value).bind(18, r.headline->page);
+    else ins.bind_null(17).bind_null(18);
+    ins.run();
+    int64_t inspection_id = db_.last_insert_id();
+
+    auto judgement = db_.prepare(R"sql(INSERT INTO judgements(inspection_id, area, grade, printed_label,
+        printed_grade, page) VALUES (?,?,?,?,?,?)
+        ON CONFLICT(inspection_id, area) DO NOTHING)sql");
+    for (const auto& j : r.judgements) {
+      judgement.bind(1, inspection_id).bind(2, to_string(j.area));
+      if (j.grade) judgement.bind(3, to_string(*j.grade)); else judgement.bind_null(3);
+      judgement.bind(4, j.printed_label).bind(5, j.printed_grade).bind(6, j.page);
+      judgement.run();
+    }
+    auto point = db_.prepare("INSERT INTO improvement_points(inspection_id, ordinal, text, page) VALUES (?,?,?,?)");
+    for (size_t i = 0; i < r.improvement_points.size(); ++i) {
+      point.bind(1, inspection_id).bind(2, static_cast<int64_t>(i + 1)).bind(3, r.improvement_points[i].text)
+          .bind(4, r.improvement_points[i].page);
+      point.run();
+    }
+    if (d.pages) {
+      auto page = db_.prepare("INSERT INTO pages(document_id, number, text) VALUES (?,?,?)");
+      for (const auto& p : *d.pages) {
+        page.bind(1, document_id).bind(2, p.number).bind(3, p.text);
+        page.run();
+      }
+    }
+    tx.commit();
+    return document_id;
+  } catch (const SqlError& e) {
+    return Error{std::string("cannot store document: ") + e.what()};
+  }
+}
+
+}  // namespace cscwatch
