@@ -46,6 +46,7 @@ DocumentLines split_lines(const std::vector<Page>& pages) {
       line.page = static_cast<int>(p) + 1;
       line.block = block;
       line.norm = normalise(cleaned);
+      line.bullet = starts_with_bullet(trim(raw));
       line.text = std::move(cleaned);
       doc.lines.push_back(std::move(line));
       ++kept;
@@ -72,6 +73,12 @@ std::string join_norm(const DocumentLines& doc, size_t from, size_t to) {
     out += doc.lines[i].norm;
   }
   return out;
+}
+
+bool starts_with_bullet(std::string_view raw) {
+  for (std::string_view glyph : {"\u25FC", "\u25CF", "\u2022", "\u25AA", "\u25A0", "\uF0B7", "\uF0A7"})
+    if (starts_with(raw, glyph)) return true;
+  return false;
 }
 
 bool is_page_number(const DocLine& line) {

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "reader/page.h"
@@ -15,6 +16,7 @@ struct DocLine {
   int block = 0;     // increases at every blank line and page break
   std::string text;  // clean_text of the line (case kept)
   std::string norm;  // normalise of the line
+  bool bullet = false;  // the printed line began with a bullet glyph (dropped from text)
 };
 
 struct DocumentLines {
@@ -39,6 +41,10 @@ DocumentLines split_lines(const std::vector<Page>& pages);
 // Joins the `text` of lines [from, to) with single spaces.
 std::string join_text(const DocumentLines& doc, size_t from, size_t to);
 std::string join_norm(const DocumentLines& doc, size_t from, size_t to);
+
+// True if `raw` (reader text) starts with a bullet glyph: ◼ ● • ▪ ■ or a
+// private-use Symbol-font bullet.
+bool starts_with_bullet(std::string_view raw);
 
 // True for a line that is only a page number or running-header noise.
 bool is_page_number(const DocLine& line);

@@ -1,0 +1,58 @@
+// 2013 pre-SIF "Inspection of looked after children services" (old scale with
+// adequate). Only two rows of its "Record of main findings" map onto the
+// register's areas: "Overall effectiveness" -> overall and "Leadership and
+// management" -> leadership; capacity to improve, outcomes and quality of
+// provision have no column and are left out.
+#include <string>
+
+#include "parse/judgement_table.h"
+#include "parse/report_header.h"
+#include "parse/report_parsers.h"
+#include "parse/text_normalise.h"
+#include "parse/title_block.h"
+
+namespace cscwatch::parse {
+
+namespace {
+
+std::optional<JudgementArea> classify_main_findings_label(std::string_view label) {
+  if (starts_with(label, "overall effectiveness")) return JudgementArea::Overall;
+  if (starts_with(label, "leadership and management")) return JudgementArea::Leadership;
+  return std::nullopt;
+}
+
+}  // namespace
+
+Result<InspectionRecord> parse_looked_after_children_report(const DocumentLines& doc) {
+  InspectionRecord record;
+  record.kind = DocumentKind::LookedAfterChildrenReport;
+  record.framework = Framework::PreSif;
+  record.type = InspectionType::Full;
+  if (auto name = find_authority(doc)) record.authority_printed = *name;
+  auto dates = find_inspection_dates(doc, 2);
+  if (!dates) return Error{"looked after children report without inspection dates"};
+  record.start = Sourced<Date>{dates->range.start, dates->page};
+  record.end = Sourced<Date>{dates->range.end, dates->page};
+  if (auto published = find_published(doc, 2)) {
+    record.published = *published;
+    record.published_source = "report";
+  }
+  record.lead_inspector = find_lead_inspector(doc, 1, 2);
+
+  // The last "Record of main findings" heading is the table itself; earlier
+  // ones are the contents page.
+  size_t table = doc.lines.size();
+  for (size_t i = doc.lines.size(); i-- > 0;) {
+    if (starts_with(doc.lines[i].norm, "record of main findings")) {
+      table = i;
+      break;
+    }
+  }
+  if (table < doc.lines.size())
+    record.judgements = read_judgement_table(doc, table + 1, std::min(doc.lines.size(), table + 60),
+                                             classify_main_findings_label);
+  if (record.judgements.empty()) return Error{"looked after children report without a record of main findings"};
+  return record;
+}
+
+}  // namespace cscwatch::parse

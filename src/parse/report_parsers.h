@@ -1,0 +1,18 @@
+// One parser per kind of document; document_parser.cc picks one after
+// classification. Each fills what its kind prints and errors name the fact a
+// recognised document lacks.
+#pragma once
+
+#include "domain/inspection.h"
+#include "domain/result.h"
+#include "parse/document_lines.h"
+
+namespace cscwatch::parse {
+
+Result<InspectionRecord> parse_sif_report(const DocumentLines& doc);
+Result<InspectionRecord> parse_ilacs_report(const DocumentLines& doc);
+Result<InspectionRecord> parse_looked_after_children_report(const DocumentLines& doc);
+// Focused visit, monitoring visit and JTAI letters: no grades.
+Result<InspectionRecord> parse_visit_letter(const DocumentLines& doc, DocumentKind kind);
+
+}  // namespace cscwatch::parse
