@@ -28,7 +28,8 @@ Result<DocumentKind> classify_document(const DocumentLines& doc) {
       contains(front, "re-inspection of services for children in need"))
     return DocumentKind::SifReport;
   const bool ilacs_title = contains(front, "local authority children's services") ||
-                           contains(front, "inspection of children's social care services");
+                           contains(front, "inspection of children's social care services") ||
+                           contains(front, "local authority children's social care services");
   const bool has_judgement_table = contains(front, "overall effectiveness");
   if (ilacs_title && has_judgement_table && contains(front, "inspection date")) return DocumentKind::IlacsReport;
 

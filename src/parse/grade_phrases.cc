@@ -28,6 +28,9 @@ std::optional<PrintedGrade> grade_cell(std::string_view text) {
   if (norm == "not judged" || norm == "not judged separately") return PrintedGrade{std::nullopt, std::string(body)};
   // Cells print words only; "Grade 3" alone is not a cell we trust.
   if (!std::isalpha(static_cast<unsigned char>(norm[0]))) return std::nullopt;
+  // SIF tables sometimes print the verb form "Require improvement".
+  if (norm == "require improvement" || norm == "require improvement to be good")
+    return PrintedGrade{Grade::RequiresImprovement, std::string(body)};
   auto grade = parse_grade(body);
   if (!grade) return std::nullopt;
   return PrintedGrade{grade, std::string(body)};

@@ -55,17 +55,18 @@ Result<InspectionRecord> parse_ilacs_report(const DocumentLines& doc) {
       break;
     }
   }
-  record.judgements = read_judgement_table(doc, 0, table_end, classify_report_label);
-  // The headline paragraph follows the overall effectiveness grade.
+  // The overall effectiveness row closes the table; the headline paragraph follows it.
   for (size_t i = 0; i < table_end; ++i) {
     if (starts_with(doc.lines[i].norm, "overall effectiveness")) {
       size_t k = i + 1;
       // Skip the grade cell (one to three lines).
       while (k < table_end && k < i + 4 && doc.lines[k].norm.size() < 40 && doc.lines[k].norm.back() != '.') ++k;
       read_headline(doc, k, record);
+      table_end = k;
       break;
     }
   }
+  record.judgements = read_judgement_table(doc, 0, table_end, classify_report_label);
   record.improvement_points = read_what_needs_to_improve(doc);
   if (record.judgements.empty()) return Error{"ILACS report without a judgement table"};
   return record;

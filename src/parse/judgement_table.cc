@@ -22,6 +22,18 @@ bool starts_label(std::string_view norm) {
   return false;
 }
 
+// Title, header and headline lines: never part of a row label.
+bool ends_label(std::string_view norm) {
+  for (std::string_view head : {"inspection of", "re-inspection of", "review of", "inspection date",
+                                "report published", "published", "lead inspector", "children's services in",
+                                "the overall judgement", "the judgements on", "services for looked after children"})
+    if (starts_with(norm, head)) return true;
+  return false;
+}
+
+// Row labels wrap over at most this many lines.
+constexpr size_t kMaxLabelLines = 4;
+
 bool looks_like_paragraph(const DocLine& line) {
   return line.norm.size() > 95 || (line.norm.size() > 40 && line.norm.back() == '.');
 }
@@ -88,11 +100,11 @@ std::vector<Judgement> read_judgement_table(const DocumentLines& doc, size_t fro
       i = cell_end - 1;
       continue;
     }
-    if (looks_like_paragraph(line)) {
+    if (looks_like_paragraph(line) || ends_label(line.norm)) {
       have_label = false;
       continue;
     }
-    if (!have_label || starts_label(line.norm)) {
+    if (!have_label || starts_label(line.norm) || i - label_start >= kMaxLabelLines) {
       label_start = i;
       have_label = true;
     }
