@@ -1,12 +1,34 @@
-#include <cstdio>
+// cscwatch: the command line.
+#include <CLI/CLI.hpp>
 
-#include "reader/pdf_reader.h"
+#include "cli/commands.h"
+#include "store/sqlite.h"
 
 int main(int argc, char** argv) {
-  cscwatch::PdfReader reader;
-  for (int i = 1; i < argc; ++i) {
-    auto r = reader.read_file(argv[i]);
-    if (!r) { std::printf("%s: %s\n", argv[i], r.error().c_str()); continue; }
-    for (auto& p : r->pages) std::printf("=== page %d\n%s", p.number, p.text.c_str());
+  using namespace cscwatch;
+  CLI::App app{"cscwatch: the record of Ofsted inspections of English local authority children's services"};
+  app.require_subcommand(1);
+  app.fallthrough();  // --db and --data-dir may follow the command name
+  CliContext ctx;
+  app.add_option("--db", ctx.db_path, "Register database file")->capture_default_str();
+  app.add_option("--data-dir", ctx.data_dir, "Folder with reference/authorities.csv and corpus/pdf")
+      ->capture_default_str();
+  int status = 0;
+  // Commands (one file each in src/cli/).
+  add_ingest_command(app, ctx, status);
+  add_authorities_command(app, ctx, status);
+  add_history_command(app, ctx, status);
+  add_show_command(app, ctx, status);
+  add_export_command(app, ctx, status);
+  add_summary_command(app, ctx, status);
+  // add_serve_command(app, ctx, status);
+  // add_news_command(app, ctx, status);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e);
+  } catch (const SqlError& e) {
+    return fail(std::string("database error: ") + e.what());
   }
+  return status;
 }

@@ -9,13 +9,15 @@ namespace {
 
 // Words around a name that say what kind of council it is, not which one.
 constexpr std::string_view kPrefixes[] = {
-    "the ",      "london borough of ",       "royal borough of ", "metropolitan borough of ",
+    "the ",      "council of the ",          "council of ",       "london borough of ",
+    "royal borough of ", "metropolitan borough of ",
     "borough of ", "city and county of ",    "county of ",        "city of ",
 };
 constexpr std::string_view kSuffixes[] = {
     " metropolitan borough council", " metropolitan district council", " borough council",
     " county borough council",       " county council",                " city council",
-    " district council",             " unitary authority",             " council",
+    " district council",             " unitary authority",             " metropolitan council",
+    " council",
     " local authority",              " childrens services",            " children s services",
     " metropolitan borough",         " borough",                       " city",
     " county",                       " city of",                       " county of",
@@ -124,9 +126,24 @@ const Authority* AuthorityDirectory::by_slug(std::string_view slug) const {
 
 const Authority* AuthorityDirectory::resolve_name(std::string_view printed) const {
   std::string norm = normalise(printed.substr(0, 300));
-  for (const auto& form : reductions(norm)) {
+  auto forms = reductions(norm);
+  for (const auto& form : forms) {
     auto it = by_form_.find(form);
     if (it != by_form_.end()) return &authorities_[it->second];
+  }
+  // A shortened name ("East Riding", "Newcastle"): the first words of exactly
+  // one authority's name.
+  for (const auto& form : forms) {
+    if (form.size() < 4) continue;
+    const Authority* only = nullptr;
+    bool ambiguous = false;
+    for (const auto& [known, authority] : forms_) {
+      if (known.size() > form.size() && starts_with(known, form) && known[form.size()] == ' ') {
+        if (only && only != authority) ambiguous = true;
+        only = authority;
+      }
+    }
+    if (only && !ambiguous) return only;
   }
   return nullptr;
 }

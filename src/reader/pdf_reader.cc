@@ -128,7 +128,9 @@ Result<PdfText> PdfReader::read_file(const std::string& path) {
   in.seekg(0);
   in.read(bytes.data(), static_cast<std::streamsize>(size));
   if (!in) return Error{"cannot read file"};
-  return read_bytes(bytes, path);
+  auto text = read_bytes(bytes, path);
+  if (text) text->sha256 = sha256_hex(bytes);
+  return text;
 }
 
 Result<PdfText> PdfReader::read_bytes(const std::string& bytes, const std::string& /*name*/) {
@@ -145,7 +147,6 @@ Result<PdfText> PdfReader::read_bytes(const std::string& bytes, const std::strin
     return Error{"truncated PDF: no end-of-file marker (%%EOF) at the end; the file was cut short"};
 
   PdfText result;
-  result.sha256 = sha256_hex(bytes);
   impl_->warnings.clear();
 
   fz_stream* stream = nullptr;

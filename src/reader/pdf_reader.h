@@ -11,7 +11,7 @@
 namespace cscwatch {
 
 struct PdfText {
-  std::string sha256;  // hex digest of the file's bytes
+  std::string sha256;  // hex digest of the file's bytes (read_file only)
   std::vector<Page> pages;
 };
 
@@ -37,7 +37,8 @@ class PdfReader {
   // encrypted, damaged, too large.
   Result<PdfText> read_file(const std::string& path);
 
-  // Same for bytes already in memory; `name` is used in messages only.
+  // Same for bytes already in memory (sha256 left empty: the caller has the
+  // bytes and hashes them once); `name` is used in messages only.
   Result<PdfText> read_bytes(const std::string& bytes, const std::string& name);
 
  private:

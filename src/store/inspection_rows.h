@@ -46,6 +46,22 @@ struct InspectionFilter {
   std::optional<std::int64_t> document_id;
   bool latest_per_authority = false;  // only each authority's latest graded inspection
   bool graded_only = false;           // reports with judgements (not letters)
+
+  static InspectionFilter latest() {
+    InspectionFilter f;
+    f.latest_per_authority = true;
+    return f;
+  }
+  static InspectionFilter of_authority(std::string urn) {
+    InspectionFilter f;
+    f.authority_urn = std::move(urn);
+    return f;
+  }
+  static InspectionFilter of_document(std::int64_t id) {
+    InspectionFilter f;
+    f.document_id = id;
+    return f;
+  }
 };
 
 // Rows ordered by authority name, then inspection start (oldest first).

@@ -1,0 +1,40 @@
+#include "cli/cli_context.h"
+
+#include <cstdio>
+#include <filesystem>
+
+#include "reader/reference_tables.h"
+
+namespace cscwatch {
+
+Result<Register> CliContext::open_for_ingest() const {
+  std::error_code ec;
+  if (!std::filesystem::exists(authorities_csv(), ec))
+    return Error{"reference data not found: " + authorities_csv() +
+                 " does not exist. Pass --data-dir DIR naming a folder that holds reference/authorities.csv "
+                 "(the project's shared data folder, ../shared by default), or run 'cscwatch fetch --data-dir DIR' "
+                 "to download the reference tables and reports there."};
+  auto authorities = load_authorities(authorities_csv());
+  if (!authorities) return Error{authorities.error()};
+  auto reg = Register::open(db_path);
+  if (!reg) return Error{reg.error()};
+  auto loaded = reg->load_authorities(*authorities);
+  if (!loaded) return Error{loaded.error()};
+  return reg;
+}
+
+Result<Register> CliContext::open_existing() const {
+  std::error_code ec;
+  if (!std::filesystem::exists(db_path, ec))
+    return Error{"no register at " + db_path + ": run 'cscwatch ingest' first (or pass --db FILE)"};
+  return Register::open(db_path, /*read_only=*/true);
+}
+
+AuthorityDirectory directory_of(const Register& reg) { return AuthorityDirectory(reg.authorities()); }
+
+int fail(const std::string& message, int status) {
+  std::fprintf(stderr, "cscwatch: %s\n", message.c_str());
+  return status;
+}
+
+}  // namespace cscwatch

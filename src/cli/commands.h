@@ -1,0 +1,20 @@
+// Each command of the cscwatch command line adds itself to the CLI11 app and
+// stores its exit status in `status` when run.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include "cli/cli_context.h"
+
+namespace cscwatch {
+
+void add_ingest_command(CLI::App& app, CliContext& ctx, int& status);
+void add_authorities_command(CLI::App& app, CliContext& ctx, int& status);
+void add_history_command(CLI::App& app, CliContext& ctx, int& status);
+void add_show_command(CLI::App& app, CliContext& ctx, int& status);
+void add_export_command(CLI::App& app, CliContext& ctx, int& status);
+void add_summary_command(CLI::App& app, CliContext& ctx, int& status);
+void add_serve_command(CLI::App& app, CliContext& ctx, int& status);
+void add_news_command(CLI::App& app, CliContext& ctx, int& status);
+
+}  // namespace cscwatch

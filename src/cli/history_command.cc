@@ -1,0 +1,71 @@
+#include <fmt/core.h>
+
+#include "cli/commands.h"
+#include "domain/judgement.h"
+#include "store/inspection_rows.h"
+
+namespace cscwatch {
+
+namespace {
+
+void print_inspection(const InspectionRow& r) {
+  fmt::print("\n{} {} {}: {} to {}", r.framework, r.kind == "sif_report" || r.kind == "ilacs_report" ? "inspection" : r.kind,
+             r.inspection_type.empty() ? "" : "(" + r.inspection_type + (r.type_inferred ? ", inferred" : "") + ")",
+             r.inspection_start.empty() ? "?" : r.inspection_start, r.inspection_end.empty() ? "?" : r.inspection_end);
+  fmt::print("   published {}{}\n", r.published.empty() ? "-" : r.published,
+             r.published_source == "report" || r.published.empty() ? "" : " (from the " + r.published_source + ")");
+  if (!r.lead_inspector.empty()) fmt::print("  lead inspector: {}\n", r.lead_inspector);
+  for (JudgementArea area : kAllJudgementAreas) {
+    auto it = r.judgements.find(std::string(to_string(area)));
+    if (it == r.judgements.end()) continue;
+    fmt::print("  {:<22} {:<22} (p. {})\n", label(area), it->second.grade.empty() ? "not judged" : it->second.grade,
+               it->second.page);
+  }
+  fmt::print("  document: {} [id {}]\n", r.source_file, r.document_id);
+}
+
+}  // namespace
+
+void add_history_command(CLI::App& app, CliContext& ctx, int& status) {
+  auto* cmd = app.add_subcommand("history", "All inspections of one authority, oldest first, with every judgement");
+  auto query = std::make_shared<std::string>();
+  cmd->add_option("authority", *query, "Name (case-insensitive, partial if unique), slug, URN, DfE or ONS code")
+      ->required();
+  cmd->callback([&ctx, &status, query] {
+    auto reg = ctx.open_existing();
+    if (!reg) {
+      status = fail(reg.error());
+      return;
+    }
+    AuthorityDirectory directory = directory_of(*reg);
+    auto found = directory.find(*query);
+    if (!found) {
+      status = fail(found.error());
+      return;
+    }
+    const Authority& a = **found;
+    fmt::print("{} (URN {}, DfE {}, ONS {}, {})\n", a.name, a.urn, a.la_code, a.ons_code.empty() ? "-" : a.ons_code,
+               a.region_name);
+    auto rows = query_inspections(reg->connection(), InspectionFilter::of_authority(a.urn));
+    if (rows.empty()) fmt::print("\nNo inspection reports of {} in the register.\n", a.name);
+    for (const auto& r : rows) print_inspection(r);
+    // Reorganisations: where this authority's history continues or began.
+    auto links = reg->connection().prepare(R"sql(
+        SELECT 'predecessor', a.name, r.effective FROM reorganisations r JOIN authorities a ON a.urn = r.predecessor_urn
+        WHERE r.successor_urn = ?1
+        UNION ALL
+        SELECT 'successor', a.name, r.effective FROM reorganisations r JOIN authorities a ON a.urn = r.successor_urn
+        WHERE r.predecessor_urn = ?1)sql");
+    links.bind(1, a.urn);
+    bool first = true;
+    while (links.step()) {
+      if (first) fmt::print("\nReorganisation:\n");
+      first = false;
+      fmt::print("  {} {} (from {}): cscwatch history \"{}\"\n", links.text(0), links.text(1), links.text(2),
+                 links.text(1));
+    }
+    status = 0;
+  });
+}
+
+}  // namespace cscwatch
