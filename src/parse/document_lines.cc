@@ -76,9 +76,10 @@ std::string join_norm(const DocumentLines& doc, size_t from, size_t to) {
 }
 
 bool starts_with_bullet(std::string_view raw) {
-  for (std::string_view glyph : {"\u25FC", "\u25CF", "\u2022", "\u25AA", "\u25A0", "\uF0B7", "\uF0A7"})
+  for (std::string_view glyph : {"\u25FC", "\u25CF", "\u2022", "\u25AA", "\u25A0", "\u25E6", "\u2023", "\u2043"})
     if (starts_with(raw, glyph)) return true;
-  return false;
+  // Symbol and Wingdings bullets come through as private-use code points.
+  return is_private_use_at(raw, 0);
 }
 
 bool is_page_number(const DocLine& line) {

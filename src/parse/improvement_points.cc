@@ -30,6 +30,16 @@ void append(std::string& to, std::string_view piece) {
   to.append(piece);
 }
 
+// "12." or "12. Text" -> 12; 0 for any other line.
+int item_number(std::string_view n) {
+  size_t d = 0;
+  while (d < n.size() && d < 3 && std::isdigit(static_cast<unsigned char>(n[d]))) ++d;
+  if (d == 0 || d >= n.size() || n[d] != '.' || (d + 1 < n.size() && n[d + 1] != ' ')) return 0;
+  int value = 0;
+  for (size_t k = 0; k < d; ++k) value = value * 10 + (n[k] - '0');
+  return value;
+}
+
 }  // namespace
 
 bool is_running_header(const DocLine& line) {
@@ -74,41 +84,57 @@ std::vector<ImprovementPoint> read_what_needs_to_improve(const DocumentLines& do
   return points;
 }
 
+// Headings that close the local authority's recommendations.
+bool closes_recommendations(std::string_view norm) {
+  for (std::string_view head : {"summary for children", "the local authority's strengths", "progress since the last",
+                                "information about this", "the experiences and progress", "summary of findings",
+                                "summary of key findings", "the local safeguarding children board",
+                                "executive summary", "inspection findings", "what the inspection judgements mean",
+                                "contents", "the effectiveness of the local safeguarding", "section 2",
+                                "review of the effectiveness"})
+    if (starts_with(norm, head)) return true;
+  return false;
+}
+
 std::vector<ImprovementPoint> read_recommendations(const DocumentLines& doc) {
   std::vector<ImprovementPoint> points;
   for (size_t i = 0; i < doc.lines.size(); ++i) {
-    if (doc.lines[i].norm != "recommendations") continue;
-    // Item 1 must follow within a few lines (the contents page has a page number).
-    size_t j = i + 1;
-    while (j < doc.lines.size() && j < i + 4 && is_running_header(doc.lines[j]) && !starts_with(doc.lines[j].norm, "1"))
-      ++j;
-    if (j >= doc.lines.size() || !starts_with(doc.lines[j].norm, "1.")) continue;
-    int expected = 1;
-    for (size_t k = j; k < doc.lines.size() && k < j + kMaxSectionLines; ++k) {
+    // "Recommendations" (2015-2018); "What does the local authority need to
+    // improve?" with "Priority and immediate action" / "Areas for improvement"
+    // sub-sections (2014-15 variant, numbered on from the report's paragraphs
+    // or bulleted).
+    const std::string& heading = doc.lines[i].norm;
+    if (heading != "recommendations" && heading != "recommendations:" &&
+        !starts_with(heading, "what does the local authority need to improve"))
+      continue;
+    // The contents page lists the heading with a page number after it.
+    if (i + 1 < doc.lines.size() && is_page_number(doc.lines[i + 1])) continue;
+    bool open = false;  // the last point may still continue
+    for (size_t k = i + 1; k < doc.lines.size() && k < i + 1 + kMaxSectionLines; ++k) {
       const DocLine& line = doc.lines[k];
       if (line.page != doc.lines[i].page && is_running_header(line)) continue;
-      // "3." alone, or "10. Undertake ..."
-      const std::string& n = line.norm;
-      size_t d = 0;
-      while (d < n.size() && d < 3 && std::isdigit(static_cast<unsigned char>(n[d]))) ++d;
-      if (d > 0 && d < n.size() && n[d] == '.' && (d + 1 == n.size() || n[d + 1] == ' ')) {
-        const int number = std::stoi(n.substr(0, d));
-        if (number == expected && points.size() < kMaxPoints) {
-          ++expected;
-          points.push_back({"", line.page});
-          append(points.back().text, std::string_view(line.text).substr(d + 1));
-          continue;
-        }
-        break;
+      if (closes_recommendations(line.norm)) break;
+      if (const int number = item_number(line.norm); number > 0 || line.bullet) {
+        if (points.size() >= kMaxPoints) break;
+        points.push_back({"", line.page});
+        std::string_view rest = line.text;
+        if (number > 0) rest = rest.substr(line.norm.find('.') + 1);
+        append(points.back().text, rest);
+        open = true;
+        continue;
       }
-      // A heading ends the list: a short line after a finished item, in a new block.
-      if (!points.empty() && ends_sentence(points.back().text) && line.block != doc.lines[k - 1].block &&
-          !ends_sentence(line.text) && line.norm.size() < 80)
-        break;
-      if (points.empty()) break;
-      append(points.back().text, line.text);
+      // Sub-headings ("Priority and immediate action", "Capacity"): short, no
+      // full stop, in a block of their own after a finished point.
+      const bool new_block = line.block != doc.lines[k - 1].block;
+      const bool finished = points.empty() || ends_sentence(points.back().text);
+      if (new_block && finished && !ends_sentence(line.text) && line.norm.size() < 80) {
+        open = false;
+        continue;
+      }
+      if (open) append(points.back().text, line.text);
     }
-    break;
+    // A heading with no points under it was a contents entry: try the next.
+    if (!points.empty()) break;
   }
   return points;
 }

@@ -15,13 +15,21 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 22> kReplace
     {"\u2013", "-"}, {"\u2014", "-"}, {"\u2500", "-"}, {"\u2010", "-"},
     {"\u2011", "-"}, {"\u2212", "-"}, {"\u00A0", " "}, {"\u2002", " "},
     {"\u2003", " "}, {"\u2009", " "}, {"\u25FC", ""},  {"\u25CF", ""},
-    {"\u2022", ""},  {"\u25AA", ""},  {"\u25A0", ""},  {"\uF0B7", ""},
-    {"\uF0A7", ""},  {"\u200B", ""},
+    {"\u2022", ""},  {"\u25AA", ""},  {"\u25A0", ""},  {"\u25E6", ""},
+    {"\uFEFF", ""},  {"\u200B", ""},
 }};
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 
 }  // namespace
+
+bool is_private_use_at(std::string_view text, size_t at) {
+  if (at + 3 > text.size()) return false;
+  const auto b0 = static_cast<unsigned char>(text[at]);
+  const auto b1 = static_cast<unsigned char>(text[at + 1]);
+  // U+E000..U+EFFF is EE 80..BF xx; U+F000..U+F8FF is EF 80..A3 xx.
+  return b0 == 0xEE || (b0 == 0xEF && b1 >= 0x80 && b1 <= 0xA3);
+}
 
 std::string_view trim(std::string_view text) {
   while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
@@ -47,6 +55,11 @@ std::string clean_text(std::string_view text) {
           replaced = true;
           break;
         }
+      }
+      if (!replaced && is_private_use_at(text, i)) {
+        piece = {};
+        advance = 3;
+        replaced = true;
       }
       if (!replaced) piece = text.substr(i, 1);
     } else {

@@ -19,6 +19,10 @@ std::string normalise(std::string_view text);
 // Trims ASCII whitespace at both ends.
 std::string_view trim(std::string_view text);
 
+// True if a private-use code point (U+E000..U+F8FF: Symbol/Wingdings glyphs,
+// printed as bullets) is encoded at byte `at` of `text`.
+bool is_private_use_at(std::string_view text, size_t at);
+
 bool starts_with(std::string_view text, std::string_view prefix);
 bool contains(std::string_view text, std::string_view needle);
 

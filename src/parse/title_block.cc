@@ -1,5 +1,7 @@
 #include "parse/title_block.h"
 
+#include <cctype>
+
 #include "parse/text_normalise.h"
 
 namespace cscwatch::parse {
@@ -39,16 +41,31 @@ std::optional<Sourced<std::string>> find_authority(const DocumentLines& doc) {
   const int page = doc.lines[title].page;
 
   // ILACS: the name is inside the title, which may wrap over several lines.
-  {
-    size_t stop = title;
-    while (stop < end && stop < title + 5 && !starts_with(doc.lines[stop].norm, "inspection date")) ++stop;
-    const std::string joined = join_text(doc, title, stop);
+  // A running header ("Inspection of X children's services") can precede the
+  // title on page 1, so the full "local authority children's services" form wins.
+  std::optional<Sourced<std::string>> short_form;
+  for (size_t t = title; t < end && t < title + 12; ++t) {
+    if (!is_title_start(doc.lines[t].norm)) continue;
+    size_t stop = t + 1;
+    while (stop < end && stop < t + 4 && !is_title_start(doc.lines[stop].norm) &&
+           !is_page_number(doc.lines[stop]) && !starts_with(doc.lines[stop].norm, "inspection date") &&
+           !std::isdigit(static_cast<unsigned char>(doc.lines[stop].norm[0])))
+      ++stop;
+    const std::string joined = join_text(doc, t, stop);
     const std::string norm = normalise(joined);
-    const size_t tail = norm.find(" local authority children's services");
-    if (starts_with(norm, "inspection of ") && tail != std::string::npos && tail > 14) {
-      return Sourced<std::string>{std::string(trim(std::string_view(joined).substr(14, tail - 14))), page};
+    if (!starts_with(norm, "inspection of ")) continue;
+    for (std::string_view tail_words : {" local authority children's services", " children's services"}) {
+      const size_t tail = norm.find(tail_words);
+      if (tail == std::string::npos || tail <= 14) continue;
+      Sourced<std::string> name{std::string(trim(std::string_view(joined).substr(14, tail - 14))), doc.lines[t].page};
+      // "Inspection of local authority children's services": the name is printed above.
+      if (normalise(name.value) == "local authority") break;
+      if (tail_words.size() > 20) return name;
+      if (!short_form) short_form = name;
+      break;
     }
   }
+  if (short_form) return short_form;
 
   // The name on the lines just before the title, in the same block.
   size_t first = title;
