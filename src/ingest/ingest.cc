@@ -88,10 +88,15 @@ std::map<std::string, ListingEntry> load_listings(const std::vector<std::string>
   for (const auto& f : files) dirs.insert(fs::path(f).parent_path().string());
   std::map<std::string, ListingEntry> listings;
   for (const auto& d : dirs) {
-    fs::path manifest = fs::path(d.empty() ? "." : d) / "manifest.tsv";
-    std::error_code ec;
-    if (!fs::exists(manifest, ec)) continue;
-    if (auto m = load_manifest(manifest.string())) listings.merge(*m);
+    fs::path dir = d.empty() ? fs::path(".") : fs::path(d);
+    // The listing sits beside the PDFs or one level up (corpus/manifest.tsv
+    // describes corpus/pdf/).
+    for (const fs::path& manifest : {dir / "manifest.tsv", dir.parent_path() / "manifest.tsv"}) {
+      std::error_code ec;
+      if (!fs::exists(manifest, ec)) continue;
+      if (auto m = load_manifest(manifest.string())) listings.merge(*m);
+      break;
+    }
   }
   return listings;
 }

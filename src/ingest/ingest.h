@@ -42,7 +42,8 @@ std::vector<std::string> collect_pdf_files(const std::vector<std::string>& paths
 
 // Ingests `files` into `reg`. Authorities are resolved with `directory`.
 // Publication dates missing from a report are taken from a listing
-// (manifest.tsv) found beside the file, with published_source "manifest".
+// (manifest.tsv) found beside the file or in its parent folder, with
+// published_source "manifest".
 IngestSummary ingest_files(Register& reg, const AuthorityDirectory& directory,
                            const std::vector<std::string>& files, const IngestOptions& options = {});
 

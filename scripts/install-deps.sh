@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Installs cscwatch's build, test and run dependencies from Debian's packages
+# (Debian 12). Uses sudo when not run as root.
+set -euo pipefail
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -q
+$SUDO apt-get install -y -q --no-install-recommends \
+  build-essential cmake ninja-build pkg-config git ca-certificates \
+  libmupdf-dev libmujs-dev libgumbo-dev libopenjp2-7-dev libjbig2dec0-dev libjpeg-dev zlib1g-dev \
+  libfreetype-dev libharfbuzz-dev libbrotli-dev libpng-dev \
+  libsqlite3-dev sqlite3 libcli11-dev libfmt-dev libspdlog-dev nlohmann-json3-dev libcpp-httplib-dev \
+  libgtest-dev libgmock-dev \
+  qpdf poppler-utils mupdf-tools wrk time \
+  "$@"
