@@ -18,7 +18,7 @@ bool is_bullet_line(const DocLine& line) {
 
 bool ends_sentence(std::string_view text) {
   text = trim(text);
-  return !text.empty() && (text.back() == '.' || text.back() == ')' || text.back() == ';');
+  return !text.empty() && (text.back() == '.' || text.back() == ';' || text.back() == ':');
 }
 
 void append(std::string& to, std::string_view piece) {
@@ -127,7 +127,8 @@ std::vector<ImprovementPoint> read_recommendations(const DocumentLines& doc) {
       // full stop, in a block of their own after a finished point.
       const bool new_block = line.block != doc.lines[k - 1].block;
       const bool finished = points.empty() || ends_sentence(points.back().text);
-      if (new_block && finished && !ends_sentence(line.text) && line.norm.size() < 80) {
+      if (new_block && finished && !ends_sentence(line.text) && line.norm.size() < 80 &&
+          std::isupper(static_cast<unsigned char>(line.text[0]))) {
         open = false;
         continue;
       }

@@ -10,12 +10,12 @@ namespace cscwatch::parse {
 namespace {
 
 // A line that starts a new row label, so wrapped label lines before it belong
-// to something else (a heading, the title).
+// to something else (a heading, the title). SIF rows are numbered ("1. Children
+// who need ..."); an unnumbered "children who need ..." continues an ILACS label.
 bool starts_label(std::string_view norm) {
   if (!norm.empty() && std::isdigit(static_cast<unsigned char>(norm[0]))) return true;
   for (std::string_view head : {"the experiences", "the impact of leaders", "overall effectiveness",
-                                "experiences and progress", "children who need", "children looked after",
-                                "leadership", "adoption", "the effectiveness of the local safeguarding",
+                                "experiences and progress", "leadership", "adoption", "the effectiveness of the local safeguarding",
                                 "the local safeguarding", "capacity to improve", "outcomes for",
                                 "quality of provision", "judgement", "grade", "the overall"})
     if (starts_with(norm, head)) return true;

@@ -29,3 +29,36 @@ TEST(DevTools, DISABLED_DumpLines) {
 
 }  // namespace
 }  // namespace cscwatch
+
+#include "domain/date.h"
+#include "domain/grade.h"
+#include "parse/document_parser.h"
+
+namespace cscwatch {
+namespace {
+
+// Developer aid, disabled by default: prints the record parsed from CSCWATCH_DUMP.
+TEST(DevTools, DISABLED_DumpRecord) {
+  const char* path = std::getenv("CSCWATCH_DUMP");
+  if (!path) GTEST_SKIP() << "set CSCWATCH_DUMP to a PDF path";
+  PdfReader reader;
+  auto text = reader.read_file(path);
+  ASSERT_TRUE(text.ok()) << text.error();
+  auto r = parse_inspection_document(text->pages);
+  ASSERT_TRUE(r.ok()) << r.error();
+  std::printf("kind=%s framework=%s type=%s inferred=%d\nauthority='%s' p%d\n", std::string(to_string(r->kind)).c_str(),
+              std::string(to_string(r->framework)).c_str(), std::string(to_string(r->type)).c_str(), r->type_inferred,
+              r->authority_printed.value.c_str(), r->authority_printed.page);
+  if (r->start) std::printf("start=%s end=%s\n", to_iso(r->start->value).c_str(), to_iso(r->end->value).c_str());
+  if (r->published) std::printf("published=%s\n", to_iso(r->published->value).c_str());
+  if (r->lead_inspector) std::printf("lead='%s' p%d\n", r->lead_inspector->value.c_str(), r->lead_inspector->page);
+  for (const auto& j : r->judgements)
+    std::printf("  %s = %s | '%s' | '%s' p%d\n", std::string(to_string(j.area)).c_str(),
+                j.grade ? std::string(to_string(*j.grade)).c_str() : "-", j.printed_label.c_str(),
+                j.printed_grade.c_str(), j.page);
+  if (r->headline) std::printf("headline p%d: %s\n", r->headline->page, r->headline->value.c_str());
+  for (const auto& p : r->improvement_points) std::printf("  * p%d %s\n", p.page, p.text.c_str());
+}
+
+}  // namespace
+}  // namespace cscwatch
