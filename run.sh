@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Builds cscwatch, ingests the report corpus into the embedded register and
+# serves the web application.
+#   ./run.sh                 (data from ../shared, register cscwatch.db, http://127.0.0.1:8080)
+# Environment: CSCWATCH_DATA (data folder), CSCWATCH_DB (register file),
+# CSCWATCH_LISTEN (host:port), SKIP_DEPS=1 to skip the apt-get step.
+set -euo pipefail
+cd "$(dirname "$0")"
+DATA=${CSCWATCH_DATA:-../shared}
+DB=${CSCWATCH_DB:-cscwatch.db}
+LISTEN=${CSCWATCH_LISTEN:-127.0.0.1:8080}
+[ "${SKIP_DEPS:-0}" = 1 ] || scripts/install-deps.sh
+scripts/build.sh build Release
+# Incremental: unchanged reports are skipped; failures (the corpus holds four
+# HTML error pages saved as .pdf) are listed and do not stop the run.
+./build/cscwatch ingest --db "$DB" --data-dir "$DATA" "$DATA/corpus/pdf" || true
+exec ./build/cscwatch serve --db "$DB" --listen "$LISTEN"
