@@ -1,0 +1,56 @@
+// Finding an article's quotation in a report's page text: word by word after
+// normalising quote marks, hyphenation, line breaks, whitespace and case, so
+// a quotation is "verbatim" when its words appear in order and "close" when
+// most of them do (with the differences listed).
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "news/text_words.h"
+
+namespace cscwatch::news {
+
+struct ReportPage {
+  int number = 0;
+  std::string text;
+};
+
+struct QuoteDifference {
+  std::string kind;          // omitted (in the report, not the quotation), added (in the quotation only), changed
+  std::string quote_text;    // the quotation's words
+  std::string report_text;   // the report's words
+};
+
+struct QuoteMatch {
+  std::string verdict = "not_found";  // verbatim, close, not_found
+  int page = 0;
+  double similarity = 0;              // 0..1: matched words against quotation and passage length
+  double coverage = 0;                // share of the quotation's words found in order
+  std::string report_text;            // the passage in the report, whitespace collapsed
+  std::vector<QuoteDifference> differences;
+};
+
+// A report's pages as words, indexed for repeated lookups.
+class ReportText {
+ public:
+  explicit ReportText(std::vector<ReportPage> pages);
+  QuoteMatch find(std::string_view quotation) const;
+  bool empty() const { return words_.empty(); }
+
+ private:
+  struct DocWord {
+    std::string norm;
+    int page;
+    size_t page_index;
+    size_t begin, end;
+  };
+  std::string passage(size_t first, size_t last) const;
+  std::vector<ReportPage> pages_;
+  std::vector<DocWord> words_;
+  std::unordered_map<std::string, std::vector<size_t>> index_;
+};
+
+}  // namespace cscwatch::news
