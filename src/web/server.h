@@ -2,18 +2,49 @@
 // search and the JSON API, served from the register (read-only).
 #pragma once
 
+#include <functional>
+#include <memory>
 #include <string>
+
+#include "domain/date.h"
+#include "domain/result.h"
 
 namespace cscwatch {
 
 struct ServeOptions {
   std::string db_path;
-  std::string host = "127.0.0.1";
-  int port = 8080;
+  std::string host = "127.0.0.1";  // loopback unless asked otherwise
+  int port = 8080;                 // 0: any free port (tests)
+  // Worker threads. A keep-alive connection holds its thread, so this bounds
+  // the number of concurrent clients served without queueing.
+  int threads = 96;
+  bool log_requests = false;
+  std::function<Date()> today;  // empty: the real date (tests fix it)
 };
 
-// Serves until interrupted. Returns a process exit status; prints the URL
-// once listening.
+// A server bound to its port, ready to run. Separate from serve() so tests can
+// run it in-process on an ephemeral port.
+class WebServer {
+ public:
+  // Checks that the database exists and has the current schema.
+  static Result<std::unique_ptr<WebServer>> create(const ServeOptions& options);
+  ~WebServer();
+
+  // Binds; returns the port (useful with port 0), or an error.
+  Result<int> bind();
+  // Serves until stop(); returns false if listening failed.
+  bool listen();
+  void stop();
+  bool is_running() const;
+
+ private:
+  WebServer();
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// Serves until interrupted (SIGINT/SIGTERM). Returns a process exit status;
+// prints the URL once listening.
 int serve(const ServeOptions& options);
 
 }  // namespace cscwatch

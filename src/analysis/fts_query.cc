@@ -1,0 +1,136 @@
+#include "analysis/fts_query.h"
+
+#include <vector>
+
+namespace cscwatch {
+
+namespace {
+
+enum class Kind { Term, Open, Close, And, Or, Not };
+
+struct Token {
+  Kind kind;
+  std::string text;  // Term: the FTS5 string, already quoted
+};
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+
+// Letters and digits as the unicode61 tokenizer sees them: ASCII alphanumerics
+// and any non-ASCII byte (accented letters and the like).
+bool has_word_content(std::string_view s) {
+  for (unsigned char c : s)
+    if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80) return true;
+  return false;
+}
+
+std::string quote(std::string_view s) {
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"') out += "\"\"";
+    else if (static_cast<unsigned char>(c) < 0x20) out += ' ';  // control characters: plain separators
+    else out += c;
+  }
+  out += '"';
+  return out;
+}
+
+void add_word(std::vector<Token>& tokens, std::string_view word) {
+  if (word == "AND") return tokens.push_back({Kind::And, {}});
+  if (word == "OR") return tokens.push_back({Kind::Or, {}});
+  if (word == "NOT") return tokens.push_back({Kind::Not, {}});
+  bool prefix = false;
+  while (!word.empty() && word.back() == '*') {
+    prefix = true;
+    word.remove_suffix(1);
+  }
+  // Pure punctuation ("<", "-", "&") would tokenize to nothing: drop it.
+  if (!has_word_content(word)) return;
+  tokens.push_back({Kind::Term, quote(word) + (prefix ? "*" : "")});
+}
+
+const char* kSyntaxHint =
+    " Write words or \"quoted phrases\"; join them with AND, OR or NOT (in capitals), e.g. "
+    "neglect NOT \"domestic abuse\".";
+
+}  // namespace
+
+Result<std::string> to_fts5_query(std::string_view query) {
+  if (query.size() > kMaxSearchQueryLength)
+    return Error{"The query is too long (at most " + std::to_string(kMaxSearchQueryLength) + " characters)."};
+  std::vector<Token> tokens;
+  size_t i = 0;
+  while (i < query.size()) {
+    if (is_space(query[i])) {
+      ++i;
+      continue;
+    }
+    if (query[i] == '"') {
+      size_t end = query.find('"', i + 1);
+      std::string_view phrase = query.substr(i + 1, end == std::string_view::npos ? std::string_view::npos : end - i - 1);
+      i = end == std::string_view::npos ? query.size() : end + 1;
+      bool prefix = i < query.size() && query[i] == '*';
+      if (prefix) ++i;
+      if (has_word_content(phrase)) tokens.push_back({Kind::Term, quote(phrase) + (prefix ? "*" : "")});
+      continue;
+    }
+    size_t end = i;
+    while (end < query.size() && !is_space(query[end]) && query[end] != '"') ++end;
+    std::string_view word = query.substr(i, end - i);
+    i = end;
+    // Leading "(" and trailing ")" group; parentheses inside a word
+    // ("alert(1)", "s.17(10)") are punctuation for the tokenizer.
+    size_t opens = 0, closes = 0;
+    while (opens < word.size() && word[opens] == '(') ++opens;
+    while (closes < word.size() - opens && word[word.size() - 1 - closes] == ')') ++closes;
+    std::string_view inner = word.substr(opens, word.size() - opens - closes);
+    if (inner.find_first_of("()") != std::string_view::npos) {
+      add_word(tokens, word);
+      continue;
+    }
+    for (size_t k = 0; k < opens; ++k) tokens.push_back({Kind::Open, {}});
+    add_word(tokens, inner);
+    for (size_t k = 0; k < closes; ++k) tokens.push_back({Kind::Close, {}});
+  }
+
+  // Unbalanced parentheses are far more often stray punctuation than an
+  // attempt at grouping: drop them all rather than refuse the query.
+  int depth = 0;
+  bool balanced = true;
+  for (const auto& t : tokens) {
+    if (t.kind == Kind::Open) ++depth;
+    if (t.kind == Kind::Close && --depth < 0) balanced = false;
+  }
+  if (depth != 0 || !balanced) std::erase_if(tokens, [](const Token& t) { return t.kind == Kind::Open || t.kind == Kind::Close; });
+
+  bool any_term = false;
+  for (const auto& t : tokens) any_term |= t.kind == Kind::Term;
+  if (!any_term) return Error{"The query has no words to search for (punctuation on its own is ignored)." + std::string(kSyntaxHint)};
+
+  // FTS5's operators are binary: each needs an operand on both sides.
+  auto name = [](Kind k) { return k == Kind::And ? "AND" : k == Kind::Or ? "OR" : "NOT"; };
+  auto is_op = [](Kind k) { return k == Kind::And || k == Kind::Or || k == Kind::Not; };
+  std::string out;
+  for (size_t t = 0; t < tokens.size(); ++t) {
+    Kind k = tokens[t].kind;
+    bool prev_operand = t > 0 && (tokens[t - 1].kind == Kind::Term || tokens[t - 1].kind == Kind::Close);
+    if (is_op(k)) {
+      bool next_operand = t + 1 < tokens.size() && (tokens[t + 1].kind == Kind::Term || tokens[t + 1].kind == Kind::Open);
+      if (!prev_operand || !next_operand) {
+        std::string msg = std::string(name(k)) + " needs a word or phrase on each side";
+        if (k == Kind::Not) msg += " (\"a NOT b\" finds pages with a but not b; a query cannot start with NOT)";
+        return Error{msg + "." + kSyntaxHint};
+      }
+      out += std::string(" ") + name(k) + " ";
+      continue;
+    }
+    if (k == Kind::Close && t > 0 && tokens[t - 1].kind == Kind::Open)
+      return Error{std::string("Empty parentheses: put words inside them, or leave them out.") + kSyntaxHint};
+    // Adjacent operands are ANDed, explicitly: FTS5's implicit AND joins only
+    // bare phrases, not groups.
+    if (prev_operand && k != Kind::Close) out += " AND ";
+    out += k == Kind::Open ? "(" : k == Kind::Close ? ")" : tokens[t].text;
+  }
+  return out;
+}
+
+}  // namespace cscwatch

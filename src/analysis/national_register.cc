@@ -1,0 +1,161 @@
+#include "analysis/national_register.h"
+
+#include <algorithm>
+#include <unordered_map>
+
+#include "domain/grade.h"
+
+namespace cscwatch {
+
+int months_between(const Date& from, const Date& to) {
+  int months = (static_cast<int>(to.year()) - static_cast<int>(from.year())) * 12 +
+               (static_cast<int>(static_cast<unsigned>(to.month())) - static_cast<int>(static_cast<unsigned>(from.month())));
+  if (static_cast<unsigned>(to.day()) < static_cast<unsigned>(from.day())) --months;
+  return std::max(0, months);
+}
+
+std::vector<RegisterEntry> national_register(const Connection& db, const Date& today) {
+  std::vector<RegisterEntry> entries;
+  std::unordered_map<std::string, size_t> index;
+  auto q = db.prepare(R"sql(
+    SELECT a.urn, a.la_code, a.ons_code, a.name, a.slug, a.region_code, a.region_name, a.la_type, a.legacy,
+           (SELECT COUNT(*) FROM inspections i WHERE i.authority_urn = a.urn)
+    FROM authorities a ORDER BY a.name)sql");
+  while (q.step()) {
+    RegisterEntry e;
+    e.urn = q.text(0);
+    e.la_code = q.text(1);
+    e.ons_code = q.text(2);
+    e.name = q.text(3);
+    e.slug = q.text(4);
+    e.region_code = q.text(5);
+    e.region_name = q.text(6);
+    e.la_type = q.text(7);
+    e.legacy = q.integer(8) != 0;
+    e.inspection_count = static_cast<int>(q.integer(9));
+    index.emplace(e.urn, entries.size());
+    entries.push_back(std::move(e));
+  }
+  // Every graded row once: the last one per authority is its latest, and the
+  // rest feed grades_ever (so "has ever been inadequate" needs no second query).
+  InspectionFilter graded;
+  graded.graded_only = true;
+  for (auto& row : query_inspections(db, graded)) {
+    auto it = index.find(row.authority_urn);
+    if (it == index.end()) continue;
+    RegisterEntry& e = entries[it->second];
+    std::string overall = row.grade("overall");
+    if (!overall.empty() && std::find(e.grades_ever.begin(), e.grades_ever.end(), overall) == e.grades_ever.end())
+      e.grades_ever.push_back(overall);
+    e.latest = std::move(row);
+  }
+  for (auto& e : entries) {
+    if (!e.latest) continue;
+    const std::string& last_day = e.latest->inspection_end.empty() ? e.latest->inspection_start : e.latest->inspection_end;
+    if (auto d = parse_iso_date(last_day)) e.months_since = months_between(*d, today);
+  }
+  return entries;
+}
+
+std::vector<RegisterEntry> filter_register(const std::vector<RegisterEntry>& entries, const RegisterFilter& f) {
+  std::vector<RegisterEntry> out;
+  for (const auto& e : entries) {
+    if (e.legacy && !f.include_legacy) continue;
+    if (!f.region.empty() && e.region_name != f.region) continue;
+    if (!f.framework.empty() && (!e.latest || e.latest->framework != f.framework)) continue;
+    if (!f.grade.empty()) {
+      if (f.grade == "none") {
+        if (!e.current_grade().empty()) continue;
+      } else if (f.grade_ever) {
+        if (std::find(e.grades_ever.begin(), e.grades_ever.end(), f.grade) == e.grades_ever.end()) continue;
+      } else if (e.current_grade() != f.grade) {
+        continue;
+      }
+    }
+    out.push_back(e);
+  }
+  return out;
+}
+
+const std::vector<std::string>& register_sort_columns() {
+  static const std::vector<std::string> columns = {
+      "authority_name", "region", "overall", "leadership", "help_protection", "in_care", "care_leavers",
+      "adoption", "lscb", "framework", "inspection_start", "inspection_end", "published", "lead_inspector",
+      "months_since", "authority_la_code", "authority_urn"};
+  return columns;
+}
+
+bool is_register_sort_column(const std::string& column) {
+  const auto& c = register_sort_columns();
+  return std::find(c.begin(), c.end(), column) != c.end();
+}
+
+namespace {
+
+// Sort key: (blank?, value) so blanks always sort last, whichever direction.
+struct Key {
+  bool blank = true;
+  int number = 0;
+  std::string text;
+};
+
+int grade_rank(const std::string& machine) {
+  auto g = parse_grade(machine);
+  return g ? rank(*g) : 0;
+}
+
+Key key_of(const RegisterEntry& e, const std::string& column) {
+  Key k;
+  auto text = [&](const std::string& s) {
+    k.blank = s.empty();
+    k.text = s;
+  };
+  if (column == "authority_name") text(e.name);
+  else if (column == "region") text(e.region_name);
+  else if (column == "authority_la_code") text(e.la_code);
+  else if (column == "authority_urn") { k.blank = false; k.number = std::atoi(e.urn.c_str()); }
+  else if (column == "months_since") {
+    if (e.months_since) { k.blank = false; k.number = *e.months_since; }
+  } else if (!e.latest) {
+    // blank
+  } else if (column == "framework") text(e.latest->framework);
+  else if (column == "inspection_start") text(e.latest->inspection_start);
+  else if (column == "inspection_end") text(e.latest->inspection_end);
+  else if (column == "published") text(e.latest->published);
+  else if (column == "lead_inspector") text(e.latest->lead_inspector);
+  else {
+    int r = grade_rank(e.latest->grade(column));
+    if (r) { k.blank = false; k.number = r; }
+  }
+  return k;
+}
+
+}  // namespace
+
+void sort_register(std::vector<RegisterEntry>& entries, const std::string& column, bool descending) {
+  std::vector<std::pair<Key, size_t>> keys;
+  keys.reserve(entries.size());
+  for (size_t i = 0; i < entries.size(); ++i) keys.emplace_back(key_of(entries[i], column), i);
+  std::stable_sort(keys.begin(), keys.end(), [&](const auto& a, const auto& b) {
+    if (a.first.blank != b.first.blank) return !a.first.blank;
+    if (a.first.blank) return false;
+    int c = a.first.number != b.first.number ? (a.first.number < b.first.number ? -1 : 1)
+                                             : a.first.text.compare(b.first.text);
+    return descending ? c > 0 : c < 0;
+  });
+  std::vector<RegisterEntry> sorted;
+  sorted.reserve(entries.size());
+  for (auto& [key, i] : keys) sorted.push_back(std::move(entries[i]));
+  entries = std::move(sorted);
+}
+
+std::map<std::string, int> count_by_current_grade(const std::vector<RegisterEntry>& entries) {
+  std::map<std::string, int> counts;
+  for (const auto& e : entries) {
+    std::string g = e.current_grade();
+    ++counts[g.empty() ? "none" : g];
+  }
+  return counts;
+}
+
+}  // namespace cscwatch

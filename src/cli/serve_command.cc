@@ -1,0 +1,43 @@
+#include <fmt/core.h>
+
+#include "cli/commands.h"
+#include "web/server.h"
+
+namespace cscwatch {
+
+void add_serve_command(CLI::App& app, CliContext& ctx, int& status) {
+  auto* cmd = app.add_subcommand("serve", "Serve the register as a read-only website and JSON API");
+  auto listen = std::make_shared<std::string>("127.0.0.1:8080");
+  auto threads = std::make_shared<int>(96);
+  auto log = std::make_shared<bool>(false);
+  cmd->add_option("--listen", *listen, "Address and port to listen on (loopback by default; port 0 picks a free one)")
+      ->capture_default_str();
+  cmd->add_option("--threads", *threads, "Worker threads (each open keep-alive connection holds one)")
+      ->capture_default_str()
+      ->check(CLI::Range(2, 1024));
+  cmd->add_flag("--log-requests", *log, "Log every request with its time to stderr");
+  cmd->callback([&ctx, &status, listen, threads, log] {
+    ServeOptions options;
+    options.db_path = ctx.db_path;
+    options.threads = *threads;
+    options.log_requests = *log;
+    // HOST:PORT, [IPv6]:PORT, or just PORT.
+    const std::string& l = *listen;
+    auto colon = l.rfind(':');
+    std::string host = colon == std::string::npos ? options.host : l.substr(0, colon);
+    std::string port = colon == std::string::npos ? l : l.substr(colon + 1);
+    if (host.size() >= 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
+    try {
+      size_t used = 0;
+      options.port = std::stoi(port, &used);
+      if (used != port.size() || options.port < 0 || options.port > 65535) throw std::invalid_argument(port);
+    } catch (const std::exception&) {
+      status = fail("--listen wants HOST:PORT, e.g. 127.0.0.1:8080 (got '" + l + "')", 2);
+      return;
+    }
+    options.host = host.empty() ? "127.0.0.1" : host;
+    status = serve(options);
+  });
+}
+
+}  // namespace cscwatch

@@ -1,0 +1,158 @@
+#include "web/authority_page.h"
+
+#include <fmt/format.h>
+
+#include "analysis/authority_profile.h"
+#include "analysis/national_register.h"
+#include "web/api_json.h"
+#include "web/grade_badge.h"
+#include "web/html_escape.h"
+#include "web/inspection_fragments.h"
+#include "web/page_layout.h"
+#include "web/static_assets.h"
+#include "web/timeline_svg.h"
+
+namespace cscwatch {
+
+namespace {
+
+AuthorityProfile load(const PageContext& ctx, const WebRequest& request) {
+  const std::string& slug = request.path_args.at(0);
+  if (slug.size() > 100) throw BadRequest("authority name too long");
+  auto p = authority_profile(ctx.db, slug);
+  if (!p) throw NotFound("No authority is called '" + slug + "'. Find it in the national register.");
+  return std::move(*p);
+}
+
+void authority_link(std::string& out, const AuthoritySummary& a) {
+  out += "<a href=\"/authority/";
+  append_escaped(out, a.slug);
+  out += "\">";
+  append_escaped(out, a.name);
+  out += "</a>";
+}
+
+}  // namespace
+
+WebResponse authority_page(const PageContext& ctx, const WebRequest& request) {
+  AuthorityProfile p = load(ctx, request);
+  const AuthoritySummary& a = p.authority;
+  std::string out;
+  out += "<p class=\"crumbs\"><a href=\"/\">National register</a> \u203a ";
+  append_escaped(out, a.region_name);
+  out += "</p><h1>";
+  append_escaped(out, a.name);
+  out += "</h1><dl class=\"facts inline\">";
+  auto fact = [&](const char* k, const std::string& v) {
+    if (v.empty()) return;
+    out += "<div><dt>";
+    out += k;
+    out += "</dt><dd>";
+    append_escaped(out, v);
+    out += "</dd></div>";
+  };
+  fact("Region", a.region_name);
+  fact("Type", a.la_type);
+  fact("Ofsted URN", a.urn);
+  fact("DfE LA code", a.la_code);
+  fact("ONS code", a.ons_code);
+  out += "</dl>";
+  if (a.legacy) out += "<p class=\"note\">This authority no longer exists: see its successors below.</p>";
+
+  auto reorg = [&](const std::vector<ReorganisationLink>& links, const char* heading, const char* id) {
+    if (links.empty()) return;
+    out += fmt::format("<section class=\"reorg\" id=\"{}\"><h2>{}</h2><ul>", id, heading);
+    for (const auto& l : links) {
+      out += "<li>";
+      authority_link(out, l.authority);
+      out += " \u2014 ";
+      append_escaped(out, l.effective);
+      out += ": ";
+      append_escaped(out, l.note);
+      out += "</li>";
+    }
+    out += "</ul></section>";
+  };
+  reorg(p.predecessors, "Predecessor authorities", "predecessors");
+  reorg(p.successors, "Successor authorities", "successors");
+
+  // Grades over time.
+  std::vector<const InspectionRow*> rows;
+  for (const auto& i : p.inspections) rows.push_back(&i.row);
+  out += "<section aria-labelledby=\"grades-h\"><h2 id=\"grades-h\">Grades over time</h2>";
+  if (p.inspections.empty()) {
+    out += "<p class=\"none\">No report of this authority is in the register yet.</p>";
+  } else {
+    out += "<figure class=\"chart\">" + grades_timeline_svg(rows, ctx.today) + "</figure>";
+    if (charts_available()) {
+      out += "<figure class=\"chart interactive\"><canvas id=\"grade-chart\" height=\"260\" data-src=\"/api/authorities/";
+      append_escaped(out, a.slug);
+      out += "\" aria-label=\"Every judgement at each inspection (interactive)\"></canvas></figure>";
+    } else {
+      out += "<p class=\"note\" id=\"chart-unavailable\">The interactive chart of every judgement is unavailable: this "
+             "build has no Chart.js (run <code>npm ci</code> in <code>web/</code> and rebuild).</p>";
+    }
+    out += "<ol class=\"timeline\" id=\"timeline\">";
+    for (auto it = p.inspections.rbegin(); it != p.inspections.rend(); ++it) {
+      const InspectionRow& r = it->row;
+      out += fmt::format("<li data-document=\"{}\"><a href=\"#inspection-{}\">", r.document_id, r.document_id);
+      append_escaped(out, inspection_title(r));
+      out += "</a> ";
+      out += r.grade("overall").empty() ? "<span class=\"nograde\">not graded</span>" : grade_badge(r.grade("overall"));
+      out += "</li>";
+    }
+    out += "</ol>";
+  }
+  out += "</section>";
+
+  if (!p.inspections.empty()) {
+    out += "<section aria-labelledby=\"insp-h\"><h2 id=\"insp-h\">Inspections</h2>";
+    for (auto it = p.inspections.rbegin(); it != p.inspections.rend(); ++it) {
+      const InspectionRow& r = it->row;
+      out += fmt::format("<article class=\"inspection\" id=\"inspection-{}\"><h3>", r.document_id);
+      append_escaped(out, inspection_title(r));
+      out += "</h3><p class=\"links\">" +
+             fmt::format("<a href=\"/report/{0}\">Report page: every fact and page text</a> \u00b7 "
+                         "<a href=\"/report/{0}/pdf\">PDF</a>",
+                         r.document_id) +
+             "</p>";
+      out += inspection_facts_html(r);
+      out += judgements_html(r);
+      out += improvement_points_html(r.document_id, it->improvement_points);
+      if (!r.headline.empty()) {
+        out += "<h4>Summary</h4><blockquote class=\"summary\">";
+        append_escaped(out, r.headline);
+        out += "</blockquote> " + pdf_page_link(r.document_id, r.headline_page);
+      }
+      out += "</article>";
+    }
+    out += "</section>";
+  }
+
+  out += "<section aria-labelledby=\"nb-h\"><h2 id=\"nb-h\">Statistical neighbours</h2>";
+  if (p.neighbours.empty()) {
+    out += "<p class=\"none\">No statistical neighbours are listed for this authority.</p>";
+  } else {
+    out += "<table class=\"neighbours\"><thead><tr><th scope=\"col\">Authority</th><th scope=\"col\">Latest overall grade</th>"
+           "<th scope=\"col\">Inspection start</th></tr></thead><tbody>";
+    for (const auto& n : p.neighbours) {
+      out += "<tr><th scope=\"row\">";
+      if (n.authority) authority_link(out, *n.authority);
+      else out += "DfE code " + html_escape(n.la_code) + " (not in the reference table)";
+      out += "</th><td>" + grade_badge(n.overall) + "</td><td>" + html_escape(n.inspection_start) + "</td></tr>";
+    }
+    out += "</tbody></table>";
+  }
+  out += "</section>";
+  out += "<p><a href=\"/api/authorities/" + html_escape(a.slug) + "\">This authority as JSON</a></p>";
+
+  PageOptions options{a.name, "register", {}};
+  if (charts_available() && !p.inspections.empty()) options.scripts = {"/static/chart.umd.js"};
+  return html_response(render_page(options, out));
+}
+
+WebResponse authority_api(const PageContext& ctx, const WebRequest& request) {
+  return json_response(json_body(authority_profile_json(load(ctx, request))));
+}
+
+}  // namespace cscwatch

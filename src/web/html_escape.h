@@ -1,0 +1,20 @@
+// Escaping for everything that reaches a page. Report text, authority names,
+// queries and news articles are all untrusted: every dynamic string goes
+// through html_escape (text and quoted attribute values alike) or url_encode.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace cscwatch {
+
+// & < > " ' escaped; C0 control characters other than tab and newline dropped
+// (they are invalid in HTML and would confuse readers of the source).
+std::string html_escape(std::string_view text);
+void append_escaped(std::string& out, std::string_view text);
+
+// Percent-encodes everything except unreserved characters (RFC 3986), for
+// query values and path segments.
+std::string url_encode(std::string_view text);
+
+}  // namespace cscwatch

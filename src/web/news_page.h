@@ -1,0 +1,26 @@
+// Checking a news article against the evidence (`/news`, `POST /news`,
+// `POST /api/news`): the article goes to analyse_article (src/news), and the
+// result is rendered with the linked report and each quotation's verdict.
+// Article text is untrusted and only ever escaped, never rendered as markup.
+#pragma once
+
+#include <cstddef>
+
+#include <nlohmann/json.hpp>
+
+#include "web/page_context.h"
+#include "web/web_types.h"
+
+namespace cscwatch {
+
+inline constexpr std::size_t kMaxArticleBytes = 512 * 1024;
+
+WebResponse news_form_page(const PageContext& context, const WebRequest& request);
+WebResponse news_post_page(const PageContext& context, const WebRequest& request);  // form field "article"
+WebResponse news_api(const PageContext& context, const WebRequest& request);        // body = article text
+
+// The analysis as HTML (exposed for tests: it must render any JSON of the
+// documented shape, escaped).
+std::string news_analysis_html(const PageContext& context, const nlohmann::json& analysis);
+
+}  // namespace cscwatch

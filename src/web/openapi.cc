@@ -1,0 +1,173 @@
+#include "web/openapi.h"
+
+#include <nlohmann/json.hpp>
+
+#include "store/inspection_rows.h"
+
+namespace cscwatch {
+
+namespace {
+
+nlohmann::json nullable_string() { return {{"type", "string"}, {"nullable", true}}; }
+
+nlohmann::json grade_schema() {
+  return {{"type", "string"},
+          {"nullable", true},
+          {"enum", {"outstanding", "good", "requires_improvement", "adequate", "inadequate", nullptr}}};
+}
+
+nlohmann::json query_param(const char* name, const char* description, nlohmann::json schema, bool required = false) {
+  return {{"name", name}, {"in", "query"}, {"required", required}, {"description", description}, {"schema", schema}};
+}
+
+nlohmann::json error_response(const char* description) {
+  return {{"description", description},
+          {"content", {{"application/json", {{"schema", {{"$ref", "#/components/schemas/Error"}}}}}}}};
+}
+
+nlohmann::json ok(const char* description, const char* schema) {
+  return {{"description", description},
+          {"content", {{"application/json", {{"schema", {{"$ref", std::string("#/components/schemas/") + schema}}}}}}}};
+}
+
+nlohmann::json build() {
+  nlohmann::json inspection = {{"type", "object"}, {"properties", nlohmann::json::object()}};
+  for (const auto& c : export_columns()) {
+    bool is_grade = c == "overall" || c == "leadership" || c == "help_protection" || c == "in_care" ||
+                    c == "care_leavers" || c == "adoption" || c == "lscb";
+    inspection["properties"][c] = is_grade ? grade_schema() : nullable_string();
+  }
+  inspection["properties"]["document_id"] = {{"type", "integer"}};
+  inspection["properties"]["authority_slug"] = {{"type", "string"}};
+  inspection["properties"]["judgements"] = {
+      {"type", "object"},
+      {"description", "By area: grade, printed_label, printed_grade and the page it was read from"}};
+  inspection["properties"]["pages"] = {{"type", "object"}, {"description", "The page each fact was read from"}};
+  inspection["properties"]["report_url"] = {{"type", "string"}};
+  inspection["properties"]["pdf_url"] = {{"type", "string"}};
+
+  nlohmann::json grade_filter = {{"type", "string"},
+                                 {"enum", {"outstanding", "good", "requires_improvement", "adequate", "inadequate", "none"}}};
+  nlohmann::json framework_filter = {{"type", "string"}, {"enum", {"ILACS", "SIF", "pre-SIF"}}};
+
+  nlohmann::json doc = {
+      {"openapi", "3.0.3"},
+      {"info",
+       {{"title", "cscwatch API"},
+        {"version", "1"},
+        {"description",
+         "Read-only access to the register of Ofsted inspections of English local authority children's services. "
+         "Field names match the CSV export's columns. Empty values are null. Errors are JSON {error, status} with "
+         "status 400 (bad parameter or malformed search) or 404."}}},
+      {"paths",
+       {{"/api/register",
+         {{"get",
+           {{"summary", "Every authority with its latest graded inspection"},
+            {"parameters",
+             {query_param("region", "Region name", {{"type", "string"}}),
+              query_param("grade", "Current overall grade (or with ever=1, any past one)", grade_filter),
+              query_param("ever", "Match the grade at any inspection", {{"type", "integer"}, {"enum", {0, 1}}}),
+              query_param("framework", "Framework of the latest inspection", framework_filter),
+              query_param("legacy", "Include abolished authorities", {{"type", "integer"}, {"enum", {0, 1}}}),
+              query_param("sort", "Column to sort by (export field names, region, months_since)", {{"type", "string"}}),
+              query_param("dir", "Sort direction", {{"type", "string"}, {"enum", {"asc", "desc"}}})}},
+            {"responses", {{"200", ok("The register", "Register")}, {"400", error_response("Bad parameter")}}}}}}},
+        {"/api/authorities/{slug}",
+         {{"get",
+           {{"summary", "One authority: inspections, neighbours, reorganisations"},
+            {"parameters",
+             {{{"name", "slug"}, {"in", "path"}, {"required", true}, {"schema", {{"type", "string"}}}}}},
+            {"responses", {{"200", ok("The authority", "Authority")}, {"404", error_response("No such authority")}}}}}}},
+        {"/api/reports/{id}",
+         {{"get",
+           {{"summary", "One report: every extracted fact with its page"},
+            {"parameters",
+             {{{"name", "id"}, {"in", "path"}, {"required", true}, {"schema", {{"type", "integer"}}}},
+              query_param("pages", "Include the text of every page", {{"type", "integer"}, {"enum", {0, 1}}})}},
+            {"responses", {{"200", ok("The report", "Inspection")}, {"404", error_response("No such report")}}}}}}},
+        {"/api/search",
+         {{"get",
+           {{"summary", "Full-text search over every page of every report"},
+            {"description",
+             "Query syntax: words, \"phrases\", AND / OR / NOT (capitals), prefix*, (groups). Other punctuation is "
+             "ignored. Results ranked by bm25."},
+            {"parameters",
+             {query_param("q", "The query", {{"type", "string"}, {"maxLength", 500}}, true),
+              query_param("grade", "Overall grade of the report", grade_filter),
+              query_param("framework", "Framework", framework_filter),
+              query_param("from", "First inspection year", {{"type", "integer"}}),
+              query_param("to", "Last inspection year", {{"type", "integer"}}),
+              query_param("region", "Region name", {{"type", "string"}}),
+              query_param("limit", "Hits per page (1-100)", {{"type", "integer"}}),
+              query_param("offset", "Hits to skip", {{"type", "integer"}})}},
+            {"responses",
+             {{"200", ok("Ranked hits with snippets and counts by grade", "SearchResults")},
+              {"400", error_response("Malformed query, with a message saying what to change")}}}}}}},
+        {"/api/news",
+         {{"post",
+           {{"summary", "Link a news article to its report and check its quotations"},
+            {"requestBody",
+             {{"required", true}, {"content", {{"text/plain", {{"schema", {{"type", "string"}, {"maxLength", 524288}}}}}}}}},
+            {"responses",
+             {{"200",
+               {{"description",
+                 "authority {urn, name}, event_kind, grade_reported, linked {source_file, confidence, reasons} or "
+                 "null, quotes [{text, attributed_to, verdict, page}], and more"},
+                {"content", {{"application/json", {{"schema", {{"type", "object"}}}}}}}}},
+              {"400", error_response("Empty, binary or oversized article")}}}}}}},
+        {"/api/openapi.json", {{"get", {{"summary", "This document"}, {"responses", {{"200", {{"description", "OpenAPI 3"}}}}}}}}}}},
+  };
+  nlohmann::json schemas;
+  schemas["Inspection"] = inspection;
+  nlohmann::json entry = {{"type", "object"},
+                          {"properties",
+                           {{"region_name", nullable_string()},
+                            {"months_since", {{"type", "integer"}, {"nullable", true}}},
+                            {"inspection_count", {{"type", "integer"}}},
+                            {"grades_ever", {{"type", "array"}, {"items", {{"type", "string"}}}}}}}};
+  schemas["Register"] = {{"type", "object"},
+                         {"properties",
+                          {{"count", {{"type", "integer"}}},
+                           {"counts_by_current_grade", {{"type", "object"}}},
+                           {"authorities",
+                            {{"type", "array"},
+                             {"items", {{"allOf", nlohmann::json::array({{{"$ref", "#/components/schemas/Inspection"}}, entry})}}}}}}}};
+  schemas["Authority"] = {{"type", "object"},
+                          {"properties",
+                           {{"authority_urn", {{"type", "string"}}},
+                            {"authority_name", {{"type", "string"}}},
+                            {"inspections", {{"type", "array"}, {"items", {{"$ref", "#/components/schemas/Inspection"}}}}},
+                            {"statistical_neighbours", {{"type", "array"}, {"items", {{"type", "object"}}}}},
+                            {"predecessors", {{"type", "array"}, {"items", {{"type", "object"}}}}},
+                            {"successors", {{"type", "array"}, {"items", {{"type", "object"}}}}}}}};
+  nlohmann::json hit = {{"type", "object"},
+                        {"properties",
+                         {{"document_id", {{"type", "integer"}}},
+                          {"page", {{"type", "integer"}}},
+                          {"authority_name", {{"type", "string"}}},
+                          {"overall", grade_schema()},
+                          {"snippet", {{"type", "string"}}},
+                          {"snippet_html", {{"type", "string"}, {"description", "Escaped HTML; matches in <mark>"}}},
+                          {"report_url", {{"type", "string"}}},
+                          {"pdf_url", {{"type", "string"}}}}}};
+  schemas["SearchResults"] = {{"type", "object"},
+                              {"properties",
+                               {{"query", {{"type", "string"}}},
+                                {"total_hits", {{"type", "integer"}}},
+                                {"total_reports", {{"type", "integer"}}},
+                                {"hits_by_grade", {{"type", "object"}}},
+                                {"hits", {{"type", "array"}, {"items", hit}}}}}};
+  schemas["Error"] = {{"type", "object"},
+                      {"properties", {{"error", {{"type", "string"}}}, {"status", {{"type", "integer"}}}}}};
+  doc["components"] = {{"schemas", schemas}};
+  return doc;
+}
+
+}  // namespace
+
+const std::string& openapi_document() {
+  static const std::string doc = build().dump(2);
+  return doc;
+}
+
+}  // namespace cscwatch

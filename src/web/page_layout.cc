@@ -1,0 +1,53 @@
+#include "web/page_layout.h"
+
+#include "web/html_escape.h"
+
+namespace cscwatch {
+
+std::string render_page(const PageOptions& o, std::string_view body) {
+  std::string out;
+  out.reserve(body.size() + 2048);
+  out += "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+         "<title>";
+  append_escaped(out, o.title);
+  out += " \u2014 cscwatch</title><link rel=\"stylesheet\" href=\"/static/app.css\">"
+         "<script src=\"/static/app.js\" defer></script>";
+  for (auto s : o.scripts) {
+    out += "<script src=\"";
+    append_escaped(out, s);
+    out += "\" defer></script>";
+  }
+  out += "</head><body><header class=\"site\"><a class=\"brand\" href=\"/\">cscwatch</a><nav>";
+  auto item = [&](std::string_view key, std::string_view href, std::string_view text) {
+    out += "<a href=\"";
+    out += href;
+    out += "\"";
+    if (o.active == key) out += " aria-current=\"page\"";
+    out += ">";
+    out += text;
+    out += "</a>";
+  };
+  item("register", "/", "National register");
+  item("search", "/search", "Search reports");
+  item("news", "/news", "Check a news article");
+  item("api", "/api/openapi.json", "API");
+  out += "</nav><form class=\"quick-search\" action=\"/search\" method=\"get\" role=\"search\">"
+         "<label for=\"quick-q\" class=\"visually-hidden\">Search every report</label>"
+         "<input id=\"quick-q\" name=\"q\" type=\"search\" maxlength=\"500\" placeholder=\"Search every report\">"
+         "<button type=\"submit\">Search</button></form></header><main>";
+  out += body;
+  out += "</main><footer><p>Ofsted inspection reports of English local authority children's services "
+         "(Crown copyright, Open Government Licence v3). Grades and facts are extracted automatically: "
+         "each links to the page it was read from.</p></footer></body></html>\n";
+  return out;
+}
+
+std::string render_error_page(int status, std::string_view message) {
+  std::string title = status == 404 ? "Not found" : status == 400 ? "Bad request" : "Error";
+  std::string body = "<h1>" + title + "</h1><p class=\"error\">" + html_escape(message) +
+                     "</p><p><a href=\"/\">Back to the national register</a></p>";
+  return render_page({title, "", {}}, body);
+}
+
+}  // namespace cscwatch

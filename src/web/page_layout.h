@@ -1,0 +1,23 @@
+// The HTML shell every page shares: head with the stylesheet and scripts
+// (files under /static, never inline), navigation with a search box, footer.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace cscwatch {
+
+struct PageOptions {
+  std::string_view title;       // plain text; escaped here
+  std::string_view active;      // nav item: "register", "search", "news", "api"
+  std::vector<std::string_view> scripts;  // extra /static/... script URLs, loaded deferred
+};
+
+// `body` is trusted HTML produced by a renderer (which escaped its own data).
+std::string render_page(const PageOptions& options, std::string_view body);
+
+// A complete error page (for 400 and 404), message escaped.
+std::string render_error_page(int status, std::string_view message);
+
+}  // namespace cscwatch

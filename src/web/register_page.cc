@@ -1,0 +1,201 @@
+#include "web/register_page.h"
+
+#include <fmt/format.h>
+
+#include <set>
+
+#include "web/api_json.h"
+#include "web/grade_badge.h"
+#include "web/html_escape.h"
+#include "web/page_layout.h"
+#include "web/request_params.h"
+
+namespace cscwatch {
+
+RegisterView register_view_from(const WebRequest& request) {
+  RegisterView v;
+  v.filter.region = param(request, "region", 100);
+  v.filter.grade = choice_param(request, "grade", grade_filter_values());
+  v.filter.grade_ever = flag_param(request, "ever");
+  v.filter.framework = choice_param(request, "framework", framework_filter_values());
+  v.filter.include_legacy = flag_param(request, "legacy");
+  std::string sort = choice_param(request, "sort", register_sort_columns());
+  if (!sort.empty()) v.sort = sort;
+  std::string dir = choice_param(request, "dir", {"asc", "desc"});
+  v.descending = dir == "desc";
+  return v;
+}
+
+namespace {
+
+struct Column {
+  const char* key;    // sort key (export field name)
+  const char* label;
+};
+
+constexpr Column kColumns[] = {
+    {"authority_name", "Authority"},   {"region", "Region"},
+    {"overall", "Overall"},            {"leadership", "Leadership"},
+    {"help_protection", "Help and protection"}, {"in_care", "Children in care"},
+    {"care_leavers", "Care leavers"},  {"adoption", "Adoption"},
+    {"lscb", "LSCB"},                  {"framework", "Framework"},
+    {"inspection_start", "Inspection start"}, {"inspection_end", "Inspection end"},
+    {"published", "Published"},        {"lead_inspector", "Lead inspector"},
+    {"months_since", "Months since"},
+};
+
+// The filter part of the query string, for links that change only the sort.
+std::string filter_query(const RegisterFilter& f) {
+  std::string q;
+  auto add = [&](const char* k, const std::string& v) {
+    if (v.empty()) return;
+    q += q.empty() ? "" : "&";
+    q += k;
+    q += '=';
+    q += url_encode(v);
+  };
+  add("region", f.region);
+  add("grade", f.grade);
+  if (f.grade_ever) add("ever", "1");
+  add("framework", f.framework);
+  if (f.include_legacy) add("legacy", "1");
+  return q;
+}
+
+void option(std::string& out, std::string_view value, std::string_view text, bool selected) {
+  out += "<option value=\"";
+  append_escaped(out, value);
+  out += selected ? "\" selected>" : "\">";
+  append_escaped(out, text);
+  out += "</option>";
+}
+
+void cell_text(std::string& out, const std::string& text) {
+  out += "<td>";
+  append_escaped(out, text);
+  out += "</td>";
+}
+
+}  // namespace
+
+WebResponse register_page(const PageContext& ctx, const WebRequest& request) {
+  RegisterView view = register_view_from(request);
+  auto all = national_register(ctx.db, ctx.today);
+  auto rows = filter_register(all, view.filter);
+  sort_register(rows, view.sort, view.descending);
+
+  RegisterFilter current_only;  // counts cover every current authority
+  auto counts = count_by_current_grade(filter_register(all, current_only));
+  int current_total = 0;
+  for (auto& [g, n] : counts) current_total += n;
+
+  std::string out;
+  out.reserve(160 * 1024);
+  out += "<h1>National register</h1>";
+  out += fmt::format(
+      "<p class=\"lede\">Every local authority in England responsible for children's services ({} authorities), "
+      "with the grades of its latest graded inspection. Authorities with no report in the register are listed too.</p>",
+      current_total);
+
+  out += "<section aria-labelledby=\"counts-h\" class=\"counts\"><h2 id=\"counts-h\">Authorities by current overall grade</h2><ul>";
+  for (auto g : {"outstanding", "good", "requires_improvement", "adequate", "inadequate", "none"}) {
+    auto it = counts.find(g);
+    if (it == counts.end()) continue;
+    out += fmt::format("<li><a href=\"/?grade={}\" data-grade=\"{}\">", g, g);
+    out += std::string(g) == "none" ? "<span class=\"nograde\">No graded report</span>" : grade_badge(g);
+    out += fmt::format(" <strong class=\"count\">{}</strong></a></li>", it->second);
+  }
+  out += "</ul></section>";
+
+  // Filters: a plain GET form, so it works without JavaScript.
+  std::set<std::string> regions;
+  for (const auto& e : all)
+    if (!e.region_name.empty()) regions.insert(e.region_name);
+  out += "<form class=\"filters\" method=\"get\" action=\"/\" id=\"register-filters\">";
+  out += "<label>Region <select name=\"region\" id=\"f-region\">";
+  option(out, "", "All regions", view.filter.region.empty());
+  for (const auto& r : regions) option(out, r, r, r == view.filter.region);
+  out += "</select></label><label>Grade <select name=\"grade\" id=\"f-grade\">";
+  option(out, "", "Any grade", view.filter.grade.empty());
+  for (const auto& g : grade_filter_values()) option(out, g, grade_label(g), g == view.filter.grade);
+  out += "</select></label><label class=\"check\"><input type=\"checkbox\" name=\"ever\" value=\"1\" id=\"f-ever\"";
+  if (view.filter.grade_ever) out += " checked";
+  out += "> at any inspection, not only the latest</label><label>Framework <select name=\"framework\" id=\"f-framework\">";
+  option(out, "", "Any framework", view.filter.framework.empty());
+  for (const auto& f : framework_filter_values()) option(out, f, f, f == view.filter.framework);
+  out += "</select></label><label class=\"check\"><input type=\"checkbox\" name=\"legacy\" value=\"1\"";
+  if (view.filter.include_legacy) out += " checked";
+  out += "> include abolished authorities</label>";
+  if (view.sort != "authority_name" || view.descending) {
+    out += "<input type=\"hidden\" name=\"sort\" value=\"" + html_escape(view.sort) + "\">";
+    if (view.descending) out += "<input type=\"hidden\" name=\"dir\" value=\"desc\">";
+  }
+  out += "<button type=\"submit\">Apply</button> <a href=\"/\">Clear</a></form>";
+
+  std::string fq = filter_query(view.filter);
+  out += fmt::format("<p class=\"result-count\" id=\"register-count\">{} authorit{} shown. "
+                     "<a href=\"/api/register{}{}\">This list as JSON</a></p>",
+                     rows.size(), rows.size() == 1 ? "y" : "ies", fq.empty() ? "" : "?", html_escape(fq));
+
+  out += "<div class=\"table-wrap\"><table class=\"register\" id=\"register\"><thead><tr>";
+  for (const auto& c : kColumns) {
+    bool active = view.sort == c.key;
+    bool next_desc = active && !view.descending;
+    out += "<th scope=\"col\"";
+    if (active) out += view.descending ? " aria-sort=\"descending\"" : " aria-sort=\"ascending\"";
+    out += fmt::format("><a href=\"/?{}{}sort={}{}\">{}</a></th>", html_escape(fq), fq.empty() ? "" : "&amp;", c.key,
+                       next_desc ? "&amp;dir=desc" : "", c.label);
+  }
+  out += "</tr></thead><tbody>";
+  for (const auto& e : rows) {
+    out += "<tr data-grade=\"";
+    append_escaped(out, e.current_grade().empty() ? "none" : e.current_grade());
+    out += "\"><th scope=\"row\"><a href=\"/authority/";
+    append_escaped(out, e.slug);
+    out += "\">";
+    append_escaped(out, e.name);
+    out += "</a>";
+    if (e.legacy) out += " <span class=\"tag\">abolished</span>";
+    out += "</th>";
+    cell_text(out, e.region_name);
+    if (e.latest) {
+      const auto& r = *e.latest;
+      for (auto area : {"overall", "leadership", "help_protection", "in_care", "care_leavers", "adoption", "lscb"}) {
+        out += "<td>";
+        out += grade_badge(r.grade(area));
+        out += "</td>";
+      }
+      cell_text(out, r.framework);
+      out += "<td><a href=\"/report/" + std::to_string(r.document_id) + "\">";
+      append_escaped(out, r.inspection_start.empty() ? "report" : r.inspection_start);
+      out += "</a></td>";
+      cell_text(out, r.inspection_end);
+      cell_text(out, r.published);
+      cell_text(out, r.lead_inspector);
+    } else {
+      out += "<td colspan=\"12\" class=\"none\">No graded report in the register</td>";
+    }
+    out += e.months_since ? "<td class=\"num\">" + std::to_string(*e.months_since) + "</td>" : "<td></td>";
+    out += "</tr>";
+  }
+  out += "</tbody></table></div>";
+  return html_response(render_page({"National register", "register", {}}, out));
+}
+
+WebResponse register_api(const PageContext& ctx, const WebRequest& request) {
+  RegisterView view = register_view_from(request);
+  auto all = national_register(ctx.db, ctx.today);
+  auto rows = filter_register(all, view.filter);
+  sort_register(rows, view.sort, view.descending);
+  nlohmann::json items = nlohmann::json::array();
+  for (const auto& e : rows) items.push_back(register_entry_json(e));
+  RegisterFilter current_only;
+  nlohmann::json j = {{"count", rows.size()},
+                      {"counts_by_current_grade", count_by_current_grade(filter_register(all, current_only))},
+                      {"sort", view.sort},
+                      {"dir", view.descending ? "desc" : "asc"},
+                      {"authorities", items}};
+  return json_response(json_body(j));
+}
+
+}  // namespace cscwatch

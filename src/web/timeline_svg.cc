@@ -1,0 +1,85 @@
+#include "web/timeline_svg.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "domain/grade.h"
+#include "web/grade_badge.h"
+#include "web/html_escape.h"
+
+namespace cscwatch {
+
+namespace {
+
+constexpr int kWidth = 760, kHeight = 230, kLeft = 170, kRight = 20, kTop = 20, kBottom = 40;
+
+double year_fraction(const Date& d) {
+  return static_cast<int>(d.year()) + (static_cast<unsigned>(d.month()) - 1) / 12.0 + (static_cast<unsigned>(d.day()) - 1) / 365.0;
+}
+
+// The marker shape matches the badge symbol: star, disc, triangle, cross.
+std::string marker(double x, double y, const std::string& cls) {
+  if (cls == "good") return fmt::format("<circle cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"8\"/>", x, y);
+  if (cls == "requires_improvement" || cls == "adequate")
+    return fmt::format("<path d=\"M{:.1f} {:.1f}l9 15h-18z\"/>", x, y - 9);
+  if (cls == "inadequate")
+    return fmt::format("<path d=\"M{0:.1f} {1:.1f}l4 -4 5 5 5 -5 4 4 -5 5 5 5 -4 4 -5 -5 -5 5 -4 -4 5 -5z\"/>", x - 9, y - 5);
+  return fmt::format("<path d=\"M{:.1f} {:.1f}l3 6 7 1-5 5 1 7-6-3-6 3 1-7-5-5 7-1z\"/>", x, y - 10);  // star
+}
+
+}  // namespace
+
+std::string grades_timeline_svg(const std::vector<const InspectionRow*>& rows, const Date& today) {
+  double first = year_fraction(today), last = year_fraction(today);
+  for (const auto* r : rows)
+    if (auto d = parse_iso_date(r->inspection_start.empty() ? r->published : r->inspection_start))
+      first = std::min(first, year_fraction(*d));
+  int y0 = static_cast<int>(first), y1 = static_cast<int>(last) + 1;
+  if (y1 - y0 < 4) y0 = y1 - 4;
+  auto xpos = [&](double t) { return kLeft + (t - y0) / (y1 - y0) * (kWidth - kLeft - kRight); };
+  auto ypos = [&](int rank) { return kTop + (rank - 1) * (kHeight - kTop - kBottom) / 3.0; };
+
+  std::string out = fmt::format(
+      "<svg class=\"timeline-chart\" viewBox=\"0 0 {} {}\" role=\"img\" aria-labelledby=\"tl-title\" "
+      "xmlns=\"http://www.w3.org/2000/svg\"><title id=\"tl-title\">Overall effectiveness at each graded inspection</title>",
+      kWidth, kHeight);
+  const char* rows_labels[] = {"Outstanding", "Good", "Requires improvement / adequate", "Inadequate"};
+  for (int rank = 1; rank <= 4; ++rank) {
+    out += fmt::format("<line class=\"grid\" x1=\"{}\" x2=\"{}\" y1=\"{:.1f}\" y2=\"{:.1f}\"/>", kLeft, kWidth - kRight,
+                       ypos(rank), ypos(rank));
+    out += fmt::format("<text class=\"axis\" x=\"{}\" y=\"{:.1f}\" text-anchor=\"end\">{}</text>", kLeft - 8,
+                       ypos(rank) + 4, rows_labels[rank - 1]);
+  }
+  int step = (y1 - y0) > 12 ? 2 : 1;
+  for (int y = y0; y <= y1; y += step)
+    out += fmt::format("<text class=\"axis\" x=\"{:.1f}\" y=\"{}\" text-anchor=\"middle\">{}</text>", xpos(y),
+                       kHeight - kBottom + 22, y);
+
+  std::string line, points, ticks;
+  for (const auto* r : rows) {
+    auto d = parse_iso_date(r->inspection_start.empty() ? r->published : r->inspection_start);
+    if (!d) continue;
+    double x = xpos(year_fraction(*d));
+    auto g = parse_grade(r->grade("overall"));
+    if (!g) {
+      // Letters and ungraded reports: a tick on the axis.
+      ticks += fmt::format("<line class=\"visit\" x1=\"{0:.1f}\" x2=\"{0:.1f}\" y1=\"{1}\" y2=\"{2}\"><title>", x,
+                           kHeight - kBottom - 6, kHeight - kBottom + 4);
+      append_escaped(ticks, r->kind + " " + r->inspection_start);
+      ticks += "</title></line>";
+      continue;
+    }
+    double y = ypos(rank(*g));
+    line += fmt::format("{}{:.1f},{:.1f}", line.empty() ? "" : " ", x, y);
+    std::string cls(to_string(*g));
+    points += fmt::format("<a href=\"#inspection-{}\"><g class=\"pt g-{}\"><title>", r->document_id, cls);
+    append_escaped(points, r->inspection_start + ": " + grade_label(cls) + " (" + r->framework + ")");
+    points += "</title>" + marker(x, y, cls) + "</g></a>";
+  }
+  if (!line.empty()) out += "<polyline class=\"trend\" points=\"" + line + "\"/>";
+  out += ticks + points + "</svg>";
+  return out;
+}
+
+}  // namespace cscwatch

@@ -1,0 +1,43 @@
+# Build pieces of the web front-end, for src/web (cscwatch_web links
+# cscwatch_web_deps):
+#  - cpp-httplib from Debian's libcpp-httplib-dev. Debian builds it as a shared
+#    library with TLS and compression support; its header must see the same
+#    CPPHTTPLIB_* definitions, which pkg-config supplies.
+#  - the static assets (our CSS and JS, and Chart.js from web/node_modules)
+#    embedded into the binary, so `cscwatch serve` needs no files at run time.
+#    Chart.js is optional: without `npm ci` the build still succeeds and the
+#    authority page says that the interactive chart is unavailable (the
+#    server-rendered timeline works regardless).
+if(TARGET cscwatch_web_deps)
+  return()
+endif()
+
+set(CSCWATCH_WEB_DIR ${CMAKE_SOURCE_DIR}/web)
+pkg_check_modules(CPP_HTTPLIB REQUIRED IMPORTED_TARGET GLOBAL cpp-httplib)
+
+set(_assets_cc ${CMAKE_BINARY_DIR}/generated/web/embedded_assets.cc)
+# Runs on every build (cheap): it rewrites the generated file only when an
+# asset changed, and notices Chart.js appearing after `npm ci`.
+add_custom_target(cscwatch_web_assets_gen
+  COMMAND ${CMAKE_COMMAND} -DWEB_DIR=${CSCWATCH_WEB_DIR} -DOUT=${_assets_cc}
+          -P ${CSCWATCH_WEB_DIR}/cmake/embed_assets.cmake
+  BYPRODUCTS ${_assets_cc}
+  COMMENT "Embedding web assets"
+  VERBATIM)
+add_library(cscwatch_web_assets STATIC ${_assets_cc})
+add_dependencies(cscwatch_web_assets cscwatch_web_assets_gen)
+target_include_directories(cscwatch_web_assets PRIVATE ${CMAKE_SOURCE_DIR}/src)
+
+add_library(cscwatch_web_deps INTERFACE)
+target_link_libraries(cscwatch_web_deps INTERFACE PkgConfig::CPP_HTTPLIB cscwatch_web_assets)
+
+# News analysis (src/news, another stage) is linked only once it defines
+# analyse_article; until then /news explains that it is not in this build.
+file(GLOB _news_sources ${CMAKE_SOURCE_DIR}/src/news/*.cc)
+foreach(_f ${_news_sources})
+  file(STRINGS ${_f} _hit REGEX "^Result<nlohmann::json> analyse_article\\(")
+  if(_hit)
+    target_compile_definitions(cscwatch_web_deps INTERFACE CSCWATCH_HAVE_NEWS_ANALYSIS=1)
+    break()
+  endif()
+endforeach()
