@@ -1,0 +1,189 @@
+// The real corpus, end to end: ingest all 301 files with the cscwatch binary,
+// export, and compare every field with the verified labels in truth.csv.
+#include <gtest/gtest.h>
+
+#include <map>
+#include <memory>
+#include <set>
+#include <nlohmann/json.hpp>
+
+#include "cli/cli_support.h"
+#include "reader/csv.h"
+
+namespace cscwatch::testing {
+namespace {
+
+class CorpusExport : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    if (!corpus_available()) return;
+    tmp_ = std::make_unique<TempDir>();
+    db_ = tmp_->file("register.db");
+    ingest_ = run_cscwatch({"ingest", "--quiet", "--db", db_, "--data-dir", kDataDir, kDataDir + "/corpus/pdf"});
+  }
+  static void TearDownTestSuite() { tmp_.reset(); }
+  void SetUp() override {
+    if (!corpus_available()) GTEST_SKIP() << "corpus absent at " << kDataDir << " (set -DCSCWATCH_DATA_DIR)";
+  }
+  static inline std::unique_ptr<TempDir> tmp_;
+  static inline std::string db_;
+  static inline RunResult ingest_;
+};
+
+TEST_F(CorpusExport, IngestsAllButTheFourHtmlErrorPages) {
+  EXPECT_EQ(ingest_.status, 1);
+  EXPECT_NE(ingest_.out.find("301 files: 297 ingested, 0 unchanged, 4 failed"), std::string::npos) << ingest_.out;
+  for (const char* f : {"80429-birmingham_2012-10-19.pdf", "80431-blackpool_2012-07-13.pdf",
+                        "80490-bromley_2012-08-17.pdf", "80543-rotherham_2012-08-10.pdf"}) {
+    auto at = ingest_.err.find(f);
+    ASSERT_NE(at, std::string::npos) << f;
+    EXPECT_NE(ingest_.err.substr(at, 200).find("HTML page"), std::string::npos) << ingest_.err.substr(at, 200);
+  }
+}
+
+TEST_F(CorpusExport, EveryFieldMatchesTruth) {
+  RunResult exported = run_cscwatch({"export", "--format", "csv", "--db", db_});
+  ASSERT_EQ(exported.status, 0) << exported.err;
+  auto rows = parse_delimited(exported.out);
+  ASSERT_FALSE(rows.empty());
+  std::map<std::string, std::map<std::string, std::string>> got;  // file -> column -> value
+  for (size_t i = 1; i < rows.size(); ++i) {
+    std::map<std::string, std::string> row;
+    for (size_t c = 0; c < rows[0].size() && c < rows[i].size(); ++c) row[rows[0][c]] = rows[i][c];
+    got[row["source_file"]] = row;
+  }
+  std::string truth_text;
+  ASSERT_TRUE(read_text_file(kDataDir + "/corpus/truth.csv", truth_text));
+  auto truth = parse_delimited(truth_text);
+  std::map<std::string, int> column;
+  for (size_t c = 0; c < truth[0].size(); ++c) column[truth[0][c]] = static_cast<int>(c);
+
+  // export column <- truth column
+  const std::vector<std::pair<std::string, std::string>> fields = {
+      {"framework", "framework"},         {"inspection_start", "inspection_start"},
+      {"inspection_end", "inspection_end"}, {"published", "published"},
+      {"lead_inspector", "lead_inspector"}, {"overall", "overall"},
+      {"help_protection", "help_protection"}, {"in_care", "looked_after_or_in_care"},
+      {"care_leavers", "care_leavers"},   {"adoption", "adoption"},
+      {"leadership", "leadership"},       {"lscb", "lscb"}};
+  std::map<std::string, std::pair<int, int>> score;  // field -> (correct, total)
+  std::vector<std::string> mismatches;
+  for (size_t i = 1; i < truth.size(); ++i) {
+    const auto& t = truth[i];
+    const std::string& file = t[column["file"]];
+    bool not_a_pdf = t[column["framework"]] == "other" && t[column["la_name"]].empty();
+    auto it = got.find(file);
+    if (not_a_pdf) {
+      EXPECT_EQ(it, got.end()) << file << " is an HTML error page and must not be in the export";
+      continue;
+    }
+    ASSERT_NE(it, got.end()) << file << " missing from the export";
+    for (const auto& [ours, theirs] : fields) {
+      std::string expected = t[column[theirs]];
+      std::string actual = it->second[ours];
+      if (ours == "framework" && expected == "other") expected = actual == "SIF" || actual == "ILACS" ? "other" : actual;
+      if (ours == "published") {
+        // Truth holds only dates printed in the report; where none is printed
+        // the export carries the listing's date, marked as such.
+        if (expected.empty()) {
+          actual = it->second["published_source"] == "report" ? actual : "";
+        } else if (it->second["published_source"] != "report") {
+          actual = "(from " + it->second["published_source"] + ") " + actual;
+        }
+      }
+      auto& [correct, total] = score[ours];
+      ++total;
+      if (actual == expected) ++correct;
+      else mismatches.push_back(file + " " + ours + ": expected '" + expected + "', got '" + actual + "'");
+    }
+  }
+  std::printf("\n%-18s %9s %7s\n", "field", "correct", "%");
+  for (const auto& [field, _] : fields) {
+    auto [correct, total] = score[field];
+    std::printf("%-18s %4d/%-4d %6.1f%%\n", field.c_str(), correct, total, total ? 100.0 * correct / total : 0.0);
+  }
+  for (const auto& m : mismatches) std::printf("MISMATCH %s\n", m.c_str());
+  EXPECT_TRUE(mismatches.empty()) << mismatches.size() << " mismatched fields";
+}
+
+TEST_F(CorpusExport, JsonHasTheSameRowsAndColumns) {
+  RunResult csv = run_cscwatch({"export", "--format", "csv", "--db", db_});
+  RunResult json = run_cscwatch({"export", "--format", "json", "--db", db_});
+  ASSERT_EQ(json.status, 0) << json.err;
+  auto rows = parse_delimited(csv.out);
+  auto array = nlohmann::json::parse(json.out);
+  ASSERT_EQ(array.size(), rows.size() - 1);
+  std::vector<std::string> keys;
+  for (auto it = array[0].begin(); it != array[0].end(); ++it) keys.push_back(it.key());
+  std::vector<std::string> header = rows[0];
+  std::sort(header.begin(), header.end());
+  std::sort(keys.begin(), keys.end());
+  EXPECT_EQ(keys, header);
+  EXPECT_EQ(rows[0].front(), "authority_urn");
+  EXPECT_EQ(rows[0].back(), "lscb");
+}
+
+TEST_F(CorpusExport, LatestHasOneRowPerAuthority) {
+  RunResult latest = run_cscwatch({"export", "--format", "json", "--latest", "--db", db_});
+  ASSERT_EQ(latest.status, 0);
+  auto array = nlohmann::json::parse(latest.out);
+  std::set<std::string> urns;
+  for (const auto& row : array) EXPECT_TRUE(urns.insert(row["authority_urn"].get<std::string>()).second);
+  EXPECT_EQ(urns.size(), 107u);
+  for (const auto& row : array)
+    if (row["authority_urn"] == "80464") EXPECT_EQ(row["inspection_start"], "2022-10-31");
+}
+
+TEST_F(CorpusExport, HistoryOfDudley) {
+  RunResult r = run_cscwatch({"history", "dudley", "--db", db_});
+  ASSERT_EQ(r.status, 0) << r.err;
+  auto sif = r.out.find("SIF inspection (full): 2016-01-11 to 2016-02-08   published 2016-04-05");
+  auto ilacs2018 = r.out.find("ILACS inspection (standard, inferred): 2018-10-29 to 2018-11-09");
+  auto ilacs2022 = r.out.find("ILACS inspection (standard, inferred): 2022-10-31 to 2022-11-11");
+  ASSERT_NE(sif, std::string::npos) << r.out;
+  ASSERT_NE(ilacs2018, std::string::npos) << r.out;
+  ASSERT_NE(ilacs2022, std::string::npos) << r.out;
+  EXPECT_LT(sif, ilacs2018);
+  EXPECT_LT(ilacs2018, ilacs2022);
+  std::string first = r.out.substr(sif, ilacs2018 - sif);
+  EXPECT_NE(first.find("Care leavers           requires_improvement"), std::string::npos) << first;
+  for (const char* area : {"Overall effectiveness  inadequate", "Leadership             inadequate",
+                           "Help and protection    inadequate", "Children in care       inadequate",
+                           "Adoption               inadequate", "LSCB                   inadequate"})
+    EXPECT_NE(first.find(area), std::string::npos) << area << "\n" << first;
+  // Other spellings of the same authority.
+  for (const char* q : {"Dudley", "332", "E08000027", "80464"}) {
+    RunResult again = run_cscwatch({"history", q, "--db", db_});
+    EXPECT_EQ(again.out, r.out) << q;
+  }
+}
+
+TEST_F(CorpusExport, HistoryOfBournemouthChristchurchAndPoole) {
+  RunResult r = run_cscwatch({"history", "Bournemouth, Christchurch and Poole", "--db", db_});
+  ASSERT_EQ(r.status, 0) << r.err;
+  auto first = r.out.find("2021-12-06 to 2021-12-17");
+  auto later = r.out.find("2024-12-02 to 2024-12-13");
+  ASSERT_NE(first, std::string::npos) << r.out;
+  ASSERT_NE(later, std::string::npos) << r.out;
+  EXPECT_LT(first, later);
+  EXPECT_NE(r.out.substr(first, later - first).find("Overall effectiveness  inadequate"), std::string::npos);
+  EXPECT_NE(r.out.find("predecessor Poole"), std::string::npos);
+}
+
+TEST_F(CorpusExport, UnknownAuthorityIsAClearError) {
+  RunResult r = run_cscwatch({"history", "atlantis", "--db", db_});
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.err.find("no authority matches 'atlantis'"), std::string::npos) << r.err;
+}
+
+TEST_F(CorpusExport, ShowGivesEveryFactWithItsPage) {
+  RunResult r = run_cscwatch({"show", "80464-dudley_2016-04-05.pdf", "--db", db_});
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.out.find("lead inspector     Peter McEntee [p. "), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("inspection start   2016-01-11 [p. 1]"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("lscb"), std::string::npos);
+  EXPECT_NE(r.out.find("improvement points:"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace cscwatch::testing
