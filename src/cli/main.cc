@@ -22,7 +22,7 @@ int main(int argc, char** argv) {
   add_export_command(app, ctx, status);
   add_summary_command(app, ctx, status);
   add_serve_command(app, ctx, status);
-  // add_news_command(app, ctx, status);
+  add_news_command(app, ctx, status);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

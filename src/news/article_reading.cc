@@ -159,6 +159,7 @@ class ArticleReader {
           if (auto d = leading_date(l.substr(words[i].begin))) {
             out_.article_date = d;
             out_.article_date_source = "byline";
+            byline_end_ = e;
             return;
           }
         }
@@ -264,6 +265,7 @@ class ArticleReader {
 
   void read_sentence(size_t si) {
     const Sentence& se = sentences_[si];
+    current_sentence_begin_ = se.begin;
     std::string_view s = std::string_view(visible_).substr(se.begin, se.end - se.begin);
     auto words = split_words(s);
     if (words.empty()) return;
@@ -332,6 +334,12 @@ class ArticleReader {
   }
 
   void add_date(StatedDate d, const std::vector<Cue>& cues, size_t at, bool earlier_cue, bool today_like) {
+    if (current_sentence_begin_ < byline_end_) {
+      // The byline: the article's own date (and "Updated: ..."), not a claim.
+      d.refers_to = "article";
+      for (const auto& x : out_.dates)
+        if (x.text == d.text && x.sentence == d.sentence) return;
+    }
     if (d.refers_to.empty()) d.refers_to = refers_to(cues, at, earlier_cue, today_like, d.year);
     if (out_.dates.size() < 60) out_.dates.push_back(std::move(d));
   }
@@ -821,6 +829,8 @@ class ArticleReader {
   std::vector<Sentence> sentences_;
   std::vector<Word> all_words_;
   int max_year_ = 0, ref_year_ = 0;
+  size_t byline_end_ = 0;
+  size_t current_sentence_begin_ = 0;  // the header line the article's date came from ends here
   std::map<std::string, double> event_;
   ArticleReading out_;
 };

@@ -448,7 +448,7 @@ class Reader {
         while (t > i && in_list(words_[t - 1].norm, kHonorifics)) --t;
         if (t < k) title = text_of(words_[t].begin, words_[k - 1].end);
         std::string role = role_after(j - 1);
-        if (role.empty()) role = role_before(t < k ? t : k);
+        if (role.empty()) role = role_before(k);
         if (role.empty() && t == k) role = role_before_comma(k);
         if (role.empty() && t < k) {
           // Role words inside the capitalised run: "Chief Superintendent Richard Fisher".
