@@ -2,14 +2,12 @@
 
 #include <fmt/format.h>
 
+#include "news/article_analysis.h"
 #include "web/api_json.h"
 #include "web/grade_badge.h"
 #include "web/html_escape.h"
 #include "web/page_layout.h"
 
-#ifdef CSCWATCH_HAVE_NEWS_ANALYSIS
-#include "news/article_analysis.h"
-#endif
 
 namespace cscwatch {
 
@@ -18,16 +16,11 @@ namespace {
 Result<nlohmann::json> analyse(const PageContext& ctx, std::string_view article) {
   if (article.size() > kMaxArticleBytes)
     return Error{"The article is too long (at most " + std::to_string(kMaxArticleBytes / 1024) + " KiB)."};
-#ifdef CSCWATCH_HAVE_NEWS_ANALYSIS
   try {
     return analyse_article(ctx.db, article);
   } catch (const nlohmann::json::exception& e) {
     return Error{std::string("The article could not be analysed: ") + e.what()};
   }
-#else
-  (void)ctx;
-  return Error{"News analysis is not part of this build of cscwatch yet."};
-#endif
 }
 
 std::string str(const nlohmann::json& j, const char* key) {

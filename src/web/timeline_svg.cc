@@ -12,7 +12,7 @@ namespace cscwatch {
 
 namespace {
 
-constexpr int kWidth = 760, kHeight = 230, kLeft = 170, kRight = 20, kTop = 20, kBottom = 40;
+constexpr int kWidth = 760, kHeight = 240, kLeft = 165, kRight = 24, kTop = 22, kBottom = 52;
 
 double year_fraction(const Date& d) {
   return static_cast<int>(d.year()) + (static_cast<unsigned>(d.month()) - 1) / 12.0 + (static_cast<unsigned>(d.day()) - 1) / 365.0;
@@ -44,7 +44,7 @@ std::string grades_timeline_svg(const std::vector<const InspectionRow*>& rows, c
       "<svg class=\"timeline-chart\" viewBox=\"0 0 {} {}\" role=\"img\" aria-labelledby=\"tl-title\" "
       "xmlns=\"http://www.w3.org/2000/svg\"><title id=\"tl-title\">Overall effectiveness at each graded inspection</title>",
       kWidth, kHeight);
-  const char* rows_labels[] = {"Outstanding", "Good", "Requires improvement / adequate", "Inadequate"};
+  const char* rows_labels[] = {"Outstanding", "Good", "Requires improvement", "Inadequate"};
   for (int rank = 1; rank <= 4; ++rank) {
     out += fmt::format("<line class=\"grid\" x1=\"{}\" x2=\"{}\" y1=\"{:.1f}\" y2=\"{:.1f}\"/>", kLeft, kWidth - kRight,
                        ypos(rank), ypos(rank));
@@ -54,7 +54,7 @@ std::string grades_timeline_svg(const std::vector<const InspectionRow*>& rows, c
   int step = (y1 - y0) > 12 ? 2 : 1;
   for (int y = y0; y <= y1; y += step)
     out += fmt::format("<text class=\"axis\" x=\"{:.1f}\" y=\"{}\" text-anchor=\"middle\">{}</text>", xpos(y),
-                       kHeight - kBottom + 22, y);
+                       kHeight - 12, y);
 
   std::string line, points, ticks;
   for (const auto* r : rows) {

@@ -29,15 +29,5 @@ add_dependencies(cscwatch_web_assets cscwatch_web_assets_gen)
 target_include_directories(cscwatch_web_assets PRIVATE ${CMAKE_SOURCE_DIR}/src)
 
 add_library(cscwatch_web_deps INTERFACE)
-target_link_libraries(cscwatch_web_deps INTERFACE PkgConfig::CPP_HTTPLIB cscwatch_web_assets)
+target_link_libraries(cscwatch_web_deps INTERFACE PkgConfig::CPP_HTTPLIB cscwatch_web_assets fmt::fmt)
 
-# News analysis (src/news, another stage) is linked only once it defines
-# analyse_article; until then /news explains that it is not in this build.
-file(GLOB _news_sources ${CMAKE_SOURCE_DIR}/src/news/*.cc)
-foreach(_f ${_news_sources})
-  file(STRINGS ${_f} _hit REGEX "^Result<nlohmann::json> analyse_article\\(")
-  if(_hit)
-    target_compile_definitions(cscwatch_web_deps INTERFACE CSCWATCH_HAVE_NEWS_ANALYSIS=1)
-    break()
-  endif()
-endforeach()
