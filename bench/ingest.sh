@@ -28,7 +28,8 @@ files=$(find "$CORPUS" -name '*.pdf' | wc -l)
 measure() {
   local name=$1; shift
   /usr/bin/time -f "%e %M" -o "$work/time" "$@" >/dev/null 2>"$work/stderr" || true
-  read -r wall peak < "$work/time"
+  # GNU time writes "Command exited with non-zero status N" first when it does.
+  read -r wall peak < <(tail -n 1 "$work/time")
   printf '%s\t%s\t%s\n' "$name" "$wall" "$peak" >> "$work/results"
 }
 
