@@ -118,11 +118,14 @@ Result<json> analyse_article(const Connection& db, std::string_view article) {
     out["authorities_mentioned"] = mentioned;
 
     out["event_kind"] = reading.event_kind;
+    // The grade stated for the authority the article is linked to (or its main one).
+    if (link.linked) reading.grade = grade_for_authority(reading, link.linked->row.authority_urn);
     out["grade_reported"] = reading.grade ? json(std::string(to_string(*reading.grade))) : json(nullptr);
     json grade_evidence = json::array();
     for (const auto& g : reading.grade_mentions) {
       json e = {{"grade", std::string(to_string(g.grade))}, {"sentence", g.text}};
       if (!g.area.empty()) e["area"] = g.area;
+      if (!g.authority_urn.empty()) e["authority_urn"] = g.authority_urn;
       grade_evidence.push_back(e);
     }
     out["grade_evidence"] = grade_evidence;
@@ -142,6 +145,7 @@ Result<json> analyse_article(const Connection& db, std::string_view article) {
                 {"from", optional_date(d.from)}, {"to", optional_date(d.to)}};
       if (!d.months.empty()) e["months"] = d.months;
       if (d.year_inferred) e["year_inferred"] = true;
+      if (!d.authority_urn.empty()) e["authority_urn"] = d.authority_urn;
       e["sentence"] = d.sentence;
       dates.push_back(e);
     }
@@ -200,7 +204,7 @@ Result<json> analyse_article(const Connection& db, std::string_view article) {
       // Area grades the article states.
       json areas = json::array();
       for (const auto& m : reading.grade_mentions) {
-        if (m.area.empty()) continue;
+        if (m.area.empty() || (!m.authority_urn.empty() && m.authority_urn != link.linked->row.authority_urn)) continue;
         std::string rg = link.linked->row.grade(m.area == "in_care" ? "in_care" : m.area);
         areas.push_back({{"area", m.area},
                          {"article", std::string(to_string(m.grade))},
@@ -222,6 +226,7 @@ Result<json> analyse_article(const Connection& db, std::string_view article) {
       json checks = json::array();
       bool any_differ = false;
       for (const auto& d : reading.dates) {
+        if (!d.authority_urn.empty() && d.authority_urn != r.authority_urn) continue;
         if (d.refers_to == "inspection" && start) {
           bool ok;
           if (d.from && d.to) {
@@ -277,6 +282,8 @@ Result<json> analyse_article(const Connection& db, std::string_view article) {
     bool others_loaded = false;
     if (link.linked) report = std::make_unique<ReportText>(load_pages(db, link.linked->row.document_id));
     json qs = json::array();
+    constexpr int kMaxQuoteChecks = 100;
+    int checked = 0;
     for (const auto& q : quotes.quotes) {
       json e;
       e["text"] = q.text;
@@ -294,6 +301,13 @@ Result<json> analyse_article(const Connection& db, std::string_view article) {
       if (!check && !probe) {
         e["verdict"] = "not_checked";
         e["page"] = nullptr;
+        qs.push_back(e);
+        continue;
+      }
+      if (++checked > kMaxQuoteChecks) {
+        e["verdict"] = "not_checked";
+        e["page"] = nullptr;
+        e["note"] = "more quotations than are checked per article";
         qs.push_back(e);
         continue;
       }

@@ -228,6 +228,7 @@ class ArticleReader {
         continue;
       }
       size_t n = match->tokens.size();
+      mentions_.emplace_back(w[i].begin, match->authority->urn);
       // Which sentence, for weight.
       size_t pos = w[i].begin;
       size_t si = sentence_index(pos);
@@ -279,6 +280,7 @@ class ArticleReader {
           (n == "back" && nx(1) == "in") || (n == "had" && nx(1) == "been") || (n == "earlier" && nx(1) == "inspection"))
         earlier_cue = true;
     }
+    current_words_ = &words;
     auto cues = find_cues(words);
     read_dates(s, se.begin, words, cues, earlier_cue, sentence);
     read_grades(s, words, earlier_cue, sentence, si);
@@ -340,8 +342,10 @@ class ArticleReader {
       for (const auto& x : out_.dates)
         if (x.text == d.text && x.sentence == d.sentence) return;
     }
+    if (out_.dates.size() >= 60) return;
     if (d.refers_to.empty()) d.refers_to = refers_to(cues, at, earlier_cue, today_like, d.year);
-    if (out_.dates.size() < 60) out_.dates.push_back(std::move(d));
+    d.authority_urn = nearest_authority(current_words_->at(at).begin + current_sentence_begin_);
+    out_.dates.push_back(std::move(d));
   }
 
   void read_dates(std::string_view s, size_t offset, const std::vector<Word>& w, const std::vector<Cue>& cues,
@@ -653,6 +657,7 @@ class ArticleReader {
       }
       GradeMention gm;
       gm.grade = *g;
+      gm.authority_urn = nearest_authority(current_sentence_begin_ + w[i].begin);
       gm.text = sentence;
       gm.weight = sentence_weight(si);
       gm.earlier = earlier_cue;
@@ -662,7 +667,7 @@ class ArticleReader {
                                               w[i - 2].norm == "outstanding" || w[i - 2].norm == "improvement"))
         gm.earlier = false;
       // A year in the sentence before the reference year makes it an earlier grade.
-      for (size_t k = 0; k < w.size(); ++k)
+      for (size_t k = i >= 12 ? i - 12 : 0; k < w.size() && k <= i + 12; ++k)
         if (w[k].norm.size() == 4 && is_digits(w[k].norm)) {
           int y = to_int(w[k].norm);
           if (y >= 1995 && y <= 2100 && (k > i ? k - i : i - k) <= 12) {
@@ -699,16 +704,29 @@ class ArticleReader {
   }
 
   void decide_grade() {
+    std::string primary = out_.authorities.empty() ? std::string{} : out_.authorities.front().authority->urn;
+    out_.grade = grade_for(out_, primary);
+  }
+
+ public:
+  static std::optional<Grade> grade_for(const ArticleReading& r, const std::string& urn) {
+    std::optional<Grade> grade;
     std::map<Grade, double> votes, area_votes;
-    for (const auto& m : out_.grade_mentions) (m.area.empty() ? votes : area_votes)[m.grade] += m.weight;
+    for (const auto& m : r.grade_mentions) {
+      if (!m.authority_urn.empty() && !urn.empty() && m.authority_urn != urn) continue;
+      (m.area.empty() ? votes : area_votes)[m.grade] += m.weight;
+    }
     if (votes.empty()) votes = area_votes;  // only area grades stated
     double best = 0;
     for (auto [g, v] : votes)
       if (v > best) {
         best = v;
-        out_.grade = g;
+        grade = g;
       }
+    return grade;
   }
+
+ private:
 
   // ---- event kind ----
 
@@ -748,6 +766,16 @@ class ArticleReader {
   // ---- interventions ----
 
   void read_interventions(const std::vector<Word>& w, const std::string& sentence) {
+    if (out_.interventions.size() >= 30) return;
+    bool issued = false, about_services = false;
+    for (const auto& x : w) {
+      if (x.norm == "issued" || x.norm == "issue" || x.norm == "secretary" || x.norm == "minister" ||
+          x.norm == "revoked" || x.norm == "lifted")
+        issued = true;
+      if (x.norm == "services" || x.norm == "childrens" || x.norm == "control" || x.norm == "run" ||
+          x.norm == "transferred" || x.norm == "taken")
+        about_services = true;
+    }
     std::string actor;
     for (size_t i = 0; i < w.size(); ++i) {
       const auto& n = w[i].norm;
@@ -791,11 +819,7 @@ class ArticleReader {
                   prev == "revised" || next == "notice" || next == "issued")) {
         // "in the right direction" is not an intervention
         if (prev == "right" || prev == "same" || prev == "wrong" || next == "of") continue;
-        bool legal = prev == "statutory" || next == "notice" || next == "issued" || !actor.empty();
-        for (const auto& x : w)
-          if (x.norm == "issued" || x.norm == "issue" || x.norm == "secretary" || x.norm == "minister" ||
-              x.norm == "revoked" || x.norm == "lifted")
-            legal = true;
+        bool legal = prev == "statutory" || next == "notice" || next == "issued" || !actor.empty() || issued;
         if (legal) add("direction");
       } else if ((n == "adviser" || n == "advisor") &&
                  (prev == "improvement" || prev == "dfe" || prev == "government" || prev == "independent" ||
@@ -803,11 +827,6 @@ class ArticleReader {
         add("adviser");
       } else if (n == "trust" && (prev == "childrens" || prev == "independent" || prev == "services" ||
                                   next == "to" || prev == "a")) {
-        bool about_services = false;
-        for (const auto& x : w)
-          if (x.norm == "services" || x.norm == "childrens" || x.norm == "control" || x.norm == "run" ||
-              x.norm == "transferred" || x.norm == "taken")
-            about_services = true;
         if (about_services) add("trust");
       } else if ((n == "control" && prev == "council" && (prev2 == "of" || prev2 == "from")) ||
                  (n == "stripped" && next == "of")) {
@@ -830,12 +849,30 @@ class ArticleReader {
   std::vector<Word> all_words_;
   int max_year_ = 0, ref_year_ = 0;
   size_t byline_end_ = 0;
-  size_t current_sentence_begin_ = 0;  // the header line the article's date came from ends here
+  size_t current_sentence_begin_ = 0;
+  const std::vector<Word>* current_words_ = nullptr;
+  std::vector<std::pair<size_t, std::string>> mentions_;  // (byte offset, urn) of every authority mention
+
+  // The authority a claim at `pos` is about: the nearest one named before it
+  // in the same sentence, else the nearest after it; empty when the sentence
+  // names none (the claim is about the article's subject).
+  std::string nearest_authority(size_t pos) const {
+    const Sentence& se = sentences_[sentence_index(pos)];
+    auto it = std::lower_bound(mentions_.begin(), mentions_.end(), pos,
+                               [](const std::pair<size_t, std::string>& m, size_t p) { return m.first < p; });
+    if (it != mentions_.begin() && std::prev(it)->first >= se.begin) return std::prev(it)->second;
+    if (it != mentions_.end() && it->first < se.end) return it->second;
+    return {};
+  }  // the header line the article's date came from ends here
   std::map<std::string, double> event_;
   ArticleReading out_;
 };
 
 }  // namespace
+
+std::optional<Grade> grade_for_authority(const ArticleReading& reading, const std::string& urn) {
+  return ArticleReader::grade_for(reading, urn);
+}
 
 ArticleReading read_article(std::string_view text, const AuthorityDirectory& directory,
                             const std::vector<std::pair<size_t, size_t>>& hidden, std::optional<Date> meta_date,

@@ -33,6 +33,7 @@ struct StatedDate {
   std::optional<int> year;
   bool year_inferred = false;     // year taken from the article's date
   std::string sentence;
+  std::string authority_urn;      // the authority named nearest in its sentence; empty: none named
 };
 
 struct GradeMention {
@@ -42,6 +43,7 @@ struct GradeMention {
   std::optional<int> year;
   std::string area;        // care_leavers, in_care, help_protection, leadership, adoption, lscb; empty: overall
   double weight = 1;
+  std::string authority_urn;  // the authority named nearest in its sentence; empty: none named
 };
 
 struct Intervention {
@@ -71,6 +73,10 @@ struct ArticleReading {
 ArticleReading read_article(std::string_view text, const AuthorityDirectory& directory,
                             const std::vector<std::pair<size_t, size_t>>& hidden,
                             std::optional<Date> meta_date = std::nullopt, std::string meta_source = {});
+
+// The grade the article reports for one authority (claims in sentences naming
+// another authority are left out); empty urn: every claim.
+std::optional<Grade> grade_for_authority(const ArticleReading& reading, const std::string& urn);
 
 // A date at the start of `text`: "5 April 2016", "Tuesday 5 April 2016",
 // "April 5, 2016", "2016-04-05", "05/04/2016".

@@ -88,21 +88,22 @@ LinkResult link_inspection(const Connection& db, const ArticleReading& reading) 
       }
       // Grade.
       auto g = overall_grade_of(r);
-      if (reading.grade && g) {
-        if (*g == *reading.grade) {
+      auto stated = grade_for_authority(reading, am.authority->urn);
+      if (stated && g) {
+        if (*g == *stated) {
           c.score += 0.3;
           c.has_evidence = true;
-          c.reasons.push_back("grade agrees: article says " + grade_name(*reading.grade) + ", report overall " +
+          c.reasons.push_back("grade agrees: article says " + grade_name(*stated) + ", report overall " +
                               grade_name(*g));
-        } else if (rank(*g) == rank(*reading.grade)) {
+        } else if (rank(*g) == rank(*stated)) {
           c.score += 0.15;
           c.has_evidence = true;
-          c.reasons.push_back("grade comparable: article says " + grade_name(*reading.grade) + ", report " +
+          c.reasons.push_back("grade comparable: article says " + grade_name(*stated) + ", report " +
                               grade_name(*g));
         } else {
           c.score -= 0.45;
           c.contradicted = true;
-          c.reasons.push_back("grade differs: article says " + grade_name(*reading.grade) + ", report overall " +
+          c.reasons.push_back("grade differs: article says " + grade_name(*stated) + ", report overall " +
                               grade_name(*g));
         }
       }
@@ -146,6 +147,7 @@ LinkResult link_inspection(const Connection& db, const ArticleReading& reading) 
       }
       // Dates the article states for the inspection and its publication.
       for (const auto& d : reading.dates) {
+        if (!d.authority_urn.empty() && d.authority_urn != am.authority->urn) continue;  // about another authority
         if (d.refers_to == "inspection" && start && end) {
           if (d.from && d.to) {
             bool ok = overlaps(*d.from, *d.to, *start, *end);
@@ -228,7 +230,7 @@ LinkResult link_inspection(const Connection& db, const ArticleReading& reading) 
     std::string why;
     if (best.contradicted) {
       for (const auto& r : best.reasons)
-        if (r.find("differs") != std::string::npos || r.find("before this") != std::string::npos ||
+        if (r.find("differ") != std::string::npos || r.find("before this") != std::string::npos ||
             r.find("earlier") != std::string::npos) {
           why = r;
           break;

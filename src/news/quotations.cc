@@ -243,6 +243,7 @@ class Reader {
   QuotationReading run() {
     spans_ = find_quote_spans(s_);
     // Quotations of one word are terms ('inadequate'), not statements.
+    if (spans_.size() > 2000) spans_.resize(2000);  // bounded work on hostile input
     for (const auto& sp : spans_) {
       int n = count_words(sp.begin, sp.end);
       if (n >= 2) quote_spans_.push_back(sp);
@@ -458,6 +459,10 @@ class Reader {
               break;
             }
         }
+        if (out_.people.size() >= 300) {
+          i = j;
+          continue;
+        }
         if (len == 1) {
           int p = find_person(words_[k].base);
           if (p < 0) {
@@ -514,25 +519,27 @@ class Reader {
   };
 
   int person_in(size_t b, size_t e) const {
-    for (const auto& [pos, person] : person_at_)
-      if (pos >= b && pos < e && !candidate_only_[static_cast<size_t>(person)]) return person;
-    for (const auto& [pos, person] : person_at_)
-      if (pos >= b && pos < e) return person;
-    return -1;
+    auto first = std::lower_bound(person_at_.begin(), person_at_.end(), b,
+                                  [](const std::pair<size_t, int>& x, size_t p) { return x.first < p; });
+    int any = -1;
+    for (auto it = first; it != person_at_.end() && it->first < e; ++it) {
+      if (!candidate_only_[static_cast<size_t>(it->second)]) return it->second;
+      if (any < 0) any = it->second;
+    }
+    return any;
   }
 
+  // person_at_ and subjects_ are in text order.
   int last_person_before(size_t pos) const {
-    int best = -1;
-    for (const auto& [p, person] : person_at_)
-      if (p < pos) best = person;
-    return best;
+    auto it = std::lower_bound(person_at_.begin(), person_at_.end(), pos,
+                               [](const std::pair<size_t, int>& x, size_t p) { return x.first < p; });
+    return it == person_at_.begin() ? -1 : std::prev(it)->second;
   }
 
   SpeakerKind last_subject_before(size_t pos) const {
-    SpeakerKind k = SpeakerKind::Unknown;
-    for (const auto& e : subjects_)
-      if (e.pos < pos) k = e.kind;
-    return k;
+    auto it = std::lower_bound(subjects_.begin(), subjects_.end(), pos,
+                               [](const Entity& e, size_t p) { return e.pos < p; });
+    return it == subjects_.begin() ? SpeakerKind::Unknown : std::prev(it)->kind;
   }
 
   // Classifies the words [a, b) naming a speaker.
@@ -691,6 +698,7 @@ class Reader {
       if (qi > 0 && quote_spans_[qi - 1].end > from && quote_spans_[qi - 1].end <= span.begin)
         from = quote_spans_[qi - 1].end;
       size_t wa = word_at(from), wb = word_at(span.begin);
+      if (wb > wa + 60) wa = wb - 60;  // a speaker is named close to the words
       size_t verb = 0;
       if (!sp.found) {
         sp = speaker_before(wa, wb, &verb);
@@ -722,6 +730,7 @@ class Reader {
             size_t prev_start = s_.rfind('\n', prev_end == 0 ? 0 : prev_end - 1);
             prev_start = prev_start == std::string_view::npos ? 0 : prev_start + 1;
             size_t pa = word_at(std::max(prev_start, sentence_start(k - 1))), pb = word_at(k);
+            if (pb > pa + 60) pa = pb - 60;
             sp = speaker_before(pa, pb);
             if (!sp.found && pb > pa) sp = classify(pa, pb);  // "Ofsted's verdict:"
             if (sp.found) q.how = "previous paragraph";
