@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# HTTP benchmark of `cscwatch serve`: wrk against the national register (/),
+# an authority page and a search API call, 10 s each at 64 connections, on
+# loopback only. Prints requests/s, p50 and p99 latency and errors.
+#
+#   bench/http.sh [--binary PATH] [--db FILE] [--duration 10s] [--connections 64]
+#
+# Without --db, the shared corpus (../shared, or $CSCWATCH_DATA_DIR) is
+# ingested into a temporary register first. Targets (2-core machine): 0
+# errors, p99 < 20 ms for pages and < 10 ms for search.
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")/.." && pwd)
+binary="" db="" duration=10s connections=64 threads=2
+data_dir=${CSCWATCH_DATA_DIR:-$here/../shared}
+while [[ $# -gt 0 ]]; do
+  case $1 in
+    --binary) binary=$2; shift 2 ;;
+    --db) db=$2; shift 2 ;;
+    --duration) duration=$2; shift 2 ;;
+    --connections) connections=$2; shift 2 ;;
+    *) echo "usage: $0 [--binary PATH] [--db FILE] [--duration 10s] [--connections 64]" >&2; exit 2 ;;
+  esac
+done
+command -v wrk >/dev/null || { echo "wrk not found (apt-get install wrk)" >&2; exit 1; }
+if [[ -z $binary ]]; then
+  for b in "$here"/build*/cscwatch; do [[ -x $b ]] && binary=$b && break; done
+fi
+[[ -x $binary ]] || { echo "cscwatch binary not found: build it, or pass --binary" >&2; exit 1; }
+
+work=$(mktemp -d)
+server_pid=""
+cleanup() {
+  [[ -n $server_pid ]] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+if [[ -z $db ]]; then
+  db=$work/bench.db
+  echo "ingesting $data_dir/corpus/pdf into a temporary register..."
+  "$binary" ingest --db "$db" --data-dir "$data_dir" -q "$data_dir/corpus/pdf" >/dev/null || true
+  [[ -f $db ]] || { echo "ingest failed" >&2; exit 1; }
+fi
+
+"$binary" serve --db "$db" --listen 127.0.0.1:0 >"$work/serve.out" 2>"$work/serve.err" &
+server_pid=$!
+base=""
+for _ in $(seq 100); do
+  base=$(grep -o 'http://127\.0\.0\.1:[0-9]*' "$work/serve.out" || true)
+  [[ -n $base ]] && break
+  sleep 0.1
+done
+[[ -n $base ]] || { echo "server did not start:"; cat "$work/serve.err"; exit 1; } >&2
+
+# The authority page: Dudley if present, else the first authority with a report.
+authority=dudley
+curl -sf -o /dev/null "$base/authority/$authority" || authority=$(curl -s "$base/api/register" | grep -o '"authority_slug":"[a-z0-9-]*"' | head -1 | cut -d'"' -f4)
+search='/api/search?q=%22serious%20and%20widespread%22'
+
+printf '%-42s %10s %9s %9s %7s\n' "URL ($connections connections, $duration)" "req/s" "p50" "p99" "errors"
+for path in / "/authority/$authority" "$search"; do
+  curl -sf -o /dev/null "$base$path"  # warm up (and fail loudly if broken)
+  out=$(wrk -t"$threads" -c"$connections" -d"$duration" --latency "$base$path")
+  rps=$(awk '/^Requests\/sec:/ {print $2}' <<<"$out")
+  p50=$(awk '$1 == "50%" {print $2}' <<<"$out")
+  p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
+  socket=$(awk '/Socket errors:/ {gsub(",", ""); print $4 + $6 + $8 + $10}' <<<"$out")
+  non2xx=$(awk '/Non-2xx or 3xx responses:/ {print $5}' <<<"$out")
+  errors=$(( ${socket:-0} + ${non2xx:-0} ))
+  printf '%-42s %10s %9s %9s %7s\n' "$path" "$rps" "$p50" "$p99" "$errors"
+done

@@ -1,0 +1,148 @@
+// Browser test: real headless Chromium (Debian's /usr/bin/chromium) driven by
+// playwright-core, against `cscwatch serve` on a loopback port.
+// Run by CTest (label "browser"); needs `npm ci` in web/ first.
+// Environment: CSCWATCH_BINARY, CSCWATCH_DB, CSCWATCH_ARTIFACTS (screenshots),
+// optionally CHROMIUM (default /usr/bin/chromium).
+// Exits 77 (CTest: skipped) when a prerequisite is missing, saying which.
+import { test, after, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const webDir = process.env.CSCWATCH_WEB_DIR || path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const binary = process.env.CSCWATCH_BINARY;
+const db = process.env.CSCWATCH_DB;
+const artifacts = process.env.CSCWATCH_ARTIFACTS || path.join(tmpdir(), 'cscwatch-browser');
+const chromium = process.env.CHROMIUM || '/usr/bin/chromium';
+
+function skip(why) {
+  console.log(`SKIPPED: ${why}`);
+  process.exit(77);
+}
+let playwright;
+try {
+  playwright = createRequire(path.join(webDir, 'package.json'))('playwright-core');
+} catch {
+  skip(`playwright-core is not installed: run "npm ci" in ${webDir}`);
+}
+if (!existsSync(chromium)) skip(`Chromium not found at ${chromium} (apt-get install chromium)`);
+if (!binary || !existsSync(binary)) skip(`cscwatch binary not found (CSCWATCH_BINARY=${binary})`);
+if (!db || !existsSync(db)) skip(`no corpus register at ${db} (is the shared corpus present?)`);
+mkdirSync(artifacts, { recursive: true });
+
+let server;
+let base;
+let browser;
+let page;
+const profile = mkdtempSync(path.join(tmpdir(), 'cscwatch-chromium-'));
+
+before(async () => {
+  server = spawn(binary, ['serve', '--db', db, '--listen', '127.0.0.1:0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  base = await new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 20000);
+    server.stdout.on('data', (chunk) => {
+      out += chunk;
+      const m = out.match(/at (http:\/\/127\.0\.0\.1:\d+)\//);
+      if (m) { clearTimeout(timer); resolve(m[1]); }
+    });
+    server.on('exit', (code) => reject(new Error(`server exited with ${code}: ${out}`)));
+  });
+  // Chromium's user data dir is passed as launchPersistentContext's first
+  // argument (an empty temporary profile).
+  const context = await playwright.chromium.launchPersistentContext(profile, {
+    executablePath: chromium,
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    viewport: { width: 1400, height: 1000 },
+  });
+  browser = context;
+  page = context.pages()[0] || await context.newPage();
+  page.on('pageerror', (e) => { throw e; });
+});
+
+after(async () => {
+  if (browser) await browser.close();
+  if (server) server.kill('SIGTERM');
+  rmSync(profile, { recursive: true, force: true });
+});
+
+const shot = (name) => page.screenshot({ path: path.join(artifacts, `${name}.png`), fullPage: false });
+
+test('register: filter to inadequate, then open Dudley and see its three inspections', async () => {
+  const cspViolations = [];
+  page.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) cspViolations.push(m.text()); });
+  await page.goto(`${base}/`);
+  assert.equal(await page.locator('table#register tbody tr').count(), 153);
+  // The filter submits by itself on change (app.js); without JS, Apply does.
+  await Promise.all([page.waitForURL(/grade=inadequate/), page.selectOption('#f-grade', 'inadequate')]);
+  const grades = await page.locator('table#register tbody tr').evaluateAll((rows) => rows.map((r) => r.dataset.grade));
+  assert.ok(grades.length > 0);
+  assert.ok(grades.every((g) => g === 'inadequate'), `only inadequate rows: ${grades}`);
+  await shot('01-register-inadequate');
+  // Dudley is inadequate in its history (2016), not now: widen to "at any inspection".
+  await Promise.all([page.waitForURL(/ever=1/), page.check('#f-ever')]);
+  await shot('02-register-ever-inadequate');
+  await Promise.all([page.waitForURL(/\/authority\/dudley$/), page.click('table#register a[href="/authority/dudley"]')]);
+  assert.equal(await page.locator('h1').textContent(), 'Dudley');
+  const timeline = page.locator('ol#timeline > li');
+  assert.equal(await timeline.count(), 3);
+  const items = await timeline.allTextContents();
+  assert.match(items.join('\n'), /SIF inspection, 11 January 2016.*Inadequate/);
+  assert.equal(await page.locator('svg.timeline-chart .pt').count(), 3);
+  // The interactive chart draws when Chart.js is built in.
+  if (await page.locator('#grade-chart').count()) {
+    await page.waitForFunction(() => window.Chart && window.Chart.getChart(document.getElementById('grade-chart')));
+  }
+  await shot('03-dudley');
+  assert.deepEqual(cspViolations, []);
+});
+
+test('search: the phrase "serious and widespread" finds Dudley 2016 and BCP 2021/22, highlighted', async () => {
+  await page.goto(`${base}/search`);
+  await page.fill('#q', '"serious and widespread"');
+  await Promise.all([page.waitForURL(/\/search\?q=/), page.click('#search-form button[type=submit]')]);
+  // Results come 20 to a page: walk the pages until both reports are seen.
+  const seen = new Set();
+  let highlighted = 0;
+  for (let i = 0; i < 5; i++) {
+    for (const h of await page.locator('li.hit h3').allTextContents()) seen.add(h.replace(/\s+/g, ' ').trim());
+    highlighted += await page.locator('li.hit .snippet mark', { hasText: /serious and\s+widespread/i }).count();
+    if (i === 0) await shot('04-search');
+    const next = page.locator('a[rel=next]');
+    if (!(await next.count())) break;
+    await Promise.all([page.waitForURL(/page=/), next.click()]);
+  }
+  const titles = [...seen].join('\n');
+  assert.match(titles, /Dudley 2016 · SIF/);
+  assert.match(titles, /Bournemouth, Christchurch and Poole 2021 · ILACS/);
+  assert.ok(highlighted > 0, 'the phrase is highlighted in snippets');
+});
+
+test('search: open a result at its page', async () => {
+  await page.goto(`${base}/search?q=${encodeURIComponent('"serious and widespread"')}&region=West+Midlands&from=2016&to=2016`);
+  const link = page.locator('li.hit a.hit-link', { hasText: 'Dudley 2016' }).first();
+  const href = await link.getAttribute('href');
+  const pageNumber = href.match(/#page-(\d+)$/)[1];
+  await Promise.all([page.waitForURL(/\/report\/\d+\?q=.*#page-\d+$/), link.click()]);
+  const section = page.locator(`section#page-${pageNumber}`);
+  assert.ok(await section.isVisible());
+  assert.ok(await section.locator('mark').count() > 0, 'the phrase is marked on the page');
+  assert.ok(await page.evaluate(() => document.querySelector(':target') !== null), 'scrolled to the page');
+  await shot('05-report-at-page');
+});
+
+test('hostile search query renders inert', async () => {
+  let dialogs = 0;
+  page.on('dialog', async (d) => { dialogs++; await d.dismiss(); });
+  await page.goto(`${base}/search?q=${encodeURIComponent('<script>alert(1)</script><img src=x onerror=alert(2)>')}`);
+  assert.equal(await page.inputValue('#q'), '<script>alert(1)</script><img src=x onerror=alert(2)>');
+  assert.equal(await page.locator('main img').count(), 0);
+  assert.equal(dialogs, 0);
+  await shot('06-hostile-query');
+});
