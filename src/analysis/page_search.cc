@@ -43,11 +43,23 @@ Result<SearchResults> search_pages(const Connection& db, const SearchRequest& re
       out.total_reports += static_cast<int>(counts.integer(2));  // a report has one overall grade
     }
     if (out.total_hits == 0) return out;
+    // Rank first, then build snippets for the page of results only:
+    // snippet() is the expensive part, and in one query SQLite would compute
+    // it for every match before sorting.
     auto q = db.prepare(std::string(R"sql(
+      WITH top AS (SELECT page_fts.rowid AS rid, bm25(page_fts) AS score, d.id AS doc, p.number AS number)sql") +
+                        kFrom + R"sql( ORDER BY score, d.id, p.number LIMIT ?7 OFFSET ?8)
       SELECT d.id, p.number, d.file_name, a.name, a.slug, a.region_name, i.framework, d.kind,
              COALESCE(i.start_date, ''), COALESCE(i.published, ''), COALESCE(j.grade, ''),
-             snippet(page_fts, 0, char(2), char(3), '…', 32), bm25(page_fts))sql") +
-                        kFrom + " ORDER BY bm25(page_fts), d.id, p.number LIMIT ?7 OFFSET ?8");
+             snippet(page_fts, 0, char(2), char(3), '…', 32), top.score
+      FROM top JOIN page_fts ON page_fts.rowid = top.rid
+      JOIN pages p ON p.id = top.rid
+      JOIN documents d ON d.id = p.document_id
+      JOIN inspections i ON i.document_id = d.id
+      JOIN authorities a ON a.urn = i.authority_urn
+      LEFT JOIN judgements j ON j.inspection_id = i.id AND j.area = 'overall'
+      WHERE page_fts MATCH ?1
+      ORDER BY top.score, top.doc, top.number)sql");
     bind_filters(q, *match, request);
     q.bind(7, request.limit).bind(8, request.offset);
     while (q.step()) {
