@@ -130,8 +130,11 @@ TEST_F(CorpusExport, LatestHasOneRowPerAuthority) {
   std::set<std::string> urns;
   for (const auto& row : array) EXPECT_TRUE(urns.insert(row["authority_urn"].get<std::string>()).second);
   EXPECT_EQ(urns.size(), 107u);
-  for (const auto& row : array)
-    if (row["authority_urn"] == "80464") EXPECT_EQ(row["inspection_start"], "2022-10-31");
+  for (const auto& row : array) {
+    if (row["authority_urn"] == "80464") {
+      EXPECT_EQ(row["inspection_start"], "2022-10-31");
+    }
+  }
 }
 
 TEST_F(CorpusExport, HistoryOfDudley) {
