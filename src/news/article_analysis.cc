@@ -1,5 +1,7 @@
 #include "news/article_analysis.h"
 
+#include "store/register.h"
+
 #include <algorithm>
 #include <cmath>
 #include <memory>
@@ -18,36 +20,6 @@ namespace {
 
 using nlohmann::json;
 using namespace news;
-
-std::vector<std::string> split(const std::string& s, const std::string& sep) {
-  std::vector<std::string> out;
-  if (s.empty()) return out;
-  size_t p = 0;
-  while (true) {
-    size_t e = s.find(sep, p);
-    out.push_back(s.substr(p, e == std::string::npos ? std::string::npos : e - p));
-    if (e == std::string::npos) break;
-    p = e + sep.size();
-  }
-  return out;
-}
-
-std::vector<Authority> load_authorities_from(const Connection& db) {
-  std::vector<Authority> out;
-  auto q = db.prepare("SELECT urn, la_code, ons_code, name, slug, also_known_as, legacy FROM authorities ORDER BY name");
-  while (q.step()) {
-    Authority a;
-    a.urn = q.text(0);
-    a.la_code = q.text(1);
-    a.ons_code = q.text(2);
-    a.name = q.text(3);
-    a.slug = q.text(4);
-    a.also_known_as = split(q.text(5), "; ");
-    a.legacy = q.integer(6) != 0;
-    out.push_back(std::move(a));
-  }
-  return out;
-}
 
 std::vector<ReportPage> load_pages(const Connection& db, int64_t document_id) {
   std::vector<ReportPage> pages;
@@ -86,7 +58,7 @@ Result<json> analyse_article(const Connection& db, std::string_view article) {
   if (!prepared) return Error{prepared.error()};
   const ArticleText& at = *prepared;
   try {
-    AuthorityDirectory directory(load_authorities_from(db));
+    AuthorityDirectory directory(read_authorities(db));
     if (directory.all().empty()) return Error{"the register has no authorities; run 'cscwatch ingest' first"};
 
     QuotationReading quotes = read_quotations(at.text);

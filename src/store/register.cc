@@ -97,9 +97,11 @@ Result<int> Register::load_authorities(const std::vector<Authority>& authorities
   }
 }
 
-std::vector<Authority> Register::authorities() const {
+std::vector<Authority> Register::authorities() const { return read_authorities(db_); }
+
+std::vector<Authority> read_authorities(const Connection& db) {
   std::vector<Authority> out;
-  auto q = db_.prepare(R"sql(SELECT urn, la_code, ons_code, name, slug, also_known_as, region_code, region_name,
+  auto q = db.prepare(R"sql(SELECT urn, la_code, ons_code, name, slug, also_known_as, region_code, region_name,
       la_type, population_0_25, stat_neighbours, stat_neighbours_previous, legacy FROM authorities ORDER BY name)sql");
   while (q.step()) {
     Authority a;

@@ -36,6 +36,9 @@ struct StoredDocument {
   std::string path;
 };
 
+// Every authority in the register's authorities table, by name.
+std::vector<Authority> read_authorities(const Connection& db);
+
 class Register {
  public:
   // Opens or creates the database and brings its schema up to date.
