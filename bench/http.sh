@@ -58,15 +58,48 @@ authority=dudley
 curl -sf -o /dev/null "$base/authority/$authority" || authority=$(curl -s "$base/api/register" | grep -o '"authority_slug":"[a-z0-9-]*"' | head -1 | cut -d'"' -f4)
 search='/api/search?q=%22serious%20and%20widespread%22'
 
-printf '%-42s %10s %9s %9s %7s\n' "URL ($connections connections, $duration)" "req/s" "p50" "p99" "errors"
-for path in / "/authority/$authority" "$search"; do
-  curl -sf -o /dev/null "$base$path"  # warm up (and fail loudly if broken)
-  out=$(wrk -t"$threads" -c"$connections" -d"$duration" --latency "$base$path")
+# run_wrk LABEL WRK_ARGS... : one row of the table.
+run_wrk() {
+  local label=$1; shift
+  local out rps p50 p99 socket non2xx
+  out=$(wrk -t"$threads" -c"$connections" -d"$duration" --latency "$@")
   rps=$(awk '/^Requests\/sec:/ {print $2}' <<<"$out")
   p50=$(awk '$1 == "50%" {print $2}' <<<"$out")
   p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
   socket=$(awk '/Socket errors:/ {gsub(",", ""); print $4 + $6 + $8 + $10}' <<<"$out")
   non2xx=$(awk '/Non-2xx or 3xx responses:/ {print $5}' <<<"$out")
-  errors=$(( ${socket:-0} + ${non2xx:-0} ))
-  printf '%-42s %10s %9s %9s %7s\n' "$path" "$rps" "$p50" "$p99" "$errors"
+  printf '%-42s %10s %9s %9s %7s\n' "$label" "$rps" "$p50" "$p99" "$(( ${socket:-0} + ${non2xx:-0} ))"
+}
+
+printf '%-42s %10s %9s %9s %7s\n' "URL ($connections connections, $duration)" "req/s" "p50" "p99" "errors"
+for path in / "/authority/$authority" "$search"; do
+  curl -sf -o /dev/null "$base$path"  # warm up (and fail loudly if broken)
+  run_wrk "$path" "$base$path"
+done
+
+# The same load with every request a new URL, so none is answered from the
+# response cache: what a first visit costs. Search terms and authorities rotate;
+# a random extra parameter defeats the cache key.
+slugs=$(curl -s "$base/api/register" | grep -o '"authority_slug":"[a-z0-9-]*"' | cut -d'"' -f4 | sort -u | head -150 | sed 's/.*/"&"/' | paste -sd, -)
+cat > "$work/vary.lua" <<LUA
+local slugs = { $slugs }
+local terms = { "neglect", "adoption", "%22care%20leavers%22", "safeguard*", "%22serious%20and%20widespread%22",
+  "supervision", "caseloads", "%22private%20fostering%22", "exploitation", "missing", "%22front%20door%22",
+  "permanence", "leadership%20AND%20workforce", "%22domestic%20abuse%22", "agency%20OR%20locum", "edge%20NOT%20care" }
+local n = 0
+math.randomseed(os.time())
+request = function()
+  n = n + 1
+  local kind = os.getenv("VARY_KIND")
+  local bust = "_=" .. math.random(1, 1000000000)
+  if kind == "search" then
+    return wrk.format(nil, "/api/search?q=" .. terms[(n % #terms) + 1] .. "&" .. bust)
+  elseif kind == "authority" then
+    return wrk.format(nil, "/authority/" .. slugs[(n % #slugs) + 1] .. "?" .. bust)
+  end
+  return wrk.format(nil, "/?" .. bust)
+end
+LUA
+for kind in register authority search; do
+  VARY_KIND=$kind run_wrk "uncached $kind (varied URLs)" -s "$work/vary.lua" "$base"
 done
