@@ -125,14 +125,31 @@ std::vector<ImprovementPoint> read_recommendations(const DocumentLines& doc) {
       }
       // Sub-headings ("Priority and immediate action", "Capacity"): short, no
       // full stop, in a block of their own after a finished point.
+      // Within a block only a shorter line counts ("Areas for improvement",
+      // "Leadership, management and governance"): a longer one may be the
+      // first line of a point's next sentence.
       const bool new_block = line.block != doc.lines[k - 1].block;
       const bool finished = points.empty() || ends_sentence(points.back().text);
-      if (new_block && finished && !ends_sentence(line.text) && line.norm.size() < 80 &&
+      const std::size_t longest_heading = new_block ? 80 : 50;
+      const bool introduces = !line.norm.empty() && line.norm.back() == ':';  // "Areas for improvement:"
+      if (finished && (!ends_sentence(line.text) || introduces) && line.norm.size() < longest_heading &&
           std::isupper(static_cast<unsigned char>(line.text[0]))) {
         open = false;
         continue;
       }
       if (open) append(points.back().text, line.text);
+    }
+    // A sub-heading printed on the same line as the end of a point ("...and
+    // care. Areas for improvement") is not part of the point.
+    for (auto& point : points) {
+      if (ends_sentence(point.text)) continue;
+      for (std::string_view head : {". Areas for improvement", ". Priority and immediate action", ". Immediate action"}) {
+        auto at = point.text.find(head);
+        if (at != std::string::npos) {
+          point.text.resize(at + 1);
+          break;
+        }
+      }
     }
     // A heading with no points under it was a contents entry: try the next.
     if (!points.empty()) break;

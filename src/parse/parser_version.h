@@ -4,5 +4,5 @@
 #pragma once
 
 namespace cscwatch {
-inline constexpr int kParserVersion = 1;
+inline constexpr int kParserVersion = 2;  // 2: sub-headings inside a block end SIF recommendations
 }

@@ -235,3 +235,33 @@ TEST(DocumentParser, HostileInputDoesNotCrash) {
 
 }  // namespace
 }  // namespace cscwatch
+
+namespace cscwatch {
+namespace {
+
+using cscwatch::testing::make_pages;
+
+// 2014-15 SIF reports break their recommendations with sub-headings, printed
+// in the same block as the points, or on the same line as a point's end.
+TEST(DocumentParser, SifRecommendationSubHeadingsAreNotPoints) {
+  std::string page2 =
+      "2\n\nWhat does the local authority need to improve? \n\nPriority and immediate action \n\n"
+      "1. \nEnsure that return interviews are offered to children missing from home and care. Areas for improvement \n"
+      "Areas for improvement \nLeadership, management and governance \n"
+      "2. \nImprove the quality of assessments so that \nrobust analysis informs decisions. \n"
+      "Areas for improvement: \n"
+      "3. \nEnsure that all children have a plan. \n\n"
+      "Summary for children and young people \n\n"
+      "Information about this inspection\n\nLead inspector: Peter McEntee \n";
+  auto r = parse_inspection_document(make_pages({kSifPage1, page2}));
+  ASSERT_TRUE(r.ok()) << r.error();
+  ASSERT_EQ(r->improvement_points.size(), 3u);
+  EXPECT_EQ(r->improvement_points[0].text,
+            "Ensure that return interviews are offered to children missing from home and care.");
+  EXPECT_EQ(r->improvement_points[1].text,
+            "Improve the quality of assessments so that robust analysis informs decisions.");
+  EXPECT_EQ(r->improvement_points[2].text, "Ensure that all children have a plan.");
+}
+
+}  // namespace
+}  // namespace cscwatch
