@@ -9,6 +9,13 @@ namespace cscwatch::news {
 
 namespace {
 
+// "an inspection", "a monitoring_visit": the indefinite article for a kind name.
+std::string with_article(const std::string& kind) {
+  bool vowel = !kind.empty() && std::string_view("aeiou").find(kind[0]) != std::string_view::npos;
+  return (vowel ? "an " : "a ") + kind;
+}
+
+
 using namespace std::chrono;
 
 std::string fixed2(double v) {
@@ -79,11 +86,12 @@ LinkResult link_inspection(const Connection& db, const ArticleReading& reading) 
       if (reading.event_kind != "unknown") {
         if (kind == reading.event_kind) {
           c.score += 0.1;
-          c.reasons.push_back("event: the article is about a " + reading.event_kind + ", this is a " + r.kind);
+          c.reasons.push_back("event: the article is about " + with_article(reading.event_kind) + ", this is " + with_article(r.kind));
         } else {
           c.score -= 0.35;
           c.contradicted = true;
-          c.reasons.push_back("event differs: the article is about a " + reading.event_kind + ", this is a " + r.kind);
+          c.reasons.push_back("event differs: the article is about " + with_article(reading.event_kind) + ", this is " +
+                              with_article(r.kind));
         }
       }
       // Grade.
