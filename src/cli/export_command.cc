@@ -68,7 +68,8 @@ void add_export_command(CLI::App& app, CliContext& ctx, int& status) {
         for (size_t i = 0; i < columns.size(); ++i) o[columns[i]] = values[i];
         array.push_back(std::move(o));
       }
-      out << array.dump(2) << "\n";
+      // Replace rather than throw on invalid UTF-8: the text came from PDFs.
+      out << array.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
     }
     out.flush();
     status = out ? 0 : fail("write failed");

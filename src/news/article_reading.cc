@@ -71,7 +71,7 @@ int number_word(std::string_view w) {
 }  // namespace
 
 std::optional<Date> leading_date(std::string_view text) {
-  auto words = split_words(text.substr(0, 200));
+  auto words = split_words(utf8_prefix(text, 200));
   size_t i = 0;
   if (i < words.size() && is_weekday(words[i].norm)) ++i;
   if (i >= words.size()) return std::nullopt;
@@ -119,7 +119,7 @@ class ArticleReader {
 
   ArticleReading run(std::optional<Date> meta_date, std::string meta_source) {
     size_t nl = text_.find('\n');
-    out_.headline = collapse_spaces(text_.substr(0, nl == std::string_view::npos ? std::min<size_t>(text_.size(), 300) : std::min<size_t>(nl, 300)));
+    out_.headline = collapse_spaces(utf8_prefix(text_.substr(0, nl), 300));
     if (meta_date) {
       out_.article_date = meta_date;
       out_.article_date_source = std::move(meta_source);
@@ -149,11 +149,11 @@ class ArticleReader {
       size_t e = text_.find('\n', pos);
       if (e == std::string_view::npos) e = text_.size();
       std::string_view l = text_.substr(pos, e - pos);
-      std::string low = lower_ascii(l.substr(0, 200));
+      std::string low = lower_ascii(utf8_prefix(l, 200));
       bool header = l.size() <= 100 || low.find("published") != std::string::npos ||
                     low.find("updated") != std::string::npos || low.find("posted") != std::string::npos;
       if (header) {
-        auto words = split_words(l.substr(0, 200));
+        auto words = split_words(utf8_prefix(l, 200));
         for (size_t i = 0; i < words.size() && i < 12; ++i) {
           if (words[i].norm == "updated" || words[i].norm == "modified") break;  // the first date is the original
           if (auto d = leading_date(l.substr(words[i].begin))) {
@@ -270,7 +270,7 @@ class ArticleReader {
     std::string_view s = std::string_view(visible_).substr(se.begin, se.end - se.begin);
     auto words = split_words(s);
     if (words.empty()) return;
-    std::string sentence = collapse_spaces(text_.substr(se.begin, std::min<size_t>(se.end - se.begin, 400)));
+    std::string sentence = collapse_spaces(utf8_prefix(text_.substr(se.begin, se.end - se.begin), 400));
     bool earlier_cue = false;
     for (size_t i = 0; i < words.size(); ++i) {
       const auto& n = words[i].norm;

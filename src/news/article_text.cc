@@ -27,6 +27,7 @@ size_t ifind(std::string_view s, std::string_view word, size_t from = 0) {
 }
 
 void append_utf8(std::string& out, uint32_t cp) {
+  if ((cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) cp = 0xFFFD;  // e.g. from "&#xD800;"
   if (cp < 0x80) {
     out.push_back(static_cast<char>(cp));
   } else if (cp < 0x800) {
@@ -51,7 +52,12 @@ size_t utf8_length(std::string_view s, size_t i) {
   if (n == 0 || i + n > s.size()) return 0;
   for (size_t k = 1; k < n; ++k)
     if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return 0;
-  if (n == 2 && c < 0xC2) return 0;  // overlong
+  // Overlong forms, UTF-16 surrogates and code points past U+10FFFF are not
+  // UTF-8 (RFC 3629); letting them through makes the JSON output invalid.
+  auto c1 = n > 1 ? static_cast<unsigned char>(s[i + 1]) : 0;
+  if (n == 2 && c < 0xC2) return 0;
+  if (n == 3 && ((c == 0xE0 && c1 < 0xA0) || (c == 0xED && c1 >= 0xA0))) return 0;
+  if (n == 4 && ((c == 0xF0 && c1 < 0x90) || (c == 0xF4 && c1 >= 0x90) || c > 0xF4)) return 0;
   return n;
 }
 

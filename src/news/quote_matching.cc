@@ -105,7 +105,7 @@ std::string ReportText::passage(size_t first, size_t last) const {
     i = j + 1;
   }
   std::string s = collapse_spaces(out);
-  if (s.size() > 1200) s = s.substr(0, 1200) + "...";
+  if (s.size() > 1200) s = std::string(utf8_prefix(s, 1200)) + "...";
   return s;
 }
 

@@ -232,4 +232,11 @@ bool is_function_word(std::string_view w) {
   return false;
 }
 
+std::string_view utf8_prefix(std::string_view text, size_t max_bytes) {
+  if (text.size() <= max_bytes) return text;
+  size_t n = max_bytes;
+  while (n > 0 && (static_cast<unsigned char>(text[n]) & 0xC0) == 0x80) --n;  // text[n] continues a sequence
+  return text.substr(0, n);
+}
+
 }  // namespace cscwatch::news

@@ -40,6 +40,10 @@ std::string collapse_spaces(std::string_view text);
 // Lower-case ASCII copy.
 std::string lower_ascii(std::string_view text);
 
+// At most max_bytes of text, never cutting a UTF-8 sequence in two (a cut
+// sequence makes the JSON output invalid).
+std::string_view utf8_prefix(std::string_view text, size_t max_bytes);
+
 // Very common English function words (not evidence of a match on their own).
 bool is_function_word(std::string_view norm);
 

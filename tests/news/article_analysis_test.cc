@@ -237,5 +237,20 @@ TEST_F(Articles, LargeAdversarialTextIsHandled) {
   EXPECT_TRUE(r.ok()) << (r.ok() ? "" : r.error());
 }
 
+// Found by fuzz/news_article_fuzzer: invalid UTF-8 in the input (overlong
+// forms, surrogates, stray bytes) and long sentences of multi-byte characters
+// cut at a byte limit made the JSON output throw.
+TEST_F(Articles, OutputIsValidUtf8WhateverTheInput) {
+  std::string text = "Leeds council rated inadequate in January \xE0\x96\x91 \xED\xA0\x80 \xF4\x90\x80\x80 "
+                     "&#xD800; &#x110000; \xDF";
+  for (int i = 0; i < 300; ++i) text += "\xC2\xBB\xE2\x80\x9C";  // a 400-byte cut lands inside a character
+  text += " in January.\nThe headline line is long: ";
+  for (int i = 0; i < 200; ++i) text += "\xC3\xA9";
+  text += "\nOfsted said \"serious failures\" were found in Leeds in January and February.\n";
+  auto r = analyse_article(reg_->db(), text);
+  ASSERT_TRUE(r.ok()) << r.error();
+  EXPECT_NO_THROW((void)r->dump());  // the default error handler throws on invalid UTF-8
+}
+
 }  // namespace
 }  // namespace cscwatch
