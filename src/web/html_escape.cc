@@ -41,4 +41,12 @@ std::string url_encode(std::string_view text) {
   return out;
 }
 
+void append_option(std::string& out, std::string_view value, std::string_view text, bool selected) {
+  out += "<option value=\"";
+  append_escaped(out, value);
+  out += selected ? "\" selected>" : "\">";
+  append_escaped(out, text);
+  out += "</option>";
+}
+
 }  // namespace cscwatch

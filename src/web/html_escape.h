@@ -13,6 +13,9 @@ namespace cscwatch {
 std::string html_escape(std::string_view text);
 void append_escaped(std::string& out, std::string_view text);
 
+// <option value="value" [selected]>text</option>, both escaped.
+void append_option(std::string& out, std::string_view value, std::string_view text, bool selected);
+
 // Percent-encodes everything except unreserved characters (RFC 3986), for
 // query values and path segments.
 std::string url_encode(std::string_view text);

@@ -62,14 +62,6 @@ std::string filter_query(const RegisterFilter& f) {
   return q;
 }
 
-void option(std::string& out, std::string_view value, std::string_view text, bool selected) {
-  out += "<option value=\"";
-  append_escaped(out, value);
-  out += selected ? "\" selected>" : "\">";
-  append_escaped(out, text);
-  out += "</option>";
-}
-
 void cell_text(std::string& out, const std::string& text) {
   out += "<td>";
   append_escaped(out, text);
@@ -113,16 +105,16 @@ WebResponse register_page(const PageContext& ctx, const WebRequest& request) {
     if (!e.region_name.empty()) regions.insert(e.region_name);
   out += "<form class=\"filters\" method=\"get\" action=\"/\" id=\"register-filters\">";
   out += "<label>Region <select name=\"region\" id=\"f-region\">";
-  option(out, "", "All regions", view.filter.region.empty());
-  for (const auto& r : regions) option(out, r, r, r == view.filter.region);
+  append_option(out, "", "All regions", view.filter.region.empty());
+  for (const auto& r : regions) append_option(out, r, r, r == view.filter.region);
   out += "</select></label><label>Grade <select name=\"grade\" id=\"f-grade\">";
-  option(out, "", "Any grade", view.filter.grade.empty());
-  for (const auto& g : grade_filter_values()) option(out, g, grade_label(g), g == view.filter.grade);
+  append_option(out, "", "Any grade", view.filter.grade.empty());
+  for (const auto& g : grade_filter_values()) append_option(out, g, grade_label(g), g == view.filter.grade);
   out += "</select></label><label class=\"check\"><input type=\"checkbox\" name=\"ever\" value=\"1\" id=\"f-ever\"";
   if (view.filter.grade_ever) out += " checked";
   out += "> at any inspection, not only the latest</label><label>Framework <select name=\"framework\" id=\"f-framework\">";
-  option(out, "", "Any framework", view.filter.framework.empty());
-  for (const auto& f : framework_filter_values()) option(out, f, f, f == view.filter.framework);
+  append_option(out, "", "Any framework", view.filter.framework.empty());
+  for (const auto& f : framework_filter_values()) append_option(out, f, f, f == view.filter.framework);
   out += "</select></label><label class=\"check\"><input type=\"checkbox\" name=\"legacy\" value=\"1\"";
   if (view.filter.include_legacy) out += " checked";
   out += "> include abolished authorities</label>";

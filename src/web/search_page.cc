@@ -43,32 +43,24 @@ std::string query_string(const SearchRequest& s, int page) {
   return q;
 }
 
-void option(std::string& out, std::string_view value, std::string_view text, bool selected) {
-  out += "<option value=\"";
-  append_escaped(out, value);
-  out += selected ? "\" selected>" : "\">";
-  append_escaped(out, text);
-  out += "</option>";
-}
-
 std::string search_form(const PageContext& ctx, const SearchRequest& s) {
   std::string out = "<form class=\"search\" method=\"get\" action=\"/search\" role=\"search\" id=\"search-form\">"
                     "<label for=\"q\">Words or phrases</label><input id=\"q\" name=\"q\" type=\"search\" maxlength=\"500\" value=\"";
   append_escaped(out, s.query);
   out += "\" autofocus><div class=\"filters\"><label>Overall grade <select name=\"grade\">";
-  option(out, "", "Any", s.grade.empty());
-  for (const auto& g : grade_filter_values()) option(out, g, grade_label(g), g == s.grade);
+  append_option(out, "", "Any", s.grade.empty());
+  for (const auto& g : grade_filter_values()) append_option(out, g, grade_label(g), g == s.grade);
   out += "</select></label><label>Framework <select name=\"framework\">";
-  option(out, "", "Any", s.framework.empty());
-  for (const auto& f : framework_filter_values()) option(out, f, f, f == s.framework);
+  append_option(out, "", "Any", s.framework.empty());
+  for (const auto& f : framework_filter_values()) append_option(out, f, f, f == s.framework);
   out += "</select></label><label>From year <input name=\"from\" type=\"number\" min=\"2000\" max=\"2100\" value=\"";
   if (s.year_from) out += std::to_string(s.year_from);
   out += "\"></label><label>To year <input name=\"to\" type=\"number\" min=\"2000\" max=\"2100\" value=\"";
   if (s.year_to) out += std::to_string(s.year_to);
   out += "\"></label><label>Region <select name=\"region\">";
-  option(out, "", "All regions", s.region.empty());
+  append_option(out, "", "All regions", s.region.empty());
   auto regions = ctx.db.prepare("SELECT DISTINCT region_name FROM authorities WHERE region_name <> '' ORDER BY 1");
-  while (regions.step()) option(out, regions.text(0), regions.text(0), regions.text(0) == s.region);
+  while (regions.step()) append_option(out, regions.text(0), regions.text(0), regions.text(0) == s.region);
   out += "</select></label></div><button type=\"submit\">Search</button></form>";
   out += R"(<details class="syntax" id="syntax"><summary>How to write a search</summary><ul>
 <li><code>neglect</code>: pages containing the word (any form of case and accents).</li>
