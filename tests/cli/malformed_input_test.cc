@@ -104,7 +104,7 @@ TEST_F(MalformedInput, AbsentReferenceDataSaysWhatToDo) {
   EXPECT_NE(r.err.find("--data-dir"), std::string::npos) << r.err;
 }
 
-TEST_F(MalformedInput, ReingestingIsIdempotent) {
+TEST_F(MalformedInput, ReingestingIsIdempotentAndANewerParserReparses) {
   std::filesystem::copy_file(good_, in_batch("good.pdf"));
   RunResult first = ingest();
   ASSERT_EQ(first.status, 0) << first.err;
@@ -113,6 +113,16 @@ TEST_F(MalformedInput, ReingestingIsIdempotent) {
   EXPECT_EQ(second.status, 0);
   EXPECT_NE(second.out.find("0 ingested, 1 unchanged, 0 failed"), std::string::npos) << second.out;
   EXPECT_EQ(count(db_, "SELECT COUNT(*) FROM documents"), 1);
+  EXPECT_EQ(count(db_, "SELECT COUNT(*) FROM pages"), pages);
+  EXPECT_EQ(count(db_, "SELECT COUNT(*) FROM judgements"), 7);
+
+  // A document stored by an older parser is read again, replacing what that
+  // parser wrote.
+  ASSERT_EQ(run_shell("sqlite3 '" + db_ + "' 'UPDATE documents SET parser_version = 0'"), 0);
+  RunResult third = ingest();
+  EXPECT_EQ(third.status, 0);
+  EXPECT_NE(third.out.find("1 ingested, 0 unchanged, 0 failed"), std::string::npos) << third.out;
+  EXPECT_EQ(count(db_, "SELECT COUNT(*) FROM documents WHERE parser_version > 0"), 1);
   EXPECT_EQ(count(db_, "SELECT COUNT(*) FROM pages"), pages);
   EXPECT_EQ(count(db_, "SELECT COUNT(*) FROM judgements"), 7);
 }
