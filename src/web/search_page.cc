@@ -116,7 +116,7 @@ WebResponse search_page(const PageContext& ctx, const WebRequest& request) {
     out += "<li class=\"hit\"><h3><a class=\"hit-link\" href=\"" + html_escape(report_url) + "\">";
     append_escaped(out, h.authority_name);
     std::string year = (h.inspection_start.empty() ? h.published : h.inspection_start).substr(0, 4);
-    out += " " + html_escape(year) + " \u00b7 " + html_escape(h.framework) + fmt::format(" \u00b7 page {}</a></h3>", h.page);
+    out += fmt::format(" {} \u00b7 {} \u00b7 page {}</a></h3>", html_escape(year), html_escape(h.framework), h.page);
     out += "<p class=\"meta\">" + grade_badge(h.overall) + " ";
     append_escaped(out, h.source_file);
     out += fmt::format(" \u00b7 <a href=\"/report/{0}/pdf#page={1}\">PDF at page {1}</a></p>", h.document_id, h.page);
