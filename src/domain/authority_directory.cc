@@ -17,6 +17,7 @@ constexpr std::string_view kSuffixes[] = {
     " metropolitan borough council", " metropolitan district council", " borough council",
     " county borough council",       " county council",                " city council",
     " district council",             " unitary authority",             " metropolitan council",
+    " corporation",
     " council",
     " local authority",              " childrens services",            " children s services",
     " metropolitan borough",         " borough",                       " city",

@@ -38,6 +38,12 @@ TEST_F(AuthorityResolution, PrintedFormsOfNames) {
   EXPECT_EQ(urn_of("Hull"), "80477");
   EXPECT_EQ(urn_of("Kingston upon Hull City Council"), "80477");
   EXPECT_EQ(urn_of("City of London"), "80450");
+  EXPECT_EQ(urn_of("City of London Corporation"), "80450");
+  EXPECT_EQ(urn_of("City of Bradford Metropolitan District Council"), "80449");
+  EXPECT_EQ(urn_of("Telford & Wrekin Council"), "80570");
+  EXPECT_EQ(urn_of("Southend-on-Sea City Council"), "80559");
+  EXPECT_EQ(urn_of("County Durham"), "80465");
+  EXPECT_EQ(urn_of("Newcastle City Council"), "80525");
   EXPECT_EQ(urn_of("Council of the Isles of Scilly"), "80455");
   EXPECT_EQ(urn_of("Isles of Scilly"), "80455");
   EXPECT_EQ(urn_of("Royal Borough of Windsor and Maidenhead"), "80546");
