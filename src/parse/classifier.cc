@@ -30,7 +30,10 @@ Result<DocumentKind> classify_document(const DocumentLines& doc) {
   const bool ilacs_title = contains(front, "local authority children's services") ||
                            contains(front, "inspection of children's social care services") ||
                            contains(front, "local authority children's social care services");
-  const bool has_judgement_table = contains(front, "overall effectiveness");
+  // The table's "Judgement | Grade" header, or its overall row: Ofsted may stop
+  // grading overall effectiveness (from about April 2026), so either will do.
+  // Letters have neither, even when they quote judgement wording.
+  const bool has_judgement_table = contains(front, "overall effectiveness") || contains(front, "judgement grade");
   if (ilacs_title && has_judgement_table && contains(front, "inspection date")) return DocumentKind::IlacsReport;
 
   // Letters: the opening sentence names the visit.

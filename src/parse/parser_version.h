@@ -4,5 +4,5 @@
 #pragma once
 
 namespace cscwatch {
-inline constexpr int kParserVersion = 2;  // 2: sub-headings inside a block end SIF recommendations
+inline constexpr int kParserVersion = 3;  // 3: ILACS tables without an overall row
 }

@@ -263,5 +263,23 @@ TEST(DocumentParser, SifRecommendationSubHeadingsAreNotPoints) {
   EXPECT_EQ(r->improvement_points[2].text, "Ensure that all children have a plan.");
 }
 
+// Ofsted may stop grading overall effectiveness (domain brief, section 1):
+// a report without that row still yields its other judgements.
+TEST(DocumentParser, IlacsWithoutOverallEffectiveness) {
+  auto r = parse_inspection_document(make_pages(
+      {"Inspection of Rutland local authority \nchildren\u2019s services \n"
+       "Inspection dates: 11 to 22 May 2026\nLead inspector: Ann Example, His Majesty\u2019s Inspector\n"
+       "Judgement\nGrade\nThe impact of leaders on social work \npractice with children and families\nGood \n"
+       "The experiences and progress of \nchildren who need help and protection\nGood \n"
+       "The experiences and progress of \nchildren in care\nRequires improvement to be good \n"
+       "The experiences and progress of care \nleavers\nGood \n\nChildren are helped early.\n"}));
+  ASSERT_TRUE(r.ok()) << r.error();
+  EXPECT_EQ(r->type, InspectionType::Standard);
+  EXPECT_EQ(r->judgement(JudgementArea::Overall), nullptr);
+  ASSERT_NE(r->judgement(JudgementArea::InCare), nullptr);
+  EXPECT_EQ(r->judgement(JudgementArea::InCare)->grade, Grade::RequiresImprovement);
+  EXPECT_EQ(r->judgement(JudgementArea::CareLeavers)->grade, Grade::Good);
+}
+
 }  // namespace
 }  // namespace cscwatch
