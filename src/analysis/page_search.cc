@@ -2,6 +2,10 @@
 
 #include "analysis/fts_query.h"
 
+#include <algorithm>
+#include <set>
+#include <tuple>
+
 namespace cscwatch {
 
 namespace {
@@ -33,51 +37,69 @@ Result<SearchResults> search_pages(const Connection& db, const SearchRequest& re
   SearchResults out;
   out.fts_query = *match;
   try {
-    auto counts = db.prepare(std::string("SELECT COALESCE(NULLIF(j.grade, ''), 'none'), COUNT(*), COUNT(DISTINCT d.id)") +
-                             kFrom + " GROUP BY 1");
-    bind_filters(counts, *match, request);
-    while (counts.step()) {
-      int pages = static_cast<int>(counts.integer(1));
-      out.hits_by_grade[counts.text(0)] = pages;
-      out.total_hits += pages;
-      out.total_reports += static_cast<int>(counts.integer(2));  // a report has one overall grade
+    // One pass over the matches gives the counts by grade and the ranking;
+    // snippets, the expensive part, are then built for the shown hits only.
+    // (Separate count, rank and snippet statements ran the full-text query
+    // three times.)
+    struct Ranked {
+      double score;
+      int64_t document;
+      int page;
+      int64_t rowid;
+    };
+    std::vector<Ranked> ranked;
+    std::map<std::string, std::set<int64_t>> reports_by_grade;
+    auto all = db.prepare(std::string(
+        "SELECT page_fts.rowid, bm25(page_fts), d.id, p.number, COALESCE(NULLIF(j.grade, ''), 'none')") + kFrom);
+    bind_filters(all, *match, request);
+    while (all.step()) {
+      ranked.push_back({all.real(1), all.integer(2), static_cast<int>(all.integer(3)), all.integer(0)});
+      std::string grade = all.text(4);
+      out.hits_by_grade[grade]++;
+      reports_by_grade[grade].insert(ranked.back().document);
     }
-    if (out.total_hits == 0) return out;
-    // Rank first, then build snippets for the page of results only:
-    // snippet() is the expensive part, and in one query SQLite would compute
-    // it for every match before sorting.
-    auto q = db.prepare(std::string(R"sql(
-      WITH top AS (SELECT page_fts.rowid AS rid, bm25(page_fts) AS score, d.id AS doc, p.number AS number)sql") +
-                        kFrom + R"sql( ORDER BY score, d.id, p.number LIMIT ?7 OFFSET ?8)
+    out.total_hits = static_cast<int>(ranked.size());
+    for (const auto& [grade, reports] : reports_by_grade) out.total_reports += static_cast<int>(reports.size());
+    if (ranked.empty()) return out;
+
+    auto better = [](const Ranked& a, const Ranked& b) {
+      return std::tie(a.score, a.document, a.page) < std::tie(b.score, b.document, b.page);
+    };
+    size_t from = std::min(ranked.size(), static_cast<size_t>(std::max(0, request.offset)));
+    size_t to = std::min(ranked.size(), from + static_cast<size_t>(std::max(0, request.limit)));
+    std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(to), ranked.end(), better);
+
+    auto q = db.prepare(R"sql(
       SELECT d.id, p.number, d.file_name, a.name, a.slug, a.region_name, i.framework, d.kind,
              COALESCE(i.start_date, ''), COALESCE(i.published, ''), COALESCE(j.grade, ''),
-             snippet(page_fts, 0, char(2), char(3), '…', 32), top.score
-      FROM top JOIN page_fts ON page_fts.rowid = top.rid
-      JOIN pages p ON p.id = top.rid
+             snippet(page_fts, 0, char(2), char(3), '…', 32)
+      FROM page_fts
+      JOIN pages p ON p.id = page_fts.rowid
       JOIN documents d ON d.id = p.document_id
       JOIN inspections i ON i.document_id = d.id
       JOIN authorities a ON a.urn = i.authority_urn
       LEFT JOIN judgements j ON j.inspection_id = i.id AND j.area = 'overall'
-      WHERE page_fts MATCH ?1
-      ORDER BY top.score, top.doc, top.number)sql");
-    bind_filters(q, *match, request);
-    q.bind(7, request.limit).bind(8, request.offset);
-    while (q.step()) {
-      SearchHit h;
-      h.document_id = q.integer(0);
-      h.page = static_cast<int>(q.integer(1));
-      h.source_file = q.text(2);
-      h.authority_name = q.text(3);
-      h.authority_slug = q.text(4);
-      h.region_name = q.text(5);
-      h.framework = q.text(6);
-      h.kind = q.text(7);
-      h.inspection_start = q.text(8);
-      h.published = q.text(9);
-      h.overall = q.text(10);
-      h.snippet = q.text(11);
-      h.score = q.real(12);
-      out.hits.push_back(std::move(h));
+      WHERE page_fts MATCH ?1 AND page_fts.rowid = ?2)sql");
+    for (size_t k = from; k < to; ++k) {
+      q.bind(1, *match).bind(2, ranked[k].rowid);
+      if (q.step()) {
+        SearchHit h;
+        h.document_id = q.integer(0);
+        h.page = static_cast<int>(q.integer(1));
+        h.source_file = q.text(2);
+        h.authority_name = q.text(3);
+        h.authority_slug = q.text(4);
+        h.region_name = q.text(5);
+        h.framework = q.text(6);
+        h.kind = q.text(7);
+        h.inspection_start = q.text(8);
+        h.published = q.text(9);
+        h.overall = q.text(10);
+        h.snippet = q.text(11);
+        h.score = ranked[k].score;
+        out.hits.push_back(std::move(h));
+      }
+      q.reset();
     }
   } catch (const SqlError& e) {
     // The sanitiser should leave nothing FTS5 rejects; if something slips
