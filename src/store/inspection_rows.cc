@@ -1,6 +1,7 @@
 #include "store/inspection_rows.h"
 
 #include <algorithm>
+#include <unordered_map>
 
 namespace cscwatch {
 
@@ -63,13 +64,20 @@ std::vector<InspectionRow> query_inspections(const Connection& db, const Inspect
     }
     rows = std::move(latest);
   }
-  auto j = db.prepare(
-      "SELECT area, COALESCE(grade,''), printed_label, printed_grade, page FROM judgements WHERE inspection_id = ?");
-  for (auto& r : rows) {
-    j.bind(1, r.inspection_id);
-    while (j.step())
-      r.judgements[j.text(0)] = GradeCell{j.text(1), j.text(2), j.text(3), static_cast<int>(j.integer(4))};
-    j.reset();
+  // The judgements of every selected inspection in one statement (not one
+  // per row: the register and the export read them all).
+  std::unordered_map<int64_t, InspectionRow*> by_id;
+  for (auto& r : rows) by_id[r.inspection_id] = &r;
+  auto j = db.prepare(R"sql(
+    SELECT j.inspection_id, j.area, COALESCE(j.grade,''), j.printed_label, j.printed_grade, j.page
+    FROM judgements j JOIN inspections i ON i.id = j.inspection_id
+    WHERE (?1 IS NULL OR i.authority_urn = ?1) AND (?2 IS NULL OR i.document_id = ?2))sql");
+  if (filter.authority_urn) j.bind(1, *filter.authority_urn); else j.bind_null(1);
+  if (filter.document_id) j.bind(2, *filter.document_id); else j.bind_null(2);
+  while (j.step()) {
+    auto it = by_id.find(j.integer(0));
+    if (it == by_id.end()) continue;  // an inspection the latest-only filter dropped
+    it->second->judgements[j.text(1)] = GradeCell{j.text(2), j.text(3), j.text(4), static_cast<int>(j.integer(5))};
   }
   return rows;
 }
