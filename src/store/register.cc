@@ -145,8 +145,9 @@ Result<int64_t> Register::store(const DocumentToStore& d) {
   try {
     Transaction tx(db_);
     // Replace what an older parser wrote for this content, and an earlier
-    // version of the same file (a republished report keeps its name).
-    db_.prepare("DELETE FROM documents WHERE sha256 = ? OR file_name = ?").bind(1, d.sha256).bind(2, d.file_name).run();
+    // version of the file at this path (a report replaced in place). Matching
+    // on the file name alone would let a same-named file elsewhere erase it.
+    db_.prepare("DELETE FROM documents WHERE sha256 = ? OR path = ?").bind(1, d.sha256).bind(2, d.path).run();
 
     auto doc = db_.prepare(R"sql(INSERT INTO documents(sha256, file_name, path, bytes, kind, page_count,
         parser_version, ingested_at) VALUES (?,?,?,?,?,?,?, strftime('%Y-%m-%dT%H:%M:%SZ','now')))sql");

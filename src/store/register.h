@@ -52,9 +52,11 @@ class Register {
 
   std::optional<StoredDocument> find_document(const std::string& sha256) const;
 
-  // Writes a document and everything read from it in one transaction. An
-  // older version of the same content (by hash) or of the same file name is
-  // replaced, so re-ingesting is idempotent. Returns the document id.
+  // Writes a document and everything read from it in one transaction. What
+  // an older parser stored for the same content (by hash), or an earlier
+  // version of the file at the same path, is replaced, so re-ingesting is
+  // idempotent. Files of the same name in other folders are other documents.
+  // Returns the document id.
   Result<int64_t> store(const DocumentToStore& document);
 
   // Records that a known file was seen again at `path` (content unchanged).

@@ -127,5 +127,25 @@ TEST_F(MalformedInput, ReingestingIsIdempotentAndANewerParserReparses) {
   EXPECT_EQ(count(db_, "SELECT COUNT(*) FROM judgements"), 7);
 }
 
+TEST_F(MalformedInput, SameNameInAnotherFolderIsAnotherDocument) {
+  std::filesystem::create_directories(batch_ / "a");
+  std::filesystem::create_directories(batch_ / "b");
+  std::filesystem::copy_file(good_, in_batch("a/report.pdf"));
+  std::filesystem::copy_file(kDataDir + "/corpus/pdf/2532287-bournemouth-christchurch-and-poole_2022-02-11.pdf",
+                             in_batch("b/report.pdf"));
+  RunResult r = ingest();
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(count(db_, "SELECT COUNT(*) FROM documents"), 2);
+  // The file at a/ replaced in place by other content: the old version goes.
+  std::filesystem::copy_file(kDataDir + "/corpus/pdf/80464-dudley_2018-12-10.pdf", in_batch("a/report.pdf"),
+                             std::filesystem::copy_options::overwrite_existing);
+  r = ingest();
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.out.find("1 ingested, 1 unchanged"), std::string::npos) << r.out;
+  EXPECT_EQ(count(db_, "SELECT COUNT(*) FROM documents"), 2);
+  EXPECT_EQ(count(db_, "SELECT COUNT(*) FROM inspections WHERE start_date = '2016-01-11'"), 0);
+  EXPECT_EQ(count(db_, "SELECT COUNT(*) FROM inspections WHERE start_date = '2018-10-29'"), 1);
+}
+
 }  // namespace
 }  // namespace cscwatch::testing
