@@ -27,7 +27,7 @@ void add_authorities_command(CLI::App& app, CliContext& ctx, int& status) {
         return;
       }
     }
-    auto reg = Register::open(ctx.db_path, true);
+    auto reg = ctx.open_existing();
     if (!reg) {
       status = fail(reg.error());
       return;
