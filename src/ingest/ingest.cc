@@ -196,6 +196,7 @@ IngestSummary ingest_files(Register& reg, const AuthorityDirectory& directory, c
   std::atomic<size_t> next{0};
   int threads = std::clamp(options.threads, 1, 64);
   std::vector<std::thread> workers;
+  workers.reserve(static_cast<size_t>(threads));
   for (int t = 0; t < threads; ++t) {
     workers.emplace_back([&] {
       PdfReader reader;  // one MuPDF context per thread
