@@ -30,6 +30,9 @@ int main(int argc, char** argv) {
     return app.exit(e);
   } catch (const SqlError& e) {
     return fail(std::string("database error: ") + e.what());
+  } catch (const std::exception& e) {
+    // Anything else is a bug, but it still ends with a message, not abort().
+    return fail(std::string("internal error: ") + e.what());
   }
   return status;
 }
