@@ -175,6 +175,8 @@ struct WebServer::Impl {
     route_get("/api/search", search_api);
     route_post("/api/news", news_api);
     route_get("/api/openapi.json", [](const PageContext&, const WebRequest&) { return json_response(openapi_document()); });
+    // The API's root describes the API.
+    route_get("/api/?", [](const PageContext&, const WebRequest&) { return json_response(openapi_document()); });
     http.Get("/healthz", [](const httplib::Request&, httplib::Response& res) {
       for (const auto& [k, v] : security_headers()) res.set_header(std::string(k), std::string(v));
       res.set_content("ok\n", "text/plain");

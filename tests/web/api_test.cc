@@ -227,6 +227,7 @@ TEST_F(ApiTest, PagesRenderAndHaveNoInlineScriptOrStyle) {
   json openapi = get_json("/api/openapi.json");
   EXPECT_EQ(openapi["openapi"], "3.0.3");
   EXPECT_TRUE(openapi["paths"].contains("/api/search"));
+  EXPECT_EQ(get_json("/api"), openapi);  // the API's root describes it
 }
 
 TEST_F(ApiTest, LimitsOnRequestSize) {
