@@ -104,17 +104,37 @@ std::vector<ImprovementPoint> read_recommendations(const DocumentLines& doc) {
     // sub-sections (2014-15 variant, numbered on from the report's paragraphs
     // or bulleted).
     const std::string& heading = doc.lines[i].norm;
+    // Some early 2014 reports print only the sub-headings, starting with
+    // "Priority and immediate action".
     if (heading != "recommendations" && heading != "recommendations:" &&
-        !starts_with(heading, "what does the local authority need to improve"))
+        !starts_with(heading, "what does the local authority need to improve") &&
+        heading != "priority and immediate action")
       continue;
     // The contents page lists the heading with a page number after it.
     if (i + 1 < doc.lines.size() && is_page_number(doc.lines[i + 1])) continue;
-    bool open = false;  // the last point may still continue
+    bool open = false;      // the last point may still continue
+    bool sub_list = false;  // bullets under a numbered point that ends "by:"
     for (size_t k = i + 1; k < doc.lines.size() && k < i + 1 + kMaxSectionLines; ++k) {
       const DocLine& line = doc.lines[k];
       if (line.page != doc.lines[i].page && is_running_header(line)) continue;
       if (closes_recommendations(line.norm)) break;
-      if (const int number = item_number(line.norm); number > 0 || line.bullet) {
+      const int number = item_number(line.norm);
+      // "Improve X by:" followed by bullets: the bullets are parts of that
+      // point, not points of their own.
+      if (number == 0 && line.bullet && !points.empty() &&
+          (sub_list || (!points.back().text.empty() && points.back().text.back() == ':'))) {
+        std::string& parent = points.back().text;
+        if (sub_list) {
+          while (!parent.empty() && (parent.back() == '.' || parent.back() == ';')) parent.pop_back();
+          parent += ";";
+        }
+        append(parent, line.text);
+        sub_list = true;
+        open = true;
+        continue;
+      }
+      if (number > 0) sub_list = false;
+      if (number > 0 || line.bullet) {
         if (points.size() >= kMaxPoints) break;
         points.push_back({"", line.page});
         std::string_view rest = line.text;
@@ -139,6 +159,8 @@ std::vector<ImprovementPoint> read_recommendations(const DocumentLines& doc) {
       }
       if (open) append(points.back().text, line.text);
     }
+    // "There are no areas for priority or immediate action." is not a point.
+    std::erase_if(points, [](const ImprovementPoint& p) { return starts_with(p.text, "There are no "); });
     // A sub-heading printed on the same line as the end of a point ("...and
     // care. Areas for improvement") is not part of the point.
     for (auto& point : points) {

@@ -4,5 +4,5 @@
 #pragma once
 
 namespace cscwatch {
-inline constexpr int kParserVersion = 3;  // 3: ILACS tables without an overall row
+inline constexpr int kParserVersion = 4;  // 4: recommendations under "Priority and immediate action" alone
 }

@@ -281,5 +281,27 @@ TEST(DocumentParser, IlacsWithoutOverallEffectiveness) {
   EXPECT_EQ(r->judgement(JudgementArea::CareLeavers)->grade, Grade::Good);
 }
 
+// Early 2014 reports: recommendations under "Priority and immediate action"
+// with no heading above, "There are no areas for ..." as a non-point, and
+// bullets that complete a point ending "by:".
+TEST(DocumentParser, SifRecommendationsUnderPriorityHeadingWithSubBullets) {
+  std::string page2 =
+      "2\n\nPriority and immediate action \n\n18. There are no areas for priority or immediate action. \n\n"
+      "Areas for improvement \n\n19. Ensure that all children have a plan. \n\n"
+      "20. Improve the achievement of looked after children by: \n"
+      "\u2022 targeting the pupil premium \n\u2022 working with schools to reduce exclusions. \n\n"
+      "21. Improve the collation of complaints. \n\n"
+      "Summary for children and young people \n\n"
+      "Information about this inspection\n\nLead inspector: Peter McEntee \n";
+  auto r = parse_inspection_document(make_pages({kSifPage1, page2}));
+  ASSERT_TRUE(r.ok()) << r.error();
+  ASSERT_EQ(r->improvement_points.size(), 3u);
+  EXPECT_EQ(r->improvement_points[0].text, "Ensure that all children have a plan.");
+  EXPECT_EQ(r->improvement_points[1].text,
+            "Improve the achievement of looked after children by: targeting the pupil premium; working with schools "
+            "to reduce exclusions.");
+  EXPECT_EQ(r->improvement_points[2].text, "Improve the collation of complaints.");
+}
+
 }  // namespace
 }  // namespace cscwatch
