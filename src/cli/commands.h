@@ -14,6 +14,7 @@ void add_history_command(CLI::App& app, CliContext& ctx, int& status);
 void add_show_command(CLI::App& app, CliContext& ctx, int& status);
 void add_export_command(CLI::App& app, CliContext& ctx, int& status);
 void add_summary_command(CLI::App& app, CliContext& ctx, int& status);
+void add_forecast_command(CLI::App& app, CliContext& ctx, int& status);
 void add_fetch_command(CLI::App& app, CliContext& ctx, int& status);
 void add_serve_command(CLI::App& app, CliContext& ctx, int& status);
 void add_news_command(CLI::App& app, CliContext& ctx, int& status);

@@ -188,5 +188,24 @@ TEST_F(CorpusExport, ShowGivesEveryFactWithItsPage) {
   EXPECT_NE(r.out.find("improvement points:"), std::string::npos);
 }
 
+TEST_F(CorpusExport, ForecastOfTheNextInspection) {
+  RunResult r = run_cscwatch({"forecast", "--as-of", "2026-11-25", "--db", db_});
+  ASSERT_EQ(r.status, 0) << r.err;
+  auto line_of = [&](const std::string& name) {
+    auto at = r.out.find("\n" + name + " ");
+    return at == std::string::npos ? std::string{} : r.out.substr(at + 1, r.out.find('\n', at + 1) - at - 1);
+  };
+  // Dudley: standard ILACS ended 2022-11-11, requires improvement.
+  std::string dudley = line_of("Dudley");
+  EXPECT_NE(dudley.find("2022-11-11"), std::string::npos) << dudley;
+  EXPECT_NE(dudley.find("2025-05-11    2026-05-11"), std::string::npos) << dudley;
+  EXPECT_NE(dudley.find("past window by 6 months"), std::string::npos) << dudley;
+  // Bournemouth, Christchurch and Poole: good, ended 2024-12-13.
+  std::string bcp = line_of("Bournemouth, Christchurch and Poole");
+  EXPECT_NE(bcp.find("2027-06-13    2028-06-13     window opens in 6 months"), std::string::npos) << bcp;
+  RunResult bad = run_cscwatch({"forecast", "--as-of", "25/11/2026", "--db", db_});
+  EXPECT_EQ(bad.status, 2);
+}
+
 }  // namespace
 }  // namespace cscwatch::testing
