@@ -4,15 +4,11 @@
 #include <unordered_map>
 
 #include "domain/grade.h"
+#include "domain/inspection_cadence.h"
 
 namespace cscwatch {
 
-int months_between(const Date& from, const Date& to) {
-  int months = (static_cast<int>(to.year()) - static_cast<int>(from.year())) * 12 +
-               (static_cast<int>(static_cast<unsigned>(to.month())) - static_cast<int>(static_cast<unsigned>(from.month())));
-  if (static_cast<unsigned>(to.day()) < static_cast<unsigned>(from.day())) --months;
-  return std::max(0, months);
-}
+int months_between(const Date& from, const Date& to) { return std::max(0, whole_months_between(from, to)); }
 
 std::vector<RegisterEntry> national_register(const Connection& db, const Date& today) {
   std::vector<RegisterEntry> entries;
@@ -52,7 +48,11 @@ std::vector<RegisterEntry> national_register(const Connection& db, const Date& t
   for (auto& e : entries) {
     if (!e.latest) continue;
     const std::string& last_day = e.latest->inspection_end.empty() ? e.latest->inspection_start : e.latest->inspection_end;
-    if (auto d = parse_iso_date(last_day)) e.months_since = months_between(*d, today);
+    if (auto d = parse_iso_date(last_day)) {
+      e.months_since = months_between(*d, today);
+      e.forecast = forecast_next_inspection(*d, parse_grade(e.current_grade()));
+      e.forecast_status = forecast_status(*e.forecast, today);
+    }
   }
   return entries;
 }
@@ -81,7 +81,7 @@ const std::vector<std::string>& register_sort_columns() {
   static const std::vector<std::string> columns = {
       "authority_name", "region", "overall", "leadership", "help_protection", "in_care", "care_leavers",
       "adoption", "lscb", "framework", "inspection_start", "inspection_end", "published", "lead_inspector",
-      "months_since", "authority_la_code", "authority_urn"};
+      "months_since", "next_window", "authority_la_code", "authority_urn"};
   return columns;
 }
 
@@ -116,6 +116,8 @@ Key key_of(const RegisterEntry& e, const std::string& column) {
   else if (column == "authority_urn") { k.blank = false; k.number = std::atoi(e.urn.c_str()); }
   else if (column == "months_since") {
     if (e.months_since) { k.blank = false; k.number = *e.months_since; }
+  } else if (column == "next_window") {
+    if (e.forecast && e.forecast->opens) text(to_iso(*e.forecast->opens));
   } else if (!e.latest) {
     // blank
   } else if (column == "framework") text(e.latest->framework);

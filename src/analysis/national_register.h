@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "domain/date.h"
+#include "domain/inspection_cadence.h"
 #include "store/inspection_rows.h"
 #include "store/sqlite.h"
 
@@ -21,6 +22,8 @@ struct RegisterEntry {
   std::vector<std::string> grades_ever;  // every overall grade it has had (machine names)
   int inspection_count = 0;             // documents of any kind
   std::optional<int> months_since;      // whole months from the latest inspection's last day
+  std::optional<InspectionForecast> forecast;  // next inspection window (domain/inspection_cadence.h)
+  std::string forecast_status;          // "in window", "window opens in N months", "monitoring", ...
 
   std::string current_grade() const { return latest ? latest->grade("overall") : std::string{}; }
 };

@@ -66,6 +66,10 @@ nlohmann::json register_entry_json(const RegisterEntry& e) {
   j["la_type"] = nullable(e.la_type);
   j["legacy"] = e.legacy;
   j["months_since"] = e.months_since ? nlohmann::json(*e.months_since) : nlohmann::json(nullptr);
+  bool window = e.forecast && e.forecast->opens;
+  j["next_window_opens"] = window ? nlohmann::json(to_iso(*e.forecast->opens)) : nlohmann::json(nullptr);
+  j["next_window_closes"] = window ? nlohmann::json(to_iso(*e.forecast->closes)) : nlohmann::json(nullptr);
+  j["next_window_status"] = nullable(e.forecast_status);
   j["inspection_count"] = e.inspection_count;
   j["grades_ever"] = e.grades_ever;
   j["authority_url"] = "/authority/" + e.slug;

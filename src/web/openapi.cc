@@ -123,6 +123,9 @@ nlohmann::json build() {
                           {"properties",
                            {{"region_name", nullable_string()},
                             {"months_since", {{"type", "integer"}, {"nullable", true}}},
+                            {"next_window_opens", nullable_string()},
+                            {"next_window_closes", nullable_string()},
+                            {"next_window_status", nullable_string()},
                             {"inspection_count", {{"type", "integer"}}},
                             {"grades_ever", {{"type", "array"}, {"items", {{"type", "string"}}}}}}}};
   schemas["Register"] = {{"type", "object"},

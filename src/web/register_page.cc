@@ -41,7 +41,7 @@ constexpr Column kColumns[] = {
     {"lscb", "LSCB"},                  {"framework", "Framework"},
     {"inspection_start", "Inspection start"}, {"inspection_end", "Inspection end"},
     {"published", "Published"},        {"lead_inspector", "Lead inspector"},
-    {"months_since", "Months since"},
+    {"months_since", "Months since"},  {"next_window", "Next inspection window"},
 };
 
 // The filter part of the query string, for links that change only the sort.
@@ -168,7 +168,12 @@ WebResponse register_page(const PageContext& ctx, const WebRequest& request) {
       out += "<td colspan=\"12\" class=\"none\">No graded report in the register</td>";
     }
     out += e.months_since ? "<td class=\"num\">" + std::to_string(*e.months_since) + "</td>" : "<td></td>";
-    out += "</tr>";
+    out += "<td>";
+    if (e.forecast && e.forecast->opens) {
+      out += to_iso(*e.forecast->opens) + " to " + to_iso(*e.forecast->closes) + "<br>";
+    }
+    append_escaped(out, e.forecast_status);
+    out += "</td></tr>";
   }
   out += "</tbody></table></div>";
   return html_response(render_page({"National register", "register", {}}, out));

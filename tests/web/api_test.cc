@@ -63,6 +63,19 @@ TEST_F(ApiTest, RegisterListsEveryAuthorityWithExportFieldNames) {
   int total = 0;
   for (auto& [grade, n] : j["counts_by_current_grade"].items()) total += n.get<int>();
   EXPECT_EQ(total, 153);
+  // The next inspection window: 30 to 42 months after the latest inspection,
+  // none for an authority under monitoring.
+  for (const auto& a : j["authorities"]) {
+    if (a["authority_slug"] == "dudley") {
+      EXPECT_EQ(a["next_window_opens"], "2025-05-11");
+      EXPECT_EQ(a["next_window_closes"], "2026-05-11");
+      EXPECT_TRUE(a["next_window_status"].is_string());
+    }
+    if (a["overall"] == "inadequate") {
+      EXPECT_TRUE(a["next_window_opens"].is_null()) << a["authority_slug"];
+      EXPECT_EQ(a["next_window_status"], "monitoring");
+    }
+  }
 }
 
 TEST_F(ApiTest, RegisterFiltersAndSorts) {
