@@ -33,18 +33,9 @@ Result<InspectionRecord> parse_ilacs_report(const DocumentLines& doc) {
   InspectionRecord record;
   record.kind = DocumentKind::IlacsReport;
   record.framework = Framework::Ilacs;
-  if (auto name = find_authority(doc)) record.authority_printed = *name;
-
-  auto dates = find_inspection_dates(doc, 2);
-  if (!dates) return Error{"ILACS report without inspection dates"};
-  record.start = Sourced<Date>{dates->range.start, dates->page};
-  record.end = Sourced<Date>{dates->range.end, dates->page};
-  record.type = infer_ilacs_type(dates->range.start, dates->range.end);
+  if (auto error = read_title_facts(doc, "ILACS report", record)) return *error;
+  record.type = infer_ilacs_type(record.start->value, record.end->value);
   record.type_inferred = true;
-  if (auto published = find_published(doc, 2)) {
-    record.published = *published;
-    record.published_source = "report";
-  }
   record.lead_inspector = find_lead_inspector(doc, 1, 2);
 
   // The table: from the top of page 1 to "What needs to improve?" (page 1-2).

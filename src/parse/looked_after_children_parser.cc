@@ -28,15 +28,7 @@ Result<InspectionRecord> parse_looked_after_children_report(const DocumentLines&
   record.kind = DocumentKind::LookedAfterChildrenReport;
   record.framework = Framework::PreSif;
   record.type = InspectionType::Full;
-  if (auto name = find_authority(doc)) record.authority_printed = *name;
-  auto dates = find_inspection_dates(doc, 2);
-  if (!dates) return Error{"looked after children report without inspection dates"};
-  record.start = Sourced<Date>{dates->range.start, dates->page};
-  record.end = Sourced<Date>{dates->range.end, dates->page};
-  if (auto published = find_published(doc, 2)) {
-    record.published = *published;
-    record.published_source = "report";
-  }
+  if (auto error = read_title_facts(doc, "looked after children report", record)) return *error;
   record.lead_inspector = find_lead_inspector(doc, 1, 2);
 
   // The last "Record of main findings" heading is the table itself; earlier

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "parse/text_normalise.h"
+#include "parse/title_block.h"
 
 namespace cscwatch::parse {
 
@@ -180,6 +181,19 @@ std::optional<Sourced<std::string>> find_lead_inspector(const DocumentLines& doc
     // "Lead inspector: Jan Edwards" / "Her Majesty's Inspector" on the next line needs nothing more.
     std::string names = clean_inspector_names(value);
     if (!names.empty()) return Sourced<std::string>{names, line.page};
+  }
+  return std::nullopt;
+}
+
+std::optional<Error> read_title_facts(const DocumentLines& doc, std::string_view what, InspectionRecord& record) {
+  if (auto name = find_authority(doc)) record.authority_printed = *name;
+  auto dates = find_inspection_dates(doc, 2);
+  if (!dates) return Error{std::string(what) + " without inspection dates"};
+  record.start = Sourced<Date>{dates->range.start, dates->page};
+  record.end = Sourced<Date>{dates->range.end, dates->page};
+  if (auto published = find_published(doc, 2)) {
+    record.published = *published;
+    record.published_source = "report";
   }
   return std::nullopt;
 }

@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "domain/inspection.h"
+#include "domain/result.h"
 #include "parse/date_phrases.h"
 #include "parse/document_lines.h"
 
@@ -35,5 +36,11 @@ std::optional<Sourced<std::string>> find_lead_inspector(const DocumentLines& doc
 // Removes inspector titles ("HMI", "Senior HMI", "Her Majesty's Inspector") and
 // splits several names into "A; B". Empty if no name remains.
 std::string clean_inspector_names(std::string_view value);
+
+// The title-block facts every graded report prints on its first pages: the
+// authority, the inspection dates and, where printed, the publication date.
+// Returns an error naming the report (`what`, e.g. "SIF report") when the
+// dates are missing.
+std::optional<Error> read_title_facts(const DocumentLines& doc, std::string_view what, InspectionRecord& record);
 
 }  // namespace cscwatch::parse

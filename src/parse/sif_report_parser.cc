@@ -104,16 +104,7 @@ Result<InspectionRecord> parse_sif_report(const DocumentLines& doc) {
   record.framework = Framework::Sif;
   const std::string front = front_text(doc, 2);
   record.type = contains(front, "re-inspection of services") ? InspectionType::ReInspection : InspectionType::Full;
-  if (auto name = find_authority(doc)) record.authority_printed = *name;
-
-  auto dates = find_inspection_dates(doc, 2);
-  if (!dates) return Error{"SIF report without inspection dates"};
-  record.start = Sourced<Date>{dates->range.start, dates->page};
-  record.end = Sourced<Date>{dates->range.end, dates->page};
-  if (auto published = find_published(doc, 2)) {
-    record.published = *published;
-    record.published_source = "report";
-  }
+  if (auto error = read_title_facts(doc, "SIF report", record)) return *error;
   record.lead_inspector = find_lead_inspector(doc, 1, doc.page_count);
 
   read_headline(doc, record);
