@@ -1,0 +1,71 @@
+#include "domain/judgement_scheme.h"
+
+namespace cscwatch {
+
+namespace {
+using A = JudgementArea;
+constexpr JudgementArea kLookedAfter2013[] = {A::Overall, A::Leadership};
+constexpr JudgementArea kSif[] = {A::Overall, A::HelpProtection, A::InCare, A::Adoption, A::CareLeavers, A::Leadership};
+constexpr JudgementArea kSifWithLscb[] = {A::Overall,     A::HelpProtection, A::InCare, A::Adoption,
+                                          A::CareLeavers, A::Leadership,     A::Lscb};
+constexpr JudgementArea kIlacs2018[] = {A::Overall, A::Leadership, A::HelpProtection, A::InCare};
+constexpr JudgementArea kIlacs2023[] = {A::Overall, A::Leadership, A::HelpProtection, A::InCare, A::CareLeavers};
+constexpr JudgementArea kIlacs2026[] = {A::Leadership, A::HelpProtection, A::InCare, A::CareLeavers};
+}  // namespace
+
+JudgementScheme judgement_scheme(DocumentKind kind, const Date& first_day_on_site) {
+  switch (kind) {
+    case DocumentKind::LookedAfterChildrenReport: return JudgementScheme::LookedAfter2013;
+    case DocumentKind::SifReport: return JudgementScheme::Sif;
+    case DocumentKind::IlacsReport:
+      if (first_day_on_site >= kIlacsOverallRemovedFrom) return JudgementScheme::Ilacs2026;
+      if (first_day_on_site >= kIlacsCareLeaversJudgedFrom) return JudgementScheme::Ilacs2023;
+      return JudgementScheme::Ilacs2018;
+    case DocumentKind::FocusedVisitLetter:
+    case DocumentKind::MonitoringVisitLetter:
+    case DocumentKind::JointTargetedInspection: return JudgementScheme::Letter;
+  }
+  return JudgementScheme::Letter;
+}
+
+std::span<const JudgementArea> required_judgements(JudgementScheme scheme, bool title_covers_lscb) {
+  switch (scheme) {
+    case JudgementScheme::LookedAfter2013: return kLookedAfter2013;
+    case JudgementScheme::Sif: return title_covers_lscb ? std::span<const A>(kSifWithLscb) : std::span<const A>(kSif);
+    case JudgementScheme::Ilacs2018: return kIlacs2018;
+    case JudgementScheme::Ilacs2023: return kIlacs2023;
+    case JudgementScheme::Ilacs2026: return kIlacs2026;
+    case JudgementScheme::Letter: return {};
+  }
+  return {};
+}
+
+bool grades_overall(JudgementScheme scheme) {
+  return scheme != JudgementScheme::Ilacs2026 && scheme != JudgementScheme::Letter;
+}
+
+std::string_view describe(JudgementScheme scheme) {
+  switch (scheme) {
+    case JudgementScheme::LookedAfter2013: return "2013 looked after children inspection";
+    case JudgementScheme::Sif: return "SIF inspection";
+    case JudgementScheme::Ilacs2018: return "ILACS inspection begun before 2023";
+    case JudgementScheme::Ilacs2023: return "ILACS inspection begun from January 2023";
+    case JudgementScheme::Ilacs2026: return "ILACS inspection begun from April 2026";
+    case JudgementScheme::Letter: return "visit letter";
+  }
+  return "";
+}
+
+std::string_view to_string(JudgementScheme scheme) {
+  switch (scheme) {
+    case JudgementScheme::LookedAfter2013: return "looked_after_2013";
+    case JudgementScheme::Sif: return "sif";
+    case JudgementScheme::Ilacs2018: return "ilacs_2018";
+    case JudgementScheme::Ilacs2023: return "ilacs_2023";
+    case JudgementScheme::Ilacs2026: return "ilacs_2026";
+    case JudgementScheme::Letter: return "letter";
+  }
+  return "";
+}
+
+}  // namespace cscwatch
