@@ -58,7 +58,7 @@ Result<InspectionRecord> parse_ilacs_report(const DocumentLines& doc) {
     }
   }
   record.judgements = read_judgement_table(doc, 0, table_end, classify_report_label);
-  record.improvement_points = read_what_needs_to_improve(doc);
+  record.improvement_points = read_what_needs_to_improve(doc, record.doubts);
   if (record.judgements.empty()) return Error{"ILACS report without a judgement table"};
   return record;
 }

@@ -52,7 +52,7 @@ bool is_running_header(const DocLine& line) {
   return false;
 }
 
-std::vector<ImprovementPoint> read_what_needs_to_improve(const DocumentLines& doc) {
+std::vector<ImprovementPoint> read_what_needs_to_improve(const DocumentLines& doc, std::vector<ReviewItem>& /*doubts*/) {
   std::vector<ImprovementPoint> points;
   size_t start = doc.lines.size();
   for (size_t i = 0; i < doc.end_of(4); ++i) {
@@ -96,7 +96,7 @@ bool closes_recommendations(std::string_view norm) {
   return false;
 }
 
-std::vector<ImprovementPoint> read_recommendations(const DocumentLines& doc) {
+std::vector<ImprovementPoint> read_recommendations(const DocumentLines& doc, std::vector<ReviewItem>& /*doubts*/) {
   std::vector<ImprovementPoint> points;
   for (size_t i = 0; i < doc.lines.size(); ++i) {
     // "Recommendations" (2015-2018); "What does the local authority need to

@@ -121,7 +121,7 @@ Result<InspectionRecord> parse_sif_report(const DocumentLines& doc) {
     add_judgement(record.judgements, std::move(j));
   }
   if (auto lscb = read_lscb(doc)) add_judgement(record.judgements, std::move(*lscb));
-  record.improvement_points = read_recommendations(doc);
+  record.improvement_points = read_recommendations(doc, record.doubts);
   if (!record.judgement(JudgementArea::Overall)) return Error{"SIF report without an overall judgement"};
   return record;
 }
