@@ -28,7 +28,7 @@ enum class ImprovementSection { None, PriorityAction, AreaForImprovement };
 struct ImprovementPoint {
   std::string text;    // the whole item, its sub-items included
   int page = 0;        // page of its first line
-  std::string number;  // the report's own numbering ("12", "2.1"); empty for bullets
+  std::string number{};  // the report's own numbering ("12", "2.1"); empty for bullets
   ImprovementSection section = ImprovementSection::None;
 };
 
