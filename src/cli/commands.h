@@ -18,5 +18,7 @@ void add_forecast_command(CLI::App& app, CliContext& ctx, int& status);
 void add_fetch_command(CLI::App& app, CliContext& ctx, int& status);
 void add_serve_command(CLI::App& app, CliContext& ctx, int& status);
 void add_news_command(CLI::App& app, CliContext& ctx, int& status);
+void add_review_command(CLI::App& app, CliContext& ctx, int& status);
+void add_correct_command(CLI::App& app, CliContext& ctx, int& status);
 
 }  // namespace cscwatch

@@ -4,6 +4,7 @@
 #include <thread>
 
 #include "cli/commands.h"
+#include "store/inspection_rows.h"
 #include "ingest/ingest.h"
 
 namespace cscwatch {
@@ -49,8 +50,13 @@ void add_ingest_command(CLI::App& app, CliContext& ctx, int& status) {
     summary.failures.insert(summary.failures.begin(), missing.begin(), missing.end());
     summary.failed += static_cast<int>(missing.size());
     for (const auto& f : summary.failures) fmt::print(stderr, "FAILED {}: {}\n", f.path, f.reason);
-    fmt::print("{} files: {} ingested, {} unchanged, {} failed ({:.1f} s) -> {}\n", summary.files + missing.size(),
-               summary.ingested, summary.unchanged, summary.failed, summary.seconds, ctx.db_path);
+    for (const auto& f : summary.flagged) fmt::print(stderr, "REVIEW {}: {}\n", f.path, f.reason);
+    fmt::print("{} files: {} ingested, of which {} need review; {} unchanged; {} failed ({:.1f} s) -> {}\n",
+               summary.files + missing.size(), summary.ingested, summary.needs_review, summary.unchanged,
+               summary.failed, summary.seconds, ctx.db_path);
+    const auto waiting = query_inspections(reg->connection(), InspectionFilter::needing_review());
+    if (!waiting.empty())
+      fmt::print("The register holds {} document(s) needing review: cscwatch review\n", waiting.size());
     status = summary.failed > 0 ? 1 : 0;
   });
 }

@@ -25,6 +25,8 @@ int main(int argc, char** argv) {
   add_fetch_command(app, ctx, status);
   add_serve_command(app, ctx, status);
   add_news_command(app, ctx, status);
+  add_review_command(app, ctx, status);
+  add_correct_command(app, ctx, status);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -2,22 +2,12 @@
 
 #include "cli/commands.h"
 #include "domain/judgement.h"
+#include "store/corrections.h"
 #include "store/inspection_rows.h"
 
 namespace cscwatch {
 
 namespace {
-
-// A document by id, file name or (a prefix of at least 8 characters of) its sha256.
-std::optional<int64_t> find_document_id(const Connection& db, const std::string& key) {
-  auto q = db.prepare(R"sql(SELECT id FROM documents WHERE CAST(id AS TEXT) = ?1 OR file_name = ?1
-                            OR (length(?1) >= 8 AND sha256 LIKE ?1 || '%') ORDER BY id LIMIT 2)sql");
-  q.bind(1, key);
-  if (!q.step()) return std::nullopt;
-  int64_t id = q.integer(0);
-  if (q.step()) return std::nullopt;  // ambiguous
-  return id;
-}
 
 std::string at_page(int page) { return page > 0 ? fmt::format("p. {}", page) : std::string("listing"); }
 
@@ -33,9 +23,9 @@ void add_show_command(CLI::App& app, CliContext& ctx, int& status) {
       status = fail(reg.error());
       return;
     }
-    auto id = find_document_id(reg->connection(), *key);
+    auto id = find_document(reg->connection(), *key);
     if (!id) {
-      status = fail("no single document matches '" + *key + "' (give an id, file name or sha256 prefix)");
+      status = fail(id.error());
       return;
     }
     auto rows = query_inspections(reg->connection(), InspectionFilter::of_document(*id));
@@ -69,7 +59,15 @@ void add_show_command(CLI::App& app, CliContext& ctx, int& status) {
     if (!r.headline.empty()) fmt::print("  headline [{}]:\n    {}\n", at_page(r.headline_page), r.headline);
     auto points = query_improvement_points(reg->connection(), r.inspection_id);
     if (!points.empty()) fmt::print("  improvement points:\n");
-    for (const auto& p : points) fmt::print("    {}. {} [{}]\n", p.ordinal, p.text, at_page(p.page));
+    for (const auto& p : points)
+      fmt::print("    {}. {}{} [{}]\n", p.number.empty() ? std::to_string(p.ordinal) : p.number,
+                 p.section == "priority_action" ? "(priority) " : "", p.text, at_page(p.page));
+    for (const auto& c : r.corrections)
+      fmt::print("  corrected {:<16} '{}' (extracted '{}') by {} at {}{}{}\n", c.field, c.value, c.extracted,
+                 c.corrected_by, c.corrected_at, c.page > 0 ? ", p. " + std::to_string(c.page) : "",
+                 c.note.empty() ? "" : ": " + c.note);
+    if (!r.review.empty()) fmt::print("  needs review:\n");
+    for (const auto& item : r.review) fmt::print("    {:<18} {} [{}]\n", item.field, item.reason, at_page(item.page));
     status = 0;
   });
 }

@@ -1,6 +1,7 @@
 #include "domain/completeness.h"
 
 #include <algorithm>
+#include <cctype>
 #include <string>
 
 #include "domain/judgement_scheme.h"
@@ -11,7 +12,9 @@ namespace {
 
 std::string area_words(JudgementArea area) {
   std::string words(label(area));
-  if (!words.empty()) words[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(words[0])));
+  // "Help and protection" -> "help and protection"; "LSCB ..." keeps its capitals.
+  if (words.size() > 1 && std::islower(static_cast<unsigned char>(words[1])))
+    words[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(words[0])));
   return words;
 }
 

@@ -13,6 +13,7 @@
 #include <thread>
 #include <unordered_map>
 
+#include "domain/completeness.h"
 #include "parse/document_parser.h"
 #include "parse/parser_version.h"
 #include "reader/pdf_reader.h"
@@ -101,6 +102,14 @@ std::map<std::string, ListingEntry> load_listings(const std::vector<std::string>
   return listings;
 }
 
+// "80464-dudley_2016-04-05.pdf" -> Dudley, when the leading number is a known URN.
+const Authority* authority_from_file_name(const AuthorityDirectory& directory, const std::string& file_name) {
+  size_t digits = 0;
+  while (digits < file_name.size() && digits < 12 && std::isdigit(static_cast<unsigned char>(file_name[digits]))) ++digits;
+  if (digits == 0 || digits >= file_name.size() || file_name[digits] != '-') return nullptr;
+  return directory.by_urn(std::string_view(file_name).substr(0, digits));
+}
+
 Outcome process_file(PdfReader& reader, const std::string& path, const AuthorityDirectory& directory,
                      const std::unordered_map<std::string, std::pair<int64_t, int>>& known,
                      const std::map<std::string, ListingEntry>& listings) {
@@ -124,14 +133,27 @@ Outcome process_file(PdfReader& reader, const std::string& path, const Authority
     out.reason = record.error();
     return out;
   }
+  std::string file_name = fs::path(path).filename().string();
+  std::vector<ReviewItem> review = check_completeness(*record);
+  std::string resolution;
   const Authority* authority = directory.resolve_name(record->authority_printed.value);
   if (!authority) {
-    out.reason = "authority '" + record->authority_printed.value + "' (page " +
-                 std::to_string(record->authority_printed.page) +
-                 ") is not in the reference list of authorities (reference/authorities.csv)";
-    return out;
+    // Ofsted's listing (and cscwatch fetch) names each file "URN-slug_date.pdf":
+    // the URN stands in for an unreadable name, flagged for a person to check.
+    authority = authority_from_file_name(directory, file_name);
+    if (!authority) {
+      out.reason = "authority '" + record->authority_printed.value + "' (page " +
+                   std::to_string(record->authority_printed.page) +
+                   ") is not in the reference list of authorities (reference/authorities.csv), and the file name "
+                   "holds no known URN";
+      return out;
+    }
+    resolution = "from the file name's URN " + authority->urn;
+    add_review_item(review, {"authority",
+                             "the printed name '" + record->authority_printed.value +
+                                 "' matches no authority; " + authority->name + " was taken from the file name's URN",
+                             std::max(record->authority_printed.page, 1)});
   }
-  std::string file_name = fs::path(path).filename().string();
   if (!record->published) {
     if (auto it = listings.find(file_name); it != listings.end()) {
       if (auto date = parse_iso_date(it->second.listed_published)) {
@@ -148,6 +170,14 @@ Outcome process_file(PdfReader& reader, const std::string& path, const Authority
   out.document.sha256 = sha;
   out.document.record = std::move(*record);
   out.document.authority_urn = authority->urn;
+  out.document.authority_resolution = resolution;
+  out.document.review = std::move(review);
+  return out;
+}
+
+std::string review_line(const std::vector<ReviewItem>& items) {
+  std::string out;
+  for (const auto& item : items) out += (out.empty() ? "" : "; ") + item.field + ": " + item.reason;
   return out;
 }
 
@@ -235,6 +265,10 @@ IngestSummary ingest_files(Register& reg, const AuthorityDirectory& directory, c
         auto stored = reg.store(o.document);
         if (stored) {
           ++summary.ingested;
+          if (!o.document.review.empty()) {
+            ++summary.needs_review;
+            summary.flagged.push_back({o.path, review_line(o.document.review)});
+          }
         } else {
           ++summary.failed;
           summary.failures.push_back({o.path, stored.error()});

@@ -24,7 +24,9 @@ struct IngestSummary {
   int ingested = 0;   // newly stored, or re-parsed by a newer parser
   int unchanged = 0;  // same content already stored by this parser version
   int failed = 0;
+  int needs_review = 0;  // of `ingested`: stored with review items (domain/completeness.h)
   std::vector<IngestFailure> failures;
+  std::vector<IngestFailure> flagged;  // path and what needs review
   double seconds = 0;
 };
 

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "domain/correction.h"
+#include "domain/review_item.h"
 #include "store/sqlite.h"
 
 namespace cscwatch {
@@ -34,6 +36,21 @@ struct InspectionRow {
   int headline_page = 0;
   int page_count = 0;
   std::map<std::string, GradeCell> judgements;  // by area: overall, leadership, ...
+  std::string authority_resolution;             // how the printed name was resolved, when not by name alone
+  std::string authority_urn_extracted;          // before any correction
+
+  // Facts a person should check (completeness rules, parser doubts, a later
+  // extraction disagreeing with a correction), after corrections cleared theirs.
+  std::vector<ReviewItem> review;
+  // Corrections applied to this row: its fields above hold the corrected values.
+  std::vector<Correction> corrections;
+
+  bool needs_review() const { return !review.empty(); }
+  const Correction* correction(std::string_view field) const {
+    for (const auto& c : corrections)
+      if (c.field == field) return &c;
+    return nullptr;
+  }
 
   std::string grade(const std::string& area) const {
     auto it = judgements.find(area);
@@ -46,10 +63,16 @@ struct InspectionFilter {
   std::optional<std::int64_t> document_id;
   bool latest_per_authority = false;  // only each authority's latest graded inspection
   bool graded_only = false;           // reports with judgements (not letters)
+  bool needs_review_only = false;     // documents with review items left
 
   static InspectionFilter latest() {
     InspectionFilter f;
     f.latest_per_authority = true;
+    return f;
+  }
+  static InspectionFilter needing_review() {
+    InspectionFilter f;
+    f.needs_review_only = true;
     return f;
   }
   static InspectionFilter of_authority(std::string urn) {
@@ -71,8 +94,17 @@ struct ImprovementPointRow {
   int ordinal = 0;
   std::string text;
   int page = 0;
+  std::string number;   // as printed; empty for bullets
+  std::string section;  // "priority_action", "area_for_improvement" or empty
 };
 std::vector<ImprovementPointRow> query_improvement_points(const Connection& db, int64_t inspection_id);
+
+// A correctable field's value in the row (export form); empty if none.
+std::string field_value(const InspectionRow& row, std::string_view field);
+
+// "overall: reason (p. 1); lscb: reason" and "overall; lscb".
+std::string review_summary(const InspectionRow& row);
+std::string corrected_summary(const InspectionRow& row);
 
 // The export's columns, in their published order.
 const std::vector<std::string>& export_columns();

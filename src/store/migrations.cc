@@ -105,6 +105,37 @@ CREATE TRIGGER pages_ad AFTER DELETE ON pages BEGIN
   INSERT INTO page_fts(page_fts, rowid, text) VALUES ('delete', old.id, old.text);
 END;
 )sql",
+    // 2: review items and corrections (no silent gaps), improvement points as
+    // printed, how each document's authority was resolved.
+    R"sql(
+-- Each fact a document falls short of its completeness rules on, and why.
+-- Written with the document, replaced with it on re-parse.
+CREATE TABLE review_items (
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  field TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  page INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX review_items_document ON review_items(document_id);
+
+-- Corrections by a person, kept apart from what the extractor read and keyed
+-- by the document's content, so they survive re-ingest and new parsers.
+CREATE TABLE corrections (
+  sha256 TEXT NOT NULL,
+  field TEXT NOT NULL,
+  value TEXT NOT NULL,
+  extracted TEXT NOT NULL,        -- what the extractor read when the correction was made
+  page INTEGER NOT NULL DEFAULT 0,
+  note TEXT NOT NULL DEFAULT '',
+  corrected_by TEXT NOT NULL,
+  corrected_at TEXT NOT NULL,
+  PRIMARY KEY (sha256, field)
+);
+
+ALTER TABLE improvement_points ADD COLUMN number TEXT NOT NULL DEFAULT '';
+ALTER TABLE improvement_points ADD COLUMN section TEXT NOT NULL DEFAULT '';
+ALTER TABLE inspections ADD COLUMN authority_resolution TEXT NOT NULL DEFAULT '';
+)sql",
 };
 
 }  // namespace

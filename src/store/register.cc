@@ -36,6 +36,15 @@ void bind_sourced_date(Statement& s, int index, const std::optional<Sourced<T>>&
   }
 }
 
+std::string_view section_name(ImprovementSection section) {
+  switch (section) {
+    case ImprovementSection::PriorityAction: return "priority_action";
+    case ImprovementSection::AreaForImprovement: return "area_for_improvement";
+    case ImprovementSection::None: return "";
+  }
+  return "";
+}
+
 }  // namespace
 
 Result<Register> Register::open(const std::string& path, bool read_only) {
@@ -147,10 +156,18 @@ Result<int64_t> Register::store(const DocumentToStore& d) {
     // Replace what an older parser wrote for this content, and an earlier
     // version of the file at this path (a report replaced in place). Matching
     // on the file name alone would let a same-named file elsewhere erase it.
+    // The replaced document's id (by content first) is kept for the new one.
+    std::optional<int64_t> keep_id;
+    {
+      auto old = db_.prepare("SELECT id FROM documents WHERE sha256 = ?1 OR path = ?2 ORDER BY sha256 = ?1 DESC LIMIT 1");
+      old.bind(1, d.sha256).bind(2, d.path);
+      if (old.step()) keep_id = old.integer(0);
+    }
     db_.prepare("DELETE FROM documents WHERE sha256 = ? OR path = ?").bind(1, d.sha256).bind(2, d.path).run();
 
     auto doc = db_.prepare(R"sql(INSERT INTO documents(sha256, file_name, path, bytes, kind, page_count,
-        parser_version, ingested_at) VALUES (?,?,?,?,?,?,?, strftime('%Y-%m-%dT%H:%M:%SZ','now')))sql");
+        parser_version, ingested_at, id) VALUES (?,?,?,?,?,?,?, strftime('%Y-%m-%dT%H:%M:%SZ','now'), ?))sql");
+    if (keep_id) doc.bind(8, *keep_id); else doc.bind_null(8);
     doc.bind(1, d.sha256).bind(2, d.file_name).bind(3, d.path)
         .bind(4, static_cast<int64_t>(d.pdf_bytes ? d.pdf_bytes->size() : 0))
         .bind(5, to_string(r.kind)).bind(6, static_cast<int64_t>(d.pages ? d.pages->size() : 0))
@@ -167,8 +184,8 @@ Result<int64_t> Register::store(const DocumentToStore& d) {
 
     auto ins = db_.prepare(R"sql(INSERT INTO inspections(document_id, authority_urn, authority_printed,
         authority_page, framework, inspection_type, type_inferred, start_date, start_page, end_date, end_page,
-        published, published_page, published_source, lead_inspector, lead_inspector_page, headline, headline_page)
-        VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?))sql");
+        published, published_page, published_source, lead_inspector, lead_inspector_page, headline, headline_page,
+        authority_resolution) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?))sql");
     ins.bind(1, document_id).bind(2, d.authority_urn).bind(3, r.authority_printed.value)
         .bind(4, r.authority_printed.page).bind(5, to_string(r.framework)).bind(6, to_string(r.type))
         .bind(7, r.type_inferred ? 1 : 0);
@@ -180,6 +197,7 @@ Result<int64_t> Register::store(const DocumentToStore& d) {
     else ins.bind_null(15).bind_null(16);
     if (r.headline) ins.bind(17, r.headline->value).bind(18, r.headline->page);
     else ins.bind_null(17).bind_null(18);
+    ins.bind(19, d.authority_resolution);
     ins.run();
     int64_t inspection_id = db_.last_insert_id();
 
@@ -192,11 +210,18 @@ Result<int64_t> Register::store(const DocumentToStore& d) {
       judgement.bind(4, j.printed_label).bind(5, j.printed_grade).bind(6, j.page);
       judgement.run();
     }
-    auto point = db_.prepare("INSERT INTO improvement_points(inspection_id, ordinal, text, page) VALUES (?,?,?,?)");
+    auto point = db_.prepare(
+        "INSERT INTO improvement_points(inspection_id, ordinal, text, page, number, section) VALUES (?,?,?,?,?,?)");
     for (size_t i = 0; i < r.improvement_points.size(); ++i) {
-      point.bind(1, inspection_id).bind(2, static_cast<int64_t>(i + 1)).bind(3, r.improvement_points[i].text)
-          .bind(4, r.improvement_points[i].page);
+      const ImprovementPoint& p = r.improvement_points[i];
+      point.bind(1, inspection_id).bind(2, static_cast<int64_t>(i + 1)).bind(3, p.text).bind(4, p.page)
+          .bind(5, p.number).bind(6, section_name(p.section));
       point.run();
+    }
+    auto item = db_.prepare("INSERT INTO review_items(document_id, field, reason, page) VALUES (?,?,?,?)");
+    for (const auto& it : d.review) {
+      item.bind(1, document_id).bind(2, it.field).bind(3, it.reason).bind(4, it.page);
+      item.run();
     }
     if (d.pages) {
       auto page = db_.prepare("INSERT INTO pages(document_id, number, text) VALUES (?,?,?)");

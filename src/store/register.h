@@ -10,6 +10,7 @@
 #include "domain/authority.h"
 #include "domain/inspection.h"
 #include "domain/result.h"
+#include "domain/review_item.h"
 #include "reader/page.h"
 #include "store/sqlite.h"
 
@@ -27,6 +28,8 @@ struct DocumentToStore {
   const std::vector<Page>* pages = nullptr;
   InspectionRecord record;
   std::string authority_urn;  // resolved against the reference table
+  std::string authority_resolution;  // how, when not by the printed name alone (a trust, the file's URN)
+  std::vector<ReviewItem> review;    // what falls short of the completeness rules (domain/completeness.h)
 };
 
 // What the register already holds for a file's content.
@@ -56,7 +59,8 @@ class Register {
   // an older parser stored for the same content (by hash), or an earlier
   // version of the file at the same path, is replaced, so re-ingesting is
   // idempotent. Files of the same name in other folders are other documents.
-  // Returns the document id.
+  // A re-parsed document keeps its id, so report addresses (/report/<id>)
+  // stay valid across parser versions. Returns the document id.
   Result<int64_t> store(const DocumentToStore& document);
 
   // Records that a known file was seen again at `path` (content unchanged).

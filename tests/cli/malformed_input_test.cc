@@ -79,7 +79,7 @@ TEST_F(MalformedInput, EachBadFileGetsItsOwnMessageAndTheBatchGoesOn) {
   EXPECT_NE(message_for(r.err, "g-unknown-authority.pdf").find("not in the reference list"), std::string::npos)
       << r.err;
   EXPECT_EQ(message_for(r.err, "h-good.pdf"), "");
-  EXPECT_NE(r.out.find("1 ingested, 0 unchanged, 7 failed"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("1 ingested, of which 0 need review; 0 unchanged; 7 failed"), std::string::npos) << r.out;
 
   // Only the good report is in the register, whole.
   EXPECT_EQ(count(db_, "SELECT COUNT(*) FROM documents"), 1);
@@ -111,7 +111,7 @@ TEST_F(MalformedInput, ReingestingIsIdempotentAndANewerParserReparses) {
   auto pages = count(db_, "SELECT COUNT(*) FROM pages");
   RunResult second = ingest();
   EXPECT_EQ(second.status, 0);
-  EXPECT_NE(second.out.find("0 ingested, 1 unchanged, 0 failed"), std::string::npos) << second.out;
+  EXPECT_NE(second.out.find("0 ingested, of which 0 need review; 1 unchanged; 0 failed"), std::string::npos) << second.out;
   EXPECT_EQ(count(db_, "SELECT COUNT(*) FROM documents"), 1);
   EXPECT_EQ(count(db_, "SELECT COUNT(*) FROM pages"), pages);
   EXPECT_EQ(count(db_, "SELECT COUNT(*) FROM judgements"), 7);
@@ -121,7 +121,7 @@ TEST_F(MalformedInput, ReingestingIsIdempotentAndANewerParserReparses) {
   ASSERT_EQ(run_shell("sqlite3 '" + db_ + "' 'UPDATE documents SET parser_version = 0'"), 0);
   RunResult third = ingest();
   EXPECT_EQ(third.status, 0);
-  EXPECT_NE(third.out.find("1 ingested, 0 unchanged, 0 failed"), std::string::npos) << third.out;
+  EXPECT_NE(third.out.find("1 ingested, of which 0 need review; 0 unchanged; 0 failed"), std::string::npos) << third.out;
   EXPECT_EQ(count(db_, "SELECT COUNT(*) FROM documents WHERE parser_version > 0"), 1);
   EXPECT_EQ(count(db_, "SELECT COUNT(*) FROM pages"), pages);
   EXPECT_EQ(count(db_, "SELECT COUNT(*) FROM judgements"), 7);
@@ -141,7 +141,7 @@ TEST_F(MalformedInput, SameNameInAnotherFolderIsAnotherDocument) {
                              std::filesystem::copy_options::overwrite_existing);
   r = ingest();
   ASSERT_EQ(r.status, 0) << r.err;
-  EXPECT_NE(r.out.find("1 ingested, 1 unchanged"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("1 ingested, of which 0 need review; 1 unchanged"), std::string::npos) << r.out;
   EXPECT_EQ(count(db_, "SELECT COUNT(*) FROM documents"), 2);
   EXPECT_EQ(count(db_, "SELECT COUNT(*) FROM inspections WHERE start_date = '2016-01-11'"), 0);
   EXPECT_EQ(count(db_, "SELECT COUNT(*) FROM inspections WHERE start_date = '2018-10-29'"), 1);
