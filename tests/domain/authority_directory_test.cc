@@ -118,6 +118,15 @@ TEST_F(Directory, DesignatorWordsInNewOrders) {
   EXPECT_EQ(urn_of("Council of the Isles of Scilly"), "80455");
   EXPECT_EQ(urn_of("Isle of Wight Council"), "80419");
   EXPECT_EQ(urn_of("Torbay Council"), "80572");
+  // Designator words are dropped, not merely tolerated as extra words.
+  for (std::string_view printed : {"Royal Borough of Greenwich", "The Council of the City of Bristol",
+                                   "London Borough of Havering Corporation", "County of Herefordshire District Council",
+                                   "Metropolitan Borough of Barnsley Council", "Kingston upon Hull City Council"}) {
+    auto r = directory_.resolve(printed, std::nullopt);
+    ASSERT_TRUE(r) << printed;
+    EXPECT_EQ(r.by, By::Name);
+    EXPECT_EQ(r.note.find("ignored"), std::string::npos) << printed << ": " << r.note;
+  }
 }
 
 TEST_F(Directory, NamesNeverCollideWithLongerNames) {
