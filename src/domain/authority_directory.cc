@@ -2,47 +2,89 @@
 
 #include <algorithm>
 #include <cctype>
+#include <set>
 
 namespace cscwatch {
 
 namespace {
-
-// Words around a name that say what kind of council it is, not which one.
-constexpr std::string_view kPrefixes[] = {
-    "the ",      "council of the ",          "council of ",       "london borough of ",
-    "royal borough of ", "metropolitan borough of ",
-    "borough of ", "city and county of ",    "county of ",        "city of ",
-};
-constexpr std::string_view kSuffixes[] = {
-    " metropolitan borough council", " metropolitan district council", " borough council",
-    " county borough council",       " county council",                " city council",
-    " district council",             " unitary authority",             " metropolitan council",
-    " corporation",
-    " council",
-    " local authority",              " childrens services",            " children s services",
-    " metropolitan borough",         " borough",                       " city",
-    " county",                       " city of",                       " county of",
-};
 
 bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
 bool ends_with(std::string_view s, std::string_view p) {
   return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
 }
 
-// Every shorter form of a normalised name, stripping one title word at a time.
-std::vector<std::string> reductions(const std::string& name) {
-  std::vector<std::string> out{name};
-  for (size_t i = 0; i < out.size() && out.size() < 64; ++i) {
-    std::string s = out[i];
-    for (auto p : kPrefixes)
-      if (starts_with(s, p) && s.size() > p.size()) out.push_back(s.substr(p.size()));
-    for (auto x : kSuffixes)
-      if (ends_with(s, x) && s.size() > x.size()) out.push_back(s.substr(0, s.size() - x.size()));
+std::vector<std::string> split_words(const std::string& text) {
+  std::vector<std::string> words;
+  size_t i = 0;
+  while (i < text.size()) {
+    size_t j = text.find(' ', i);
+    if (j == std::string::npos) j = text.size();
+    if (j > i) words.push_back(text.substr(i, j - i));
+    i = j + 1;
+  }
+  return words;
+}
+
+// Words that say what kind of council (or what part of it) is meant, not
+// which place: dropped wherever they stand.
+const std::set<std::string, std::less<>>& designator_words() {
+  static const std::set<std::string, std::less<>> words{
+      "the",       "of",        "and",     "council", "borough",     "metropolitan", "district",
+      "county",    "city",      "royal",   "corporation", "unitary", "authority",    "local",
+      "childrens", "children",  "s",       "services", "service",    "social",       "care",
+      "inspection", "in",       "mbc",     "lbc",     "cc",          "bc"};
+  return words;
+}
+
+std::string set_key(std::vector<std::string> tokens) {
+  std::sort(tokens.begin(), tokens.end());
+  tokens.erase(std::unique(tokens.begin(), tokens.end()), tokens.end());
+  std::string key;
+  for (const auto& t : tokens) key += (key.empty() ? "" : " ") + t;
+  return key;
+}
+
+std::string join_words(const std::vector<std::string>& tokens) {
+  std::string out;
+  for (const auto& t : tokens) out += (out.empty() ? "" : " ") + t;
+  return out;
+}
+
+// A delivery body's name as words: every word counts ("Together for
+// Children"), only spelling is evened out.
+std::vector<std::string> body_tokens(std::string_view text) {
+  std::vector<std::string> out;
+  for (auto& w : split_words(AuthorityDirectory::normalise(text))) {
+    if (w == "the") continue;
+    if (w == "childrens") w = "children";
+    if (w == "saint") w = "st";
+    out.push_back(std::move(w));
   }
   return out;
 }
 
+std::string list_names(const std::vector<const Authority*>& authorities) {
+  std::string out;
+  for (size_t i = 0; i < authorities.size(); ++i)
+    out += (i == 0 ? "" : i + 1 == authorities.size() ? " and " : ", ") + authorities[i]->name;
+  return out;
+}
+
 }  // namespace
+
+std::vector<std::string> AuthorityDirectory::place_tokens(std::string_view printed) {
+  auto words = split_words(normalise(printed.substr(0, 300)));
+  const auto& drop = designator_words();
+  std::vector<std::string> out;
+  for (size_t i = 0; i < words.size(); ++i) {
+    std::string& w = words[i];
+    if (w == "saint") w = "st";
+    if (w == "london" && i + 1 < words.size() && words[i + 1] == "borough") continue;
+    if (drop.count(w)) continue;
+    out.push_back(std::move(w));
+  }
+  return out;
+}
 
 std::string AuthorityDirectory::normalise(std::string_view text) {
   std::string out;
@@ -101,6 +143,19 @@ AuthorityDirectory::AuthorityDirectory(std::vector<Authority> authorities) : aut
       if (ends_with(norm, " borough")) add_form(norm.substr(0, norm.size() - 8), i);
     }
   }
+  for (size_t i = 0; i < authorities_.size(); ++i) {
+    const Authority& a = authorities_[i];
+    std::vector<std::string> names{a.name};
+    names.insert(names.end(), a.also_known_as.begin(), a.also_known_as.end());
+    for (const auto& n : names) {
+      auto tokens = place_tokens(n);
+      if (tokens.empty()) continue;
+      std::string key = set_key(tokens);
+      auto& indices = by_set_key_[key];
+      if (std::find(indices.begin(), indices.end(), i) == indices.end()) indices.push_back(i);
+      keys_.push_back({std::move(tokens), std::move(key), i});
+    }
+  }
   for (const auto& [form, index] : by_form_) forms_.emplace_back(form, &authorities_[index]);
   std::sort(forms_.begin(), forms_.end(), [](const auto& x, const auto& y) {
     return x.first.size() != y.first.size() ? x.first.size() > y.first.size() : x.first < y.first;
@@ -126,27 +181,220 @@ const Authority* AuthorityDirectory::by_slug(std::string_view slug) const {
 }
 
 const Authority* AuthorityDirectory::resolve_name(std::string_view printed) const {
-  std::string norm = normalise(printed.substr(0, 300));
-  auto forms = reductions(norm);
-  for (const auto& form : forms) {
-    auto it = by_form_.find(form);
-    if (it != by_form_.end()) return &authorities_[it->second];
+  return resolve(printed, std::nullopt).authority;
+}
+
+AuthorityResolution AuthorityDirectory::resolve(std::string_view printed, std::optional<Date> on) const {
+  printed = printed.substr(0, 300);
+  auto tokens = place_tokens(printed);
+  if (auto by_body = resolve_by_body(printed, tokens, on)) return std::move(*by_body);
+  auto r = resolve_by_name(tokens);
+  if (r.by == AuthorityResolution::By::NotFound && r.note.empty())
+    r.note = "no authority is called '" + std::string(printed) + "'";
+  return r;
+}
+
+AuthorityResolution AuthorityDirectory::resolve_by_name(const std::vector<std::string>& tokens) const {
+  using By = AuthorityResolution::By;
+  AuthorityResolution r;
+  if (tokens.empty()) {
+    r.note = "no place name among the words printed";
+    return r;
   }
-  // A shortened name ("East Riding", "Newcastle"): the first words of exactly
-  // one authority's name.
-  for (const auto& form : forms) {
-    if (form.size() < 4) continue;
-    const Authority* only = nullptr;
-    bool ambiguous = false;
-    for (const auto& [known, authority] : forms_) {
-      if (known.size() > form.size() && starts_with(known, form) && known[form.size()] == ' ') {
-        if (only && only != authority) ambiguous = true;
-        only = authority;
+  auto found = [&](size_t index, std::string note) {
+    r.authority = &authorities_[index];
+    r.by = By::Name;
+    r.note = std::move(note);
+    return r;
+  };
+  auto tie = [&](const std::vector<size_t>& indices, std::string why) {
+    r.by = By::Ambiguous;
+    for (size_t i : indices) r.candidates.push_back(&authorities_[i]);
+    r.note = why + ": " + list_names(r.candidates);
+    return r;
+  };
+  auto add = [](std::vector<size_t>& v, size_t i) {
+    if (std::find(v.begin(), v.end(), i) == v.end()) v.push_back(i);
+  };
+  std::string words = join_words(tokens);
+
+  // 1. The same place words, in any order.
+  if (auto it = by_set_key_.find(set_key(tokens)); it != by_set_key_.end()) {
+    if (it->second.size() == 1) return found(it->second.front(), "name '" + words + "' is " + authorities_[it->second.front()].name);
+    return tie(it->second, "'" + words + "' is the name of several authorities");
+  }
+
+  // 2. A shortened name ("East Riding", "Newcastle"): the first words of
+  // exactly one authority's name.
+  if (words.size() >= 4) {
+    std::vector<size_t> hits;
+    for (const auto& key : keys_) {
+      if (key.tokens.size() > tokens.size() && std::equal(tokens.begin(), tokens.end(), key.tokens.begin()))
+        add(hits, key.index);
+    }
+    if (hits.size() == 1) return found(hits.front(), "'" + words + "' begins the name of " + authorities_[hits.front()].name);
+    if (hits.size() > 1) return tie(hits, "'" + words + "' begins the names of several authorities");
+  }
+
+  // 3. One authority's whole name among other words ("Dudley Partnership");
+  // every other name found must lie within it ("Northamptonshire" within
+  // "North Northamptonshire"), else it is ambiguous.
+  struct Hit {
+    size_t index, start, length;
+  };
+  std::vector<Hit> hits;
+  for (const auto& key : keys_) {
+    const size_t n = key.tokens.size();
+    for (size_t s = 0; s + n <= tokens.size(); ++s)
+      if (std::equal(key.tokens.begin(), key.tokens.end(), tokens.begin() + static_cast<std::ptrdiff_t>(s)))
+        hits.push_back({key.index, s, n});
+  }
+  if (hits.empty()) return r;
+  size_t longest = 0;
+  for (const auto& h : hits) longest = std::max(longest, h.length);
+  std::vector<size_t> best;
+  for (const auto& h : hits)
+    if (h.length == longest) add(best, h.index);
+  if (best.size() > 1) return tie(best, "'" + words + "' names several authorities");
+  std::vector<const Hit*> spans;
+  for (const auto& h : hits)
+    if (h.index == best.front() && h.length == longest) spans.push_back(&h);
+  std::vector<size_t> others;
+  for (const auto& h : hits) {
+    bool inside = std::any_of(spans.begin(), spans.end(), [&](const Hit* s) {
+      return h.start >= s->start && h.start + h.length <= s->start + s->length;
+    });
+    if (!inside) add(others, h.index);
+  }
+  if (!others.empty()) {
+    add(others, best.front());
+    return tie(others, "'" + words + "' names several authorities");
+  }
+  std::vector<std::string> ignored;
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    bool covered = std::any_of(spans.begin(), spans.end(),
+                               [&](const Hit* s) { return i >= s->start && i < s->start + s->length; });
+    if (!covered) ignored.push_back(tokens[i]);
+  }
+  if (ignored.size() > 5) {
+    r.note = "'" + words + "' holds " + authorities_[best.front()].name + " among too many other words";
+    return r;
+  }
+  return found(best.front(), "found " + authorities_[best.front()].name + " in '" + words + "', other words ignored: '" +
+                                 join_words(ignored) + "'");
+}
+
+std::optional<AuthorityResolution> AuthorityDirectory::resolve_by_body(std::string_view printed,
+                                                                       const std::vector<std::string>& tokens,
+                                                                       std::optional<Date> on) const {
+  using By = AuthorityResolution::By;
+  auto printed_words = body_tokens(printed);
+  std::set<std::string, std::less<>> printed_set(printed_words.begin(), printed_words.end());
+  std::set<std::string, std::less<>> body_words;
+  struct Candidate {
+    const DeliveryBody* row;
+    size_t index;
+  };
+  std::vector<Candidate> candidates;
+  bool matched = false;
+  for (const auto& row : known_delivery_bodies()) {
+    for (auto name : row.names) {
+      if (name.empty()) continue;
+      auto words = body_tokens(name);
+      if (words.empty() || !std::all_of(words.begin(), words.end(), [&](const auto& w) { return printed_set.count(w); }))
+        continue;
+      matched = true;
+      body_words.insert(words.begin(), words.end());
+      if (const Authority* a = by_urn(row.urn)) candidates.push_back({&row, static_cast<size_t>(a - authorities_.data())});
+      break;
+    }
+  }
+  if (!matched) return std::nullopt;
+  AuthorityResolution r;
+  if (candidates.empty()) {
+    r.note = "'" + std::string(printed) + "' is a delivery body but no authority it serves is in the directory";
+    return r;
+  }
+
+  auto distance = [](const DeliveryBody& row, const Date& day) {
+    if (auto s = row.start(); s && day < *s) return days_between(day, *s);
+    if (auto e = row.end(); e && *e < day) return days_between(*e, day);
+    return 0;
+  };
+  auto authorities_of = [&](const std::vector<Candidate>& cs) {
+    std::vector<const Authority*> out;
+    for (const auto& c : cs)
+      if (std::find(out.begin(), out.end(), &authorities_[c.index]) == out.end()) out.push_back(&authorities_[c.index]);
+    return out;
+  };
+  auto found = [&](const std::vector<Candidate>& rows, const std::string& how) {
+    // Among one authority's rows, the one covering the date, else the nearest.
+    const Candidate* pick = &rows.front();
+    if (on) {
+      for (const auto& c : rows)
+        if (distance(*c.row, *on) < distance(*pick->row, *on)) pick = &c;
+    }
+    const Authority& a = authorities_[pick->index];
+    r.authority = &a;
+    r.by = By::DeliveryBody;
+    r.delivery_body = pick->row;
+    r.note = std::string(pick->row->name()) + " delivers " + a.name + "'s children's services (" + pick->row->period() + ")";
+    if (!how.empty()) r.note += "; " + how;
+    if (on && !pick->row->covers(*on)) {
+      r.outside_dates = true;
+      r.note += "; but " + to_long_form(*on) + " is outside that period";
+    } else if (!on) {
+      r.note += "; no date given to check";
+    }
+    return r;
+  };
+  auto tie = [&](const std::vector<Candidate>& cs, const std::string& why) {
+    r.by = By::Ambiguous;
+    r.candidates = authorities_of(cs);
+    r.note = std::string(cs.front().row->name()) + " serves " + list_names(r.candidates) + why;
+    return r;
+  };
+
+  // An authority named by the other words printed with the body: all its
+  // place words printed, at least one of them not part of the body's name.
+  std::set<std::string, std::less<>> place(tokens.begin(), tokens.end());
+  std::vector<Candidate> named;
+  for (const auto& c : candidates) {
+    for (const auto& key : keys_) {
+      if (key.index != c.index) continue;
+      bool all = std::all_of(key.tokens.begin(), key.tokens.end(), [&](const auto& t) { return place.count(t); });
+      bool own = std::any_of(key.tokens.begin(), key.tokens.end(), [&](const auto& t) { return !body_words.count(t); });
+      if (all && own) {
+        named.push_back(c);
+        break;
       }
     }
-    if (only && !ambiguous) return only;
   }
-  return nullptr;
+  auto only = [&](const std::vector<Candidate>& cs, size_t index) {
+    std::vector<Candidate> out;
+    for (const auto& c : cs)
+      if (c.index == index) out.push_back(c);
+    return out;
+  };
+  if (!named.empty()) {
+    if (authorities_of(named).size() == 1) return found(named, "named in '" + std::string(printed) + "'");
+    return tie(named, ", and more than one of them is named");
+  }
+  if (authorities_of(candidates).size() == 1) return found(candidates, "");
+  if (!on) return tie(candidates, "; the printed name does not say which, and no date was given");
+  std::vector<Candidate> covering;
+  for (const auto& c : candidates)
+    if (c.row->covers(*on)) covering.push_back(c);
+  if (authorities_of(covering).size() == 1) return found(only(covering, covering.front().index), "the only one it served on " + to_long_form(*on));
+  if (!covering.empty())
+    return tie(covering, " on " + to_long_form(*on) + "; the printed name does not say which");
+  int nearest = distance(*candidates.front().row, *on);
+  for (const auto& c : candidates) nearest = std::min(nearest, distance(*c.row, *on));
+  std::vector<Candidate> closest;
+  for (const auto& c : candidates)
+    if (distance(*c.row, *on) == nearest) closest.push_back(c);
+  if (authorities_of(closest).size() == 1) return found(closest, "the one whose dates are nearest " + to_long_form(*on));
+  return tie(closest, "; none on " + to_long_form(*on) + " and the printed name does not say which");
 }
 
 Result<const Authority*> AuthorityDirectory::find(std::string_view query) const {

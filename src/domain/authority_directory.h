@@ -1,6 +1,7 @@
 // Finds authorities by any name, code or slug they are known by.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -8,9 +9,32 @@
 #include <vector>
 
 #include "domain/authority.h"
+#include "domain/date.h"
+#include "domain/delivery_body.h"
 #include "domain/result.h"
 
 namespace cscwatch {
+
+// Which authority a printed name stands for, and how that was decided.
+struct AuthorityResolution {
+  enum class By {
+    Name,          // the authority's own name, in whatever designator words
+    DeliveryBody,  // a trust or company that delivers its services (known_delivery_bodies())
+    Ambiguous,     // several authorities fit equally; see candidates
+    NotFound,      // nothing fits
+  };
+  const Authority* authority = nullptr;         // nullptr unless by is Name or DeliveryBody
+  By by = By::NotFound;
+  const DeliveryBody* delivery_body = nullptr;  // the table row used, when by is DeliveryBody
+  bool outside_dates = false;                   // that row's dates do not cover the date given
+  std::vector<const Authority*> candidates;     // when Ambiguous: the authorities that tie
+  // How it was resolved ("Doncaster Children's Services Trust delivers
+  // Doncaster's children's services (1 October 2014 to 31 August 2022)") or
+  // why it was not.
+  std::string note;
+
+  explicit operator bool() const { return authority != nullptr; }
+};
 
 class AuthorityDirectory {
  public:
@@ -27,7 +51,26 @@ class AuthorityDirectory {
   // "Bournemouth, Christchurch and Poole", "BCP Council", "Hull",
   // "City of London", "Isles of Scilly", "Royal Borough of Windsor and
   // Maidenhead". nullptr when no authority has that name.
+  // Same as resolve(printed, std::nullopt).authority.
   const Authority* resolve_name(std::string_view printed) const;
+
+  // Resolves a printed name, or the name of a body delivering an authority's
+  // children's services, on a date (the inspection's first day) if known.
+  // Names match by their place-name tokens (place_tokens()) in any order:
+  // first an exact token-set match, then a shortened name (the first words of
+  // exactly one authority's name), then a name found within extra words. Two
+  // authorities tying is never resolved. A delivery body serving several
+  // authorities is resolved by the other words printed with it (an authority's
+  // name), else by which one it served on the date, else reported Ambiguous.
+  AuthorityResolution resolve(std::string_view printed, std::optional<Date> on) const;
+
+  // The words of a name that say which place it is, in order: lower case,
+  // designator words dropped wherever they stand ("council", "borough",
+  // "metropolitan", "district", "county", "city", "royal", "london" before
+  // "borough", "the", "of", "and", "corporation", "unitary authority",
+  // "children's services", ...), "saint" -> "st".
+  // "The Council of the City of Bristol" -> {"bristol"}.
+  static std::vector<std::string> place_tokens(std::string_view printed);
 
   // For people typing on a command line or in a URL: a URN, DfE code, ONS
   // code, slug or name (case-insensitive, or any part of one if only one
@@ -43,7 +86,22 @@ class AuthorityDirectory {
 
  private:
   void add_form(const std::string& form, size_t index);
+  AuthorityResolution resolve_by_name(const std::vector<std::string>& tokens) const;
+  // nullopt when the printed name holds no known delivery body's name.
+  std::optional<AuthorityResolution> resolve_by_body(std::string_view printed,
+                                                     const std::vector<std::string>& tokens,
+                                                     std::optional<Date> on) const;
+
+  // One name of an authority as place tokens, in printed order and as a
+  // sorted set (joined with spaces, the exact-match key).
+  struct NameKey {
+    std::vector<std::string> tokens;
+    std::string set_key;
+    size_t index;
+  };
   std::vector<Authority> authorities_;
+  std::vector<NameKey> keys_;
+  std::unordered_map<std::string, std::vector<size_t>> by_set_key_;  // set key -> authority indices
   std::unordered_map<std::string, size_t> by_form_;
   std::vector<std::pair<std::string, const Authority*>> forms_;
 };

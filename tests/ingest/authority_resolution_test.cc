@@ -5,6 +5,8 @@
 #include <filesystem>
 
 #include "domain/authority_directory.h"
+#include "domain/date.h"
+#include "domain/delivery_body.h"
 #include "reader/csv.h"
 #include "reader/reference_tables.h"
 
@@ -76,22 +78,79 @@ TEST_F(AuthorityResolution, CommandLineQueries) {
   EXPECT_FALSE(directory_.find("zzzz"));
 }
 
-// The name printed in every corpus report (truth.csv la_name) resolves to the
+// The name printed in every corpus report (truth.csv la_name) resolves, by
+// the authority's own name and on the inspection's first day, to the
 // authority whose URN starts the file name.
 TEST_F(AuthorityResolution, EveryNamePrintedInTheCorpus) {
   std::string text;
   ASSERT_TRUE(read_text_file(kData + "/corpus/truth.csv", text));
   auto rows = parse_delimited(text);
-  int checked = 0;
+  ASSERT_FALSE(rows.empty());
+  size_t start_column = 0;
+  for (size_t c = 0; c < rows[0].size(); ++c)
+    if (rows[0][c] == "inspection_start") start_column = c;
+  ASSERT_GT(start_column, 0u);
+  int checked = 0, resolved = 0;
   for (size_t i = 1; i < rows.size(); ++i) {
     const auto& file = rows[i][0];
     const auto& printed = rows[i][1];
     if (printed.empty()) continue;
     std::string urn = file.substr(0, file.find('-'));
-    EXPECT_EQ(urn_of(printed), urn) << file << ": '" << printed << "'";
     ++checked;
+    EXPECT_EQ(urn_of(printed), urn) << file << ": '" << printed << "'";
+    auto r = directory_.resolve(printed, parse_iso_date(rows[i][start_column]));
+    EXPECT_EQ(r.authority ? r.authority->urn : "", urn) << file << ": '" << printed << "': " << r.note;
+    EXPECT_EQ(r.by, cscwatch::AuthorityResolution::By::Name) << file << ": " << r.note;
+    if (r.authority && r.authority->urn == urn) ++resolved;
   }
-  EXPECT_GT(checked, 290);
+  EXPECT_EQ(checked, 297);
+  EXPECT_EQ(resolved, checked);
+}
+
+// No two authorities in the reference table share their place words, so
+// every one resolves by each of its names, and by its name with designators.
+TEST_F(AuthorityResolution, EveryAuthorityResolvesByEachOfItsNames) {
+  ASSERT_EQ(directory_.all().size(), 156u);
+  for (const auto& a : directory_.all()) {
+    EXPECT_EQ(urn_of(a.name), a.urn) << a.name << ": " << directory_.resolve(a.name, std::nullopt).note;
+    EXPECT_EQ(urn_of(a.name + " Council"), a.urn) << a.name;
+    EXPECT_EQ(urn_of("The Council of " + a.name), a.urn) << a.name;
+    for (const auto& aka : a.also_known_as) EXPECT_EQ(urn_of(aka), a.urn) << aka;
+  }
+}
+
+TEST_F(AuthorityResolution, UnseenPrintedForms) {
+  EXPECT_EQ(urn_of("Metropolitan Borough of Dudley"), "80464");
+  EXPECT_EQ(urn_of("Dudley Metropolitan District Council"), "80464");
+  EXPECT_EQ(urn_of("The Council of the City of Bristol"), "80441");
+  EXPECT_EQ(urn_of("Bristol City Council"), "80441");
+  EXPECT_EQ(urn_of("Royal Borough of Greenwich Council"), "80495");
+  EXPECT_EQ(urn_of("Herefordshire County Council"), "80474");
+  EXPECT_EQ(urn_of("Saint Helens Council"), "80560");
+  EXPECT_EQ(urn_of("Southend"), "80559");
+  EXPECT_EQ(urn_of("Richmond upon Thames"), "80513");
+  EXPECT_EQ(urn_of("Kingston upon Thames Council"), "80545");
+  EXPECT_EQ(urn_of("Isle of Wight"), "80419");
+  EXPECT_EQ(urn_of("Torbay Council"), "80572");
+  EXPECT_EQ(urn_of("Telford and Wrekin Council"), "80570");
+  EXPECT_EQ(urn_of("North Northamptonshire"), "2637539");
+  EXPECT_EQ(urn_of("Northamptonshire"), "121939");
+}
+
+TEST_F(AuthorityResolution, DeliveryBodiesInTheRealTable) {
+  for (const auto& b : known_delivery_bodies())
+    EXPECT_NE(directory_.by_urn(b.urn), nullptr) << b.name() << " serves URN " << b.urn;
+  using By = cscwatch::AuthorityResolution::By;
+  auto r = directory_.resolve("Inspection of Doncaster Children's Services Trust", parse_iso_date("2017-03-06"));
+  ASSERT_TRUE(r) << r.note;
+  EXPECT_EQ(r.authority->urn, "80462");
+  EXPECT_EQ(r.by, By::DeliveryBody);
+  EXPECT_EQ(directory_.resolve("Sandwell Children's Trust", parse_iso_date("2021-11-01")).authority->urn, "80549");
+  EXPECT_EQ(directory_.resolve("Together for Children", parse_iso_date("2018-01-15")).authority->urn, "80566");
+  EXPECT_EQ(directory_.resolve("Northamptonshire Children's Trust", parse_iso_date("2022-10-03")).by, By::Ambiguous);
+  EXPECT_EQ(directory_.resolve("Northamptonshire Children's Trust", parse_iso_date("2021-01-11")).authority->urn,
+            "121939");
+  EXPECT_EQ(directory_.resolve("Achieving for Children", parse_iso_date("2019-02-04")).by, By::Ambiguous);
 }
 
 }  // namespace
