@@ -33,6 +33,10 @@ bool ends_label(std::string_view norm) {
   return false;
 }
 
+// A grade column starts at least this far (PDF points) right of its labels;
+// labels themselves are indented by less (SIF "2.1" rows: about 50).
+constexpr float kMinColumnGap = 100;
+
 // Row labels wrap over at most this many lines.
 constexpr size_t kMaxLabelLines = 4;
 
@@ -48,6 +52,13 @@ bool looks_like_paragraph(const DocLine& line) {
   return false;
 }
 
+// The cell starts right of the label, or the page gives no positions to tell.
+bool right_of(const DocLine& cell, const DocLine& label, const DocumentLines& doc) {
+  const auto page = static_cast<size_t>(cell.page);
+  if (page >= doc.has_layout.size() || !doc.has_layout[page] || !cell.has_box || !label.has_box) return true;
+  return cell.x0 > label.x0 + kMinColumnGap;
+}
+
 }  // namespace
 
 bool add_judgement(std::vector<Judgement>& judgements, Judgement j) {
@@ -59,7 +70,12 @@ bool add_judgement(std::vector<Judgement>& judgements, Judgement j) {
 
 LabelMeaning classify_report_label(std::string_view label) {
   if (contains(label, "adoption")) return recorded(JudgementArea::Adoption);
-  if (contains(label, "safeguarding children board") || contains(label, "lscb")) return recorded(JudgementArea::Lscb);
+  // The LSCB review's own wording in 2014 tables: "The arrangements in place to
+  // evaluate the effectiveness of what is done by the authority and board
+  // partners to safeguard and promote the welfare of children".
+  if (contains(label, "safeguarding children board") || contains(label, "lscb") ||
+      contains(label, "board partners to safeguard"))
+    return recorded(JudgementArea::Lscb);
   if (contains(label, "impact of leaders") || starts_with(label, "leadership")) return recorded(JudgementArea::Leadership);
   if (contains(label, "help and protection")) return recorded(JudgementArea::HelpProtection);
   if (contains(label, "children in care") || contains(label, "looked after and achieving") ||
@@ -93,6 +109,14 @@ JudgementTable read_judgement_table(const DocumentLines& doc, TableRegion region
         cell_end = i + n;
       }
       if (joined.size() > 60) break;
+    }
+    // Where the page gives positions, a cell sits in a column right of its
+    // label; a grade at the label's own left edge ends a sentence ("The
+    // effectiveness of the LSCB is / requires improvement"), not a row.
+    if (cell && have_label && !right_of(line, doc.lines[label_start], doc)) {
+      have_label = false;
+      i = cell_end - 1;
+      continue;
     }
     if (cell && have_label) {
       ++table.grade_cells;

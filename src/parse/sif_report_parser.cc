@@ -1,6 +1,7 @@
 // SIF reports (November 2013 - 2018): "Inspection of services for children in
 // need of help and protection, children looked after and care leavers [and
 // Review of the effectiveness of the LSCB]", and re-inspections.
+#include <algorithm>
 #include <string>
 
 #include "parse/classifier.h"
@@ -60,12 +61,19 @@ std::optional<Judgement> read_lscb(const DocumentLines& doc) {
 }
 
 // The SIF title covers the LSCB review ("... and Review of the effectiveness
-// of the Local Safeguarding Children Board"); re-inspections and a few late
-// reports do not, and print no LSCB judgement.
-bool title_covers_lscb(const DocumentLines& doc) {
+// of the Local Safeguarding Children Board"), or the report carries an
+// appended LSCB review under its own title (Hull 2015's joint pilot,
+// "Inspection of the effectiveness of the local safeguarding children board:
+// Hull"). Re-inspections and a few late reports do neither, and print no
+// LSCB judgement.
+bool covers_lscb_review(const DocumentLines& doc) {
   const auto title = find_title_block(doc);
-  return title && (contains(title->norm, "review of the effectiveness of the local safeguarding children") ||
-                   contains(title->norm, "review of the effectiveness of the lscb"));
+  if (title && (contains(title->norm, "review of the effectiveness of the local safeguarding children") ||
+                contains(title->norm, "review of the effectiveness of the lscb")))
+    return true;
+  return std::any_of(doc.lines.begin(), doc.lines.end(), [](const DocLine& line) {
+    return starts_with(line.norm, "inspection of the effectiveness of the local safeguarding children board");
+  });
 }
 
 }  // namespace
@@ -78,7 +86,7 @@ Result<InspectionRecord> parse_sif_report(const DocumentLines& doc, const ParseO
   record.type = contains(front, "re-inspection of services") ? InspectionType::ReInspection : InspectionType::Full;
   if (auto error = read_title_facts(doc, "SIF report", options, record)) return *error;
   if (options.read_lead_inspector) record.lead_inspector = find_lead_inspector(doc, 1, doc.page_count);
-  record.evidence.title_covers_lscb = title_covers_lscb(doc);
+  record.evidence.title_covers_lscb = covers_lscb_review(doc);
 
   // The front table runs from the title to the executive summary.
   size_t table_end = doc.end_of(2);
