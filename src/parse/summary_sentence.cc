@@ -38,6 +38,20 @@ std::optional<VerbAndGrade> grade_after_verb(std::string_view norm, std::string_
   return best;
 }
 
+// The place as the sentence names it, without the sentence's own article and
+// noun: "in the Royal Borough of Kingston upon Thames" names "Royal Borough of
+// Kingston upon Thames", "in the Blackburn with Darwen Council area" names
+// "Blackburn with Darwen Council".
+std::string place_name(std::string_view words) {
+  words = trim(words);
+  if (starts_with(normalise(words), "the ")) {
+    words = trim(words.substr(4));
+    const std::string norm = normalise(words);
+    if (norm.size() > 5 && norm.compare(norm.size() - 5, 5, " area") == 0) words = trim(words.substr(0, words.size() - 5));
+  }
+  return std::string(words);
+}
+
 }  // namespace
 
 std::optional<SummarySentence> find_summary_sentence(const DocumentLines& doc, size_t from, size_t to) {
@@ -68,8 +82,7 @@ std::optional<SummarySentence> find_summary_sentence(const DocumentLines& doc, s
       if (auto found = grade_after_verb(norm, sentence, after_head)) {
         SummarySentence summary{sentence, found->grade, line.page, {}};
         if (names_services && found->verb > after_head)
-          summary.authority =
-              std::string(trim(std::string_view(sentence).substr(after_head, found->verb - after_head)));
+          summary.authority = place_name(std::string_view(sentence).substr(after_head, found->verb - after_head));
         return summary;
       }
       if (dot != std::string::npos) break;  // the sentence ended without a grade

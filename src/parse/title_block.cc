@@ -136,7 +136,9 @@ std::optional<Sourced<std::string>> find_authority(const DocumentLines& doc) {
   // Pre-SIF LAC: title, then the name.
   size_t i = title + 1;
   while (i < end && (doc.lines[i].block == doc.lines[title].block || is_noise(doc.lines[i]))) ++i;
-  if (i < end && !starts_with(doc.lines[i].norm, "inspection date"))
+  // Never a header line: a report whose name is printed nowhere near its
+  // title yields no name (completeness flags it) rather than its dates.
+  if (i < end && !ends_title(doc.lines[i]))
     return Sourced<std::string>{strip_trailing_footnote(doc.lines[i].text), doc.lines[i].page};
   return std::nullopt;
 }
