@@ -49,16 +49,8 @@ Result<InspectionRecord> parse_ilacs_report(const DocumentLines& doc, const Pars
       break;
     }
   }
-  JudgementTable table = read_judgement_table(doc, {0, region_end, true}, classify_report_label);
-  if (!options.read_table_rows) {
-    table.judgements.clear();
-    table.rows_read = 0;
-  }
-  record.evidence.table_grade_cells = table.grade_cells;
-  record.evidence.table_rows_read = table.rows_read;
-  record.evidence.table_page = table.page;
-  add_unread_rows_as_doubts(table, record.doubts);
-  record.judgements = std::move(table.judgements);
+  const JudgementTable table = read_judgement_table(doc, {0, region_end, true}, classify_report_label);
+  record.judgements = take_table(table, options.read_table_rows, record);
   if (table.grade_cells > 0) read_headline(doc, table.end, table.last_cell, record);
 
   // A few reports also print "The overall judgement is ...": a cross-check of the overall row.

@@ -173,12 +173,21 @@ JudgementTable read_judgement_table(const DocumentLines& doc, TableRegion region
   return table;
 }
 
-void add_unread_rows_as_doubts(const JudgementTable& table, std::vector<ReviewItem>& doubts) {
+std::vector<Judgement> take_table(JudgementTable table, bool read_rows, InspectionRecord& record) {
+  if (!read_rows) {
+    table.judgements.clear();
+    table.rows_read = 0;
+  }
+  record.evidence.table_grade_cells = table.grade_cells;
+  record.evidence.table_rows_read = table.rows_read;
+  record.evidence.table_page = table.page;
   for (const auto& row : table.unread)
-    add_review_item(doubts, {"judgements",
-                             "the judgement table's row '" + row.label + "' (" + row.printed_grade +
-                                 ") was not read: its label is not one the parser knows, or repeats an earlier row",
-                             row.page});
+    add_review_item(record.doubts, {"judgements",
+                                    "the judgement table's row '" + row.label + "' (" + row.printed_grade +
+                                        ") was not read: its label is not one the parser knows, or repeats an "
+                                        "earlier row",
+                                    row.page});
+  return std::move(table.judgements);
 }
 
 }  // namespace cscwatch::parse

@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "domain/judgement.h"
+#include "domain/inspection.h"
 #include "domain/review_item.h"
 #include "parse/document_lines.h"
 
@@ -72,7 +73,10 @@ LabelMeaning classify_report_label(std::string_view label);
 // Adds `j` unless its area is already present; true when added.
 bool add_judgement(std::vector<Judgement>& judgements, Judgement j);
 
-// Each unread row of `table` as a review item (field "judgements").
-void add_unread_rows_as_doubts(const JudgementTable& table, std::vector<ReviewItem>& doubts);
+// The table as evidence for the completeness checks (cells, rows read, page)
+// and each unread row as a review item (field "judgements"). With
+// `read_rows` false (rule ablation) the cells are still counted but no row is
+// taken as a judgement. Returns the judgements to keep.
+std::vector<Judgement> take_table(JudgementTable table, bool read_rows, InspectionRecord& record);
 
 }  // namespace cscwatch::parse

@@ -47,17 +47,9 @@ Result<InspectionRecord> parse_looked_after_children_report(const DocumentLines&
     }
   }
   if (table == doc.lines.size()) return Error{"looked after children report without a record of main findings"};
-  JudgementTable findings =
+  const JudgementTable findings =
       read_judgement_table(doc, {table + 1, std::min(doc.lines.size(), table + 60), false}, classify_main_findings_label);
-  if (!options.read_table_rows) {
-    findings.judgements.clear();
-    findings.rows_read = 0;
-  }
-  record.evidence.table_grade_cells = findings.grade_cells;
-  record.evidence.table_rows_read = findings.rows_read;
-  record.evidence.table_page = findings.page;
-  add_unread_rows_as_doubts(findings, record.doubts);
-  record.judgements = std::move(findings.judgements);
+  record.judgements = take_table(findings, options.read_table_rows, record);
   return record;
 }
 

@@ -114,24 +114,23 @@ Result<InspectionRecord> parse_sif_report(const DocumentLines& doc, const ParseO
     }
   }
 
-  JudgementTable table = read_judgement_table(doc, {0, table_end, false}, classify_report_label);
-  if (!options.read_table_rows) {
-    table.judgements.clear();
-    table.rows_read = 0;
-  }
-  record.evidence.table_grade_cells = table.grade_cells;
-  record.evidence.table_rows_read = table.rows_read;
-  record.evidence.table_page = table.page;
-  add_unread_rows_as_doubts(table, record.doubts);
+  const JudgementTable table = read_judgement_table(doc, {0, table_end, false}, classify_report_label);
 
   // The LSCB judgement comes from its own sentence; a table row for it (where
   // printed) stands in when the sentence is not read, and must agree with it.
   std::optional<Judgement> lscb_row;
-  for (auto& j : table.judgements) {
+  for (auto& j : take_table(table, options.read_table_rows, record)) {
     if (j.area == JudgementArea::Lscb) {
       lscb_row = std::move(j);
       continue;
     }
+    // A table row for the overall judgement must agree with the headline sentence.
+    const Judgement* earlier = record.judgement(j.area);
+    if (earlier && earlier->grade != j.grade)
+      add_review_item(record.doubts, {std::string(to_string(j.area)),
+                                      "the judgement table's row (" + j.printed_grade +
+                                          ") disagrees with the headline sentence (" + earlier->printed_grade + ")",
+                                      j.page});
     add_judgement(record.judgements, std::move(j));
   }
   std::optional<Judgement> lscb = options.read_lscb_sentence ? read_lscb(doc) : std::nullopt;

@@ -336,6 +336,22 @@ bool same_authority(const std::string& got, const std::string& printed) {
   return true;
 }
 
+// ILACS: the title block left out of page 1 altogether; the running headers
+// of later pages still name the authority.
+std::optional<Perturbed> title_missing(const std::vector<PageRows>& doc, const InspectionRecord& base) {
+  if (base.kind != DocumentKind::IlacsReport) return std::nullopt;
+  Perturbed out{doc, base.authority_printed.value};
+  PageRows& rows = out.doc[0];
+  size_t t = 0;
+  while (t < rows.size() && (rows[t].blank() || !parse::starts_with(rows[t].norm(), "inspection of"))) ++t;
+  if (t == rows.size()) return std::nullopt;
+  for (size_t e = t; e < rows.size() && e < t + 4 && !rows[e].blank() &&
+                     !parse::starts_with(rows[e].norm(), "inspection date");
+       ++e)
+    rows[e].line.text = " ";
+  return out;
+}
+
 struct Outcome {
   int same = 0, flagged = 0, different = 0, not_applicable = 0;
 };
@@ -351,6 +367,7 @@ TEST(Metamorphic, PerturbedReportsGiveTheSameFactsOrAFlag) {
       {"rows_reordered", rows_reordered},
       {"label_unknown", label_unknown},
       {"name_missing_from_title_block", name_missing_from_title_block},
+      {"title_missing", title_missing},
   };
   std::map<std::string, Outcome> outcomes;
   int sampled = 0;
