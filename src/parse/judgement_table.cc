@@ -19,13 +19,16 @@ bool starts_label(std::string_view norm) {
   for (std::string_view head : {"the experiences", "the impact of leaders", "overall effectiveness",
                                 "experiences and progress", "leadership", "adoption", "the effectiveness of the local safeguarding",
                                 "the local safeguarding", "capacity to improve", "outcomes for",
-                                "quality of provision", "judgement", "grade", "the overall"})
+                                "quality of provision", "the overall"})
     if (starts_with(norm, head)) return true;
   return false;
 }
 
-// Title, header and headline lines: never part of a row label.
+// Title, header and headline lines, and the table's own column headers
+// ("Judgement" / "Grade", which sit over the label and grade columns): never
+// part of a row label.
 bool ends_label(std::string_view norm) {
+  if (norm == "judgement" || norm == "grade" || norm == "judgement grade" || norm == "judgements") return true;
   for (std::string_view head : {"inspection of", "re-inspection of", "review of", "inspection date",
                                 "report published", "published", "lead inspector", "children's services in",
                                 "the overall judgement", "the judgements on", "services for looked after children"})
@@ -37,8 +40,9 @@ bool ends_label(std::string_view norm) {
 // labels themselves are indented by less (SIF "2.1" rows: about 50).
 constexpr float kMinColumnGap = 100;
 
-// Row labels wrap over at most this many lines.
-constexpr size_t kMaxLabelLines = 4;
+// Row labels wrap over at most this many lines (two words a line in a narrow
+// label column); more, and the pending label restarts.
+constexpr size_t kMaxLabelLines = 10;
 
 // Narrative, not a row: a long line, a line ending a sentence, or one where a
 // sentence ends and the next begins ("... progress. Care leavers are ...");

@@ -15,6 +15,7 @@
 #include <functional>
 #include <map>
 #include <optional>
+#include <sstream>
 #include <string>
 #include <utility>
 #include <vector>
@@ -225,6 +226,34 @@ std::optional<Perturbed> label_line_breaks(const std::vector<PageRows>& doc, con
   return out;
 }
 
+// Every label row of the table broken after every second word (a narrow
+// label column).
+std::optional<Perturbed> label_narrow_column(const std::vector<PageRows>& doc, const InspectionRecord& base) {
+  const int page = base.evidence.table_page;
+  if (page < 1 || page > static_cast<int>(doc.size())) return std::nullopt;
+  Perturbed out{doc, base.authority_printed.value};
+  PageRows& rows = out.doc[static_cast<size_t>(page - 1)];
+  bool any = false;
+  for (size_t i = 0; i < rows.size(); ++i) {
+    if (!is_label_row(rows[i], base, page)) continue;
+    std::vector<std::string> words, pieces;
+    std::istringstream in{std::string(parse::trim(rows[i].line.text))};
+    for (std::string w; in >> w;) words.push_back(w);
+    for (size_t w = 0; w < words.size(); w += 2)
+      pieces.push_back(w + 1 < words.size() ? words[w] + " " + words[w + 1] : words[w]);
+    if (pieces.size() < 2) continue;
+    const Row original = rows[i];
+    rows.erase(rows.begin() + static_cast<long>(i));
+    for (size_t k = 0; k < pieces.size(); ++k)
+      rows.insert(rows.begin() + static_cast<long>(i + k),
+                  row_like(original, pieces[k], static_cast<int>(k), static_cast<int>(pieces.size())));
+    i += pieces.size() - 1;
+    any = true;
+  }
+  if (!any) return std::nullopt;
+  return out;
+}
+
 // "Requires improvement to be good" -> "Requires improvement" / "to be good";
 // "Requires improvement" -> "Requires" / "improvement".
 std::optional<Perturbed> grade_split(const std::vector<PageRows>& doc, const InspectionRecord& base) {
@@ -363,6 +392,7 @@ TEST(Metamorphic, PerturbedReportsGiveTheSameFactsOrAFlag) {
       {"trust_title", trust_title},
       {"authority_extra_word", authority_extra_word},
       {"label_line_breaks", label_line_breaks},
+      {"label_narrow_column", label_narrow_column},
       {"grade_split", grade_split},
       {"rows_reordered", rows_reordered},
       {"label_unknown", label_unknown},
