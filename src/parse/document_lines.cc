@@ -49,7 +49,10 @@ DocumentLines split_lines(const std::vector<Page>& pages) {
       std::string_view raw = text.substr(pos, std::min(nl - pos, kMaxLineChars * 4));
       pos = nl + 1;
       const TextLine* box = nullptr;
-      if (next_box < boxes.size() && boxes[next_box].text == raw) box = &boxes[next_box++];
+      // A raw line cut at the length bound still matches its box's text.
+      if (next_box < boxes.size() && starts_with(boxes[next_box].text, raw) &&
+          (raw.empty() == boxes[next_box].text.empty()))
+        box = &boxes[next_box++];
       std::string cleaned = clean_text(raw);
       if (cleaned.size() > kMaxLineChars) cleaned.resize(kMaxLineChars);
       if (cleaned.empty()) {
