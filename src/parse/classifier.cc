@@ -1,10 +1,18 @@
 #include "parse/classifier.h"
 
+#include <algorithm>
 #include <string>
 
+#include "parse/judgement_table.h"
 #include "parse/text_normalise.h"
 
 namespace cscwatch::parse {
+
+namespace {
+// Label + grade rows that make a judgement table: every graded report prints
+// at least four (ILACS from 2026), letters none.
+constexpr int kGradedReportMinRows = 3;
+}  // namespace
 
 std::string front_text(const DocumentLines& doc, int pages, size_t max_chars) {
   std::string out;
@@ -24,9 +32,19 @@ Result<DocumentKind> classify_document(const DocumentLines& doc) {
 
   if (contains(front, "inspection of looked after children services"))
     return DocumentKind::LookedAfterChildrenReport;
-  if (contains(front, "inspection of services for children in need of help and protection") ||
-      contains(front, "re-inspection of services for children in need"))
-    return DocumentKind::SifReport;
+  const bool sif_title = contains(front, "inspection of services for children in need of help and protection") ||
+                         contains(front, "re-inspection of services for children in need");
+  // A judgement table on the first pages makes a graded report whatever the
+  // title says (a trust's name, a new wording) and whatever a letter-like
+  // sentence mentions ("In 2020, Ofsted conducted a focused visit").
+  const JudgementTable table = read_judgement_table(doc, {0, doc.end_of(2), true}, classify_report_label);
+  if (table.grade_cells >= kGradedReportMinRows) {
+    const bool sif_rows = std::any_of(table.judgements.begin(), table.judgements.end(), [](const Judgement& j) {
+      return j.area == JudgementArea::Adoption;  // SIF 2.1: never an ILACS judgement
+    });
+    return sif_title || sif_rows ? DocumentKind::SifReport : DocumentKind::IlacsReport;
+  }
+  if (sif_title) return DocumentKind::SifReport;
   const bool ilacs_title = contains(front, "local authority children's services") ||
                            contains(front, "inspection of children's social care services") ||
                            contains(front, "local authority children's social care services");

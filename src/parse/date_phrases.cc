@@ -27,10 +27,23 @@ bool is_connective(std::string_view word) {
          word == "rd" || word == "th";
 }
 
+struct Scanned {
+  std::vector<PartialDate> dates;
+  int ranges = 0;  // "to" / "-" / "until" between two dates
+};
+
 // Scans `text` into partial dates; stops at the first foreign word. Bounded by
 // a maximum number of dates (a phrase never holds more than a handful).
-std::vector<PartialDate> scan(std::string_view text) {
-  std::vector<PartialDate> dates;
+Scanned scan(std::string_view text) {
+  Scanned scanned;
+  std::vector<PartialDate>& dates = scanned.dates;
+  // A range word seen since the last date, counted when the next date follows.
+  bool range_pending = false;
+  auto push = [&](PartialDate d) {
+    if (range_pending && !dates.empty()) ++scanned.ranges;
+    range_pending = false;
+    dates.push_back(d);
+  };
   const std::string s = normalise(text.substr(0, 400));
   size_t i = 0;
   while (i < s.size() && dates.size() < 8) {
@@ -49,7 +62,7 @@ std::vector<PartialDate> scan(std::string_view text) {
           while (m < s.size() && is_digit(s[m])) ++m;
           int year = std::stoi(s.substr(k + 1, std::min<size_t>(m - k - 1, 4)));
           if (year < 100) year += 2000;
-          dates.push_back({value, month, year});
+          push({value, month, year});
           i = m;
           continue;
         }
@@ -60,7 +73,7 @@ std::vector<PartialDate> scan(std::string_view text) {
         dates.back().year = value;
       } else if (j - i <= 2 && value >= 1 && value <= 31) {
         // A day after a day with no month ("28 - 30 January") starts a new date too.
-        dates.push_back({value, 0, 0});
+        push({value, 0, 0});
       } else {
         break;
       }
@@ -78,11 +91,14 @@ std::vector<PartialDate> scan(std::string_view text) {
         if (j < s.size() && s[j] == '.') ++j;  // "Sept."
       } else if (!is_connective(word)) {
         break;
+      } else if (word == "to" || word == "until") {
+        range_pending = true;
       }
       i = j;
       continue;
     }
     if (c == ' ' || c == '-' || c == ',' || c == '/') {
+      if (c == '-') range_pending = true;
       ++i;
       continue;
     }
@@ -97,7 +113,7 @@ std::vector<PartialDate> scan(std::string_view text) {
       if (dates[k].year == 0) dates[k].year = dates[k + 1].year;
     }
   }
-  return dates;
+  return scanned;
 }
 
 std::optional<Date> to_date(const PartialDate& p) {
@@ -111,7 +127,14 @@ std::optional<Date> to_date(const PartialDate& p) {
 }  // namespace
 
 std::optional<DateRange> parse_date_range(std::string_view text) {
-  std::vector<PartialDate> dates = scan(text);
+  auto phrase = read_date_phrase(text);
+  if (!phrase) return std::nullopt;
+  return phrase->range;
+}
+
+std::optional<DatePhrase> read_date_phrase(std::string_view text) {
+  const Scanned scanned = scan(text);
+  const std::vector<PartialDate>& dates = scanned.dates;
   if (dates.empty()) return std::nullopt;
   auto start = to_date(dates.front());
   auto end = to_date(dates.back());
@@ -122,11 +145,11 @@ std::optional<DateRange> parse_date_range(std::string_view text) {
   }
   const int span = days_between(*start, *end);
   if (span < 0 || span > 200) return std::nullopt;
-  return DateRange{*start, *end};
+  return DatePhrase{DateRange{*start, *end}, dates.size() == 1, scanned.ranges >= 2};
 }
 
 std::optional<Date> parse_single_date(std::string_view text) {
-  std::vector<PartialDate> dates = scan(text);
+  const std::vector<PartialDate> dates = scan(text).dates;
   if (dates.empty()) return std::nullopt;
   return to_date(dates.front());
 }

@@ -23,6 +23,18 @@ struct DateRange {
 // or the result is implausible (end before start, or over 200 days).
 std::optional<DateRange> parse_date_range(std::string_view text);
 
+// What a date phrase printed besides its range: one day only ("Inspection
+// date: 28 July 2016"), or two on-site periods joined by "and" ("5 to 9
+// December 2022 and 14 to 15 February 2023"). The completeness checks judge
+// the on-site span against these.
+struct DatePhrase {
+  DateRange range;
+  bool single_day = false;
+  bool split = false;
+};
+// parse_date_range with the phrase's shape.
+std::optional<DatePhrase> read_date_phrase(std::string_view text);
+
 // The first complete date at the start of `text` ("5 April 2016", "10/08/2015").
 std::optional<Date> parse_single_date(std::string_view text);
 

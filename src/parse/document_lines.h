@@ -17,6 +17,10 @@ struct DocLine {
   std::string text;  // clean_text of the line (case kept)
   std::string norm;  // normalise of the line
   bool bullet = false;  // the printed line began with a bullet glyph (dropped from text)
+  // The line's box on the page (PDF points, origin top-left) when the page
+  // gives positions (Page::lines); has_box false otherwise.
+  bool has_box = false;
+  float x0 = 0, y0 = 0, x1 = 0;
 };
 
 struct DocumentLines {
@@ -25,6 +29,11 @@ struct DocumentLines {
   // first_line[p+1] is one past its last line).
   std::vector<size_t> first_line;
   int page_count = 0;
+  // Per page (index p, 1-based; [0] unused): its lines have boxes that start
+  // at more than one left edge, so positions carry the layout (a grade column
+  // right of the labels). Text given without real positions (every line at
+  // one made-up edge) has none, and rules fall back to the reading order.
+  std::vector<bool> has_layout;
 
   // Lines of pages [from, to] (1-based, inclusive) as an index range.
   size_t begin_of(int page) const;

@@ -6,6 +6,7 @@
 
 #include "domain/inspection.h"
 #include "domain/result.h"
+#include "parse/parse_options.h"
 #include "reader/page.h"
 
 namespace cscwatch {
@@ -13,6 +14,9 @@ namespace cscwatch {
 // Errors begin "unsupported document: " followed by the reason (for example
 // "no Ofsted children's services title on the first pages"), or name the fact
 // a recognised report lacks ("SIF report without inspection dates").
-Result<InspectionRecord> parse_inspection_document(const std::vector<Page>& pages);
+// A recognised report is returned even when facts are missing: the caller runs
+// check_completeness (domain/completeness.h) on it, which names each gap.
+// `options` disables single rules for tests (parse_options.h).
+Result<InspectionRecord> parse_inspection_document(const std::vector<Page>& pages, const ParseOptions& options = {});
 
 }  // namespace cscwatch

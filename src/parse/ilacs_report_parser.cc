@@ -8,6 +8,7 @@
 #include "parse/judgement_table.h"
 #include "parse/report_header.h"
 #include "parse/report_parsers.h"
+#include "parse/summary_sentence.h"
 #include "parse/text_normalise.h"
 #include "parse/title_block.h"
 
@@ -15,13 +16,14 @@ namespace cscwatch::parse {
 
 namespace {
 
-// The table sits between the "Judgement / Grade" header and the first summary
-// paragraph; the first paragraph after the last grade is the headline.
-void read_headline(const DocumentLines& doc, size_t after_table, InspectionRecord& record) {
+// The headline: the narrative paragraph that follows the table (from the
+// first line of its block), running headers skipped.
+void read_headline(const DocumentLines& doc, size_t after_table, size_t table_last_cell, InspectionRecord& record) {
   size_t i = after_table;
   while (i < doc.lines.size() && is_running_header(doc.lines[i])) ++i;
   if (i >= doc.lines.size()) return;
   const int block = doc.lines[i].block;
+  while (i > table_last_cell + 1 && doc.lines[i - 1].block == block && !is_running_header(doc.lines[i - 1])) --i;
   size_t stop = i;
   while (stop < doc.lines.size() && stop < i + 40 && doc.lines[stop].block == block) ++stop;
   record.headline = Sourced<std::string>{join_text(doc, i, stop), doc.lines[i].page};
@@ -29,37 +31,33 @@ void read_headline(const DocumentLines& doc, size_t after_table, InspectionRecor
 
 }  // namespace
 
-Result<InspectionRecord> parse_ilacs_report(const DocumentLines& doc) {
+Result<InspectionRecord> parse_ilacs_report(const DocumentLines& doc, const ParseOptions& options) {
   InspectionRecord record;
   record.kind = DocumentKind::IlacsReport;
   record.framework = Framework::Ilacs;
-  if (auto error = read_title_facts(doc, "ILACS report", record)) return *error;
+  if (auto error = read_title_facts(doc, "ILACS report", options, record)) return *error;
   record.type = infer_ilacs_type(record.start->value, record.end->value);
   record.type_inferred = true;
-  record.lead_inspector = find_lead_inspector(doc, 1, 2);
+  if (options.read_lead_inspector) record.lead_inspector = find_lead_inspector(doc, 1, 2);
 
-  // The table: from the top of page 1 to "What needs to improve?" (page 1-2).
-  size_t table_end = doc.end_of(2);
-  for (size_t i = 0; i < table_end; ++i) {
+  // The table: from the top of page 1 to the narrative that follows it, at the
+  // latest "What needs to improve?" (page 1-2). Its rows may come in any order.
+  size_t region_end = doc.end_of(2);
+  for (size_t i = 0; i < region_end; ++i) {
     if (starts_with(doc.lines[i].norm, "what needs to improve")) {
-      table_end = i;
+      region_end = i;
       break;
     }
   }
-  // The overall effectiveness row closes the table; the headline paragraph follows it.
-  for (size_t i = 0; i < table_end; ++i) {
-    if (starts_with(doc.lines[i].norm, "overall effectiveness")) {
-      size_t k = i + 1;
-      // Skip the grade cell (one to three lines).
-      while (k < table_end && k < i + 4 && doc.lines[k].norm.size() < 40 && doc.lines[k].norm.back() != '.') ++k;
-      read_headline(doc, k, record);
-      table_end = k;
-      break;
-    }
-  }
-  record.judgements = read_judgement_table(doc, 0, table_end, classify_report_label);
+  const JudgementTable table = read_judgement_table(doc, {0, region_end, true}, classify_report_label);
+  record.judgements = take_table(table, options.read_table_rows, record);
+  if (table.grade_cells > 0) read_headline(doc, table.end, table.last_cell, record);
+
+  // A few reports also print "The overall judgement is ...": a cross-check of the overall row.
+  if (options.read_summary_sentence)
+    if (auto summary = find_summary_sentence(doc, 0, region_end))
+      record.evidence.summary_grade = Sourced<Grade>{*summary->grade.grade, summary->page};
   record.improvement_points = read_what_needs_to_improve(doc, record.doubts);
-  if (record.judgements.empty()) return Error{"ILACS report without a judgement table"};
   return record;
 }
 

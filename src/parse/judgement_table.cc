@@ -1,5 +1,7 @@
 #include "parse/judgement_table.h"
 
+#include <algorithm>
+#include <cctype>
 #include <string>
 
 #include "parse/grade_phrases.h"
@@ -17,13 +19,16 @@ bool starts_label(std::string_view norm) {
   for (std::string_view head : {"the experiences", "the impact of leaders", "overall effectiveness",
                                 "experiences and progress", "leadership", "adoption", "the effectiveness of the local safeguarding",
                                 "the local safeguarding", "capacity to improve", "outcomes for",
-                                "quality of provision", "judgement", "grade", "the overall"})
+                                "quality of provision", "the overall"})
     if (starts_with(norm, head)) return true;
   return false;
 }
 
-// Title, header and headline lines: never part of a row label.
+// Title, header and headline lines, and the table's own column headers
+// ("Judgement" / "Grade", which sit over the label and grade columns): never
+// part of a row label.
 bool ends_label(std::string_view norm) {
+  if (norm == "judgement" || norm == "grade" || norm == "judgement grade" || norm == "judgements") return true;
   for (std::string_view head : {"inspection of", "re-inspection of", "review of", "inspection date",
                                 "report published", "published", "lead inspector", "children's services in",
                                 "the overall judgement", "the judgements on", "services for looked after children"})
@@ -31,41 +36,70 @@ bool ends_label(std::string_view norm) {
   return false;
 }
 
-// Row labels wrap over at most this many lines.
-constexpr size_t kMaxLabelLines = 4;
+// A grade column starts at least this far (PDF points) right of its labels;
+// labels themselves are indented by less (SIF "2.1" rows: about 50).
+constexpr float kMinColumnGap = 100;
 
+// Row labels wrap over at most this many lines (two words a line in a narrow
+// label column); more, and the pending label restarts.
+constexpr size_t kMaxLabelLines = 10;
+
+// Narrative, not a row: a long line, a line ending a sentence, or one where a
+// sentence ends and the next begins ("... progress. Care leavers are ...");
+// row labels are noun phrases and never do either.
 bool looks_like_paragraph(const DocLine& line) {
-  return line.norm.size() > 95 || (line.norm.size() > 40 && line.norm.back() == '.');
+  if (line.norm.size() > 95 || (line.norm.size() > 40 && line.norm.back() == '.')) return true;
+  const std::string& t = line.text;
+  for (size_t at = t.find(". "); at != std::string::npos && at + 2 < t.size(); at = t.find(". ", at + 1))
+    if (at > 0 && std::islower(static_cast<unsigned char>(t[at - 1])) && std::isupper(static_cast<unsigned char>(t[at + 2])))
+      return true;
+  return false;
+}
+
+// The cell starts right of the label, or the page gives no positions to tell.
+bool right_of(const DocLine& cell, const DocLine& label, const DocumentLines& doc) {
+  const auto page = static_cast<size_t>(cell.page);
+  if (page >= doc.has_layout.size() || !doc.has_layout[page] || !cell.has_box || !label.has_box) return true;
+  return cell.x0 > label.x0 + kMinColumnGap;
 }
 
 }  // namespace
 
-void add_judgement(std::vector<Judgement>& judgements, Judgement j) {
+bool add_judgement(std::vector<Judgement>& judgements, Judgement j) {
   for (const auto& existing : judgements)
-    if (existing.area == j.area) return;
+    if (existing.area == j.area) return false;
   judgements.push_back(std::move(j));
+  return true;
 }
 
-std::optional<JudgementArea> classify_report_label(std::string_view label) {
-  if (contains(label, "adoption")) return JudgementArea::Adoption;
-  if (contains(label, "safeguarding children board") || contains(label, "lscb")) return JudgementArea::Lscb;
-  if (contains(label, "impact of leaders") || starts_with(label, "leadership")) return JudgementArea::Leadership;
-  if (contains(label, "help and protection")) return JudgementArea::HelpProtection;
+LabelMeaning classify_report_label(std::string_view label) {
+  if (contains(label, "adoption")) return recorded(JudgementArea::Adoption);
+  // The LSCB review's own wording in 2014 tables: "The arrangements in place to
+  // evaluate the effectiveness of what is done by the authority and board
+  // partners to safeguard and promote the welfare of children".
+  if (contains(label, "safeguarding children board") || contains(label, "lscb") ||
+      contains(label, "board partners to safeguard"))
+    return recorded(JudgementArea::Lscb);
+  if (contains(label, "impact of leaders") || starts_with(label, "leadership")) return recorded(JudgementArea::Leadership);
+  if (contains(label, "help and protection")) return recorded(JudgementArea::HelpProtection);
   if (contains(label, "children in care") || contains(label, "looked after and achieving") ||
       starts_with(label, "children looked after"))
-    return JudgementArea::InCare;
-  if (contains(label, "care leavers")) return JudgementArea::CareLeavers;
-  if (starts_with(label, "overall effectiveness")) return JudgementArea::Overall;
-  return std::nullopt;
+    return recorded(JudgementArea::InCare);
+  if (contains(label, "care leavers")) return recorded(JudgementArea::CareLeavers);
+  if (starts_with(label, "overall effectiveness")) return recorded(JudgementArea::Overall);
+  return kNotUnderstood;
 }
 
-std::vector<Judgement> read_judgement_table(const DocumentLines& doc, size_t from, size_t to,
-                                            const LabelClassifier& classify) {
-  std::vector<Judgement> out;
-  to = std::min(to, doc.lines.size());
-  size_t label_start = from;  // first line of the pending label
+JudgementTable read_judgement_table(const DocumentLines& doc, TableRegion region, const LabelClassifier& classify) {
+  JudgementTable table;
+  const size_t to = std::min(region.to, doc.lines.size());
+  table.end = to;
+  size_t label_start = region.from;  // first line of the pending label
   bool have_label = false;
-  for (size_t i = from; i < to; ++i) {
+  // The block of the last paragraph line: its later lines continue the
+  // paragraph ("... when they were / inadequate."), never a row.
+  int paragraph_block = -1;
+  for (size_t i = region.from; i < to; ++i) {
     const DocLine& line = doc.lines[i];
     if (is_page_number(line)) continue;
     // A grade cell, possibly wrapped: "Requires" / "improvement" / "to be good".
@@ -80,27 +114,58 @@ std::vector<Judgement> read_judgement_table(const DocumentLines& doc, size_t fro
       }
       if (joined.size() > 60) break;
     }
+    // Where the page gives positions, a cell sits in a column right of its
+    // label; a grade at the label's own left edge ends a sentence ("The
+    // effectiveness of the LSCB is / requires improvement"), not a row.
+    if (cell && have_label && !right_of(line, doc.lines[label_start], doc)) {
+      have_label = false;
+      i = cell_end - 1;
+      continue;
+    }
     if (cell && have_label) {
-      std::string label_text = join_text(doc, label_start, i);
-      std::string label_norm(strip_section_number(normalise(label_text)));
-      if (auto area = classify(label_norm)) {
+      ++table.grade_cells;
+      if (table.page == 0) table.page = line.page;
+      const std::string label_text = join_text(doc, label_start, i);
+      const std::string label_norm(strip_section_number(normalise(label_text)));
+      const LabelMeaning meaning = classify(label_norm);
+      bool read = meaning.known && !meaning.area;
+      if (meaning.area) {
         Judgement j;
-        j.area = *area;
+        j.area = *meaning.area;
         j.grade = cell->grade;
         j.printed_label = std::string(strip_section_number(label_text));
         j.printed_grade = cell->printed;
         j.page = line.page;
-        add_judgement(out, std::move(j));
+        read = add_judgement(table.judgements, std::move(j));
+      }
+      if (read) {
+        ++table.rows_read;
+      } else {
+        table.unread.push_back({std::string(strip_section_number(label_text)), cell->printed, line.page});
       }
       have_label = false;
       i = cell_end - 1;
+      table.last_cell = i;
       continue;
     }
     if (cell) {
       i = cell_end - 1;
       continue;
     }
-    if (looks_like_paragraph(line) || ends_label(line.norm)) {
+    if (looks_like_paragraph(line)) {
+      if (region.stop_at_paragraph && table.grade_cells > 0) {
+        table.end = i;
+        break;
+      }
+      paragraph_block = line.block;
+      have_label = false;
+      continue;
+    }
+    if (line.block == paragraph_block) {
+      have_label = false;
+      continue;
+    }
+    if (ends_label(line.norm)) {
       have_label = false;
       continue;
     }
@@ -109,7 +174,24 @@ std::vector<Judgement> read_judgement_table(const DocumentLines& doc, size_t fro
       have_label = true;
     }
   }
-  return out;
+  return table;
+}
+
+std::vector<Judgement> take_table(JudgementTable table, bool read_rows, InspectionRecord& record) {
+  if (!read_rows) {
+    table.judgements.clear();
+    table.rows_read = 0;
+  }
+  record.evidence.table_grade_cells = table.grade_cells;
+  record.evidence.table_rows_read = table.rows_read;
+  record.evidence.table_page = table.page;
+  for (const auto& row : table.unread)
+    add_review_item(record.doubts, {"judgements",
+                                    "the judgement table's row '" + row.label + "' (" + row.printed_grade +
+                                        ") was not read: its label is not one the parser knows, or repeats an "
+                                        "earlier row",
+                                    row.page});
+  return std::move(table.judgements);
 }
 
 }  // namespace cscwatch::parse

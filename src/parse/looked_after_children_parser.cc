@@ -15,21 +15,27 @@ namespace cscwatch::parse {
 
 namespace {
 
-std::optional<JudgementArea> classify_main_findings_label(std::string_view label) {
-  if (starts_with(label, "overall effectiveness")) return JudgementArea::Overall;
-  if (starts_with(label, "leadership and management")) return JudgementArea::Leadership;
-  return std::nullopt;
+LabelMeaning classify_main_findings_label(std::string_view label) {
+  if (starts_with(label, "overall effectiveness")) return recorded(JudgementArea::Overall);
+  if (starts_with(label, "leadership and management")) return recorded(JudgementArea::Leadership);
+  // The record of main findings' other rows, which the register has no column for.
+  for (std::string_view other : {"capacity", "outcomes", "being healthy", "staying safe", "enjoying and achieving",
+                                 "making a positive contribution", "economic well", "achieving economic",
+                                 "quality of provision", "ambition and prioritisation", "evaluation of outcomes",
+                                 "user engagement", "partnerships", "equality and diversity", "value for money"})
+    if (starts_with(label, other)) return kNotRecorded;
+  return kNotUnderstood;
 }
 
 }  // namespace
 
-Result<InspectionRecord> parse_looked_after_children_report(const DocumentLines& doc) {
+Result<InspectionRecord> parse_looked_after_children_report(const DocumentLines& doc, const ParseOptions& options) {
   InspectionRecord record;
   record.kind = DocumentKind::LookedAfterChildrenReport;
   record.framework = Framework::PreSif;
   record.type = InspectionType::Full;
-  if (auto error = read_title_facts(doc, "looked after children report", record)) return *error;
-  record.lead_inspector = find_lead_inspector(doc, 1, 2);
+  if (auto error = read_title_facts(doc, "looked after children report", options, record)) return *error;
+  if (options.read_lead_inspector) record.lead_inspector = find_lead_inspector(doc, 1, 2);
 
   // The last "Record of main findings" heading is the table itself; earlier
   // ones are the contents page.
@@ -40,10 +46,10 @@ Result<InspectionRecord> parse_looked_after_children_report(const DocumentLines&
       break;
     }
   }
-  if (table < doc.lines.size())
-    record.judgements = read_judgement_table(doc, table + 1, std::min(doc.lines.size(), table + 60),
-                                             classify_main_findings_label);
-  if (record.judgements.empty()) return Error{"looked after children report without a record of main findings"};
+  if (table == doc.lines.size()) return Error{"looked after children report without a record of main findings"};
+  const JudgementTable findings =
+      read_judgement_table(doc, {table + 1, std::min(doc.lines.size(), table + 60), false}, classify_main_findings_label);
+  record.judgements = take_table(findings, options.read_table_rows, record);
   return record;
 }
 

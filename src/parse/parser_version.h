@@ -4,5 +4,10 @@
 #pragma once
 
 namespace cscwatch {
-inline constexpr int kParserVersion = 4;  // 4: recommendations under "Priority and immediate action" alone
+// 4: recommendations under "Priority and immediate action" alone
+// 5: ParseEvidence filled for the completeness checks; a judgement table makes
+//    a graded report whatever its title; trust titles give the body's name;
+//    grade cells must sit right of their labels; unread table rows become
+//    review items; a SIF report without a readable overall is kept and flagged.
+inline constexpr int kParserVersion = 5;
 }

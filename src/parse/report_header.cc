@@ -59,7 +59,8 @@ std::optional<SourcedRange> find_inspection_dates(const DocumentLines& doc, int 
     }
     if (label_len == 0) continue;
     std::string phrase = phrase_from(doc, i, label_len, 3);
-    if (auto range = parse_date_range(phrase)) return SourcedRange{*range, line.page};
+    if (auto printed = read_date_phrase(phrase))
+      return SourcedRange{printed->range, line.page, printed->single_day, printed->split};
   }
   return std::nullopt;
 }
@@ -185,12 +186,16 @@ std::optional<Sourced<std::string>> find_lead_inspector(const DocumentLines& doc
   return std::nullopt;
 }
 
-std::optional<Error> read_title_facts(const DocumentLines& doc, std::string_view what, InspectionRecord& record) {
-  if (auto name = find_authority(doc)) record.authority_printed = *name;
+std::optional<Error> read_title_facts(const DocumentLines& doc, std::string_view what, const ParseOptions& options,
+                                      InspectionRecord& record) {
+  if (options.read_title_block)
+    if (auto name = find_authority(doc)) record.authority_printed = *name;
   auto dates = find_inspection_dates(doc, 2);
   if (!dates) return Error{std::string(what) + " without inspection dates"};
   record.start = Sourced<Date>{dates->range.start, dates->page};
   record.end = Sourced<Date>{dates->range.end, dates->page};
+  record.evidence.single_date_printed = dates->single_day;
+  record.evidence.split_fieldwork = dates->split;
   if (auto published = find_published(doc, 2)) {
     record.published = *published;
     record.published_source = "report";

@@ -9,6 +9,7 @@
 #include "domain/inspection.h"
 #include "domain/result.h"
 #include "parse/date_phrases.h"
+#include "parse/parse_options.h"
 #include "parse/document_lines.h"
 
 namespace cscwatch::parse {
@@ -16,6 +17,8 @@ namespace cscwatch::parse {
 struct SourcedRange {
   DateRange range;
   int page = 0;
+  bool single_day = false;  // one day printed
+  bool split = false;       // two on-site periods printed
 };
 
 // "Inspection date(s): ..." / "Dates of inspection: ..." on pages
@@ -39,8 +42,9 @@ std::string clean_inspector_names(std::string_view value);
 
 // The title-block facts every graded report prints on its first pages: the
 // authority, the inspection dates and, where printed, the publication date.
-// Returns an error naming the report (`what`, e.g. "SIF report") when the
-// dates are missing.
-std::optional<Error> read_title_facts(const DocumentLines& doc, std::string_view what, InspectionRecord& record);
+// Fills the date evidence (single day, split fieldwork). Returns an error
+// naming the report (`what`, e.g. "SIF report") when the dates are missing.
+std::optional<Error> read_title_facts(const DocumentLines& doc, std::string_view what, const ParseOptions& options,
+                                      InspectionRecord& record);
 
 }  // namespace cscwatch::parse

@@ -6,13 +6,14 @@
 #include "domain/inspection.h"
 #include "domain/result.h"
 #include "parse/document_lines.h"
+#include "parse/parse_options.h"
 
 namespace cscwatch::parse {
 
-Result<InspectionRecord> parse_sif_report(const DocumentLines& doc);
-Result<InspectionRecord> parse_ilacs_report(const DocumentLines& doc);
-Result<InspectionRecord> parse_looked_after_children_report(const DocumentLines& doc);
+Result<InspectionRecord> parse_sif_report(const DocumentLines& doc, const ParseOptions& options);
+Result<InspectionRecord> parse_ilacs_report(const DocumentLines& doc, const ParseOptions& options);
+Result<InspectionRecord> parse_looked_after_children_report(const DocumentLines& doc, const ParseOptions& options);
 // Focused visit, monitoring visit and JTAI letters: no grades.
-Result<InspectionRecord> parse_visit_letter(const DocumentLines& doc, DocumentKind kind);
+Result<InspectionRecord> parse_visit_letter(const DocumentLines& doc, DocumentKind kind, const ParseOptions& options);
 
 }  // namespace cscwatch::parse

@@ -1,6 +1,7 @@
 // SIF reports (November 2013 - 2018): "Inspection of services for children in
 // need of help and protection, children looked after and care leavers [and
 // Review of the effectiveness of the LSCB]", and re-inspections.
+#include <algorithm>
 #include <string>
 
 #include "parse/classifier.h"
@@ -9,50 +10,13 @@
 #include "parse/judgement_table.h"
 #include "parse/report_header.h"
 #include "parse/report_parsers.h"
+#include "parse/summary_sentence.h"
 #include "parse/text_normalise.h"
 #include "parse/title_block.h"
 
 namespace cscwatch::parse {
 
 namespace {
-
-// The one-sentence headline on page 1 (or 2): "Children's services in X are
-// inadequate" / "The overall judgement is [that children's services are] good".
-// It gives the overall judgement.
-bool read_headline(const DocumentLines& doc, InspectionRecord& record) {
-  const size_t end = doc.end_of(2);
-  for (size_t i = 0; i < end; ++i) {
-    const DocLine& line = doc.lines[i];
-    if (!starts_with(line.norm, "children's services in") && !starts_with(line.norm, "the overall judgement is"))
-      continue;
-    // The sentence runs to the end of its block (at most three lines), or a full stop.
-    size_t stop = i + 1;
-    while (stop < end && stop < i + 3 && doc.lines[stop].block == line.block) ++stop;
-    std::string sentence = join_text(doc, i, stop);
-    if (size_t dot = sentence.find('.'); dot != std::string::npos) sentence.resize(dot);
-    while (!sentence.empty() && std::isdigit(static_cast<unsigned char>(sentence.back()))) sentence.pop_back();
-    const std::string norm = normalise(sentence);
-    // The grade follows the verb; search after the authority's name.
-    size_t verb = std::string::npos;
-    for (std::string_view v : {" are ", " is ", " require", " requires "}) {
-      size_t at = norm.find(v, starts_with(norm, "children's services in") ? 22 : 0);
-      if (at != std::string::npos && (verb == std::string::npos || at < verb)) verb = at;
-    }
-    if (verb == std::string::npos) continue;
-    auto grade = grade_in_sentence(sentence, verb);
-    if (!grade || !grade->grade) continue;
-    record.headline = Sourced<std::string>{std::string(trim(sentence)), line.page};
-    Judgement overall;
-    overall.area = JudgementArea::Overall;
-    overall.grade = grade->grade;
-    overall.printed_label = "Overall judgement";
-    overall.printed_grade = grade->printed;
-    overall.page = line.page;
-    add_judgement(record.judgements, std::move(overall));
-    return true;
-  }
-  return false;
-}
 
 // "The Local Safeguarding Children Board is inadequate", "The effectiveness of
 // the Local Safeguarding Children Board (LSCB) is / requires improvement",
@@ -96,18 +60,34 @@ std::optional<Judgement> read_lscb(const DocumentLines& doc) {
   return std::nullopt;
 }
 
+// The SIF title covers the LSCB review ("... and Review of the effectiveness
+// of the Local Safeguarding Children Board"), or the report carries an
+// appended LSCB review under its own title (Hull 2015's joint pilot,
+// "Inspection of the effectiveness of the local safeguarding children board:
+// Hull"). Re-inspections and a few late reports do neither, and print no
+// LSCB judgement.
+bool covers_lscb_review(const DocumentLines& doc) {
+  const auto title = find_title_block(doc);
+  if (title && (contains(title->norm, "review of the effectiveness of the local safeguarding children") ||
+                contains(title->norm, "review of the effectiveness of the lscb")))
+    return true;
+  return std::any_of(doc.lines.begin(), doc.lines.end(), [](const DocLine& line) {
+    return starts_with(line.norm, "inspection of the effectiveness of the local safeguarding children board");
+  });
+}
+
 }  // namespace
 
-Result<InspectionRecord> parse_sif_report(const DocumentLines& doc) {
+Result<InspectionRecord> parse_sif_report(const DocumentLines& doc, const ParseOptions& options) {
   InspectionRecord record;
   record.kind = DocumentKind::SifReport;
   record.framework = Framework::Sif;
   const std::string front = front_text(doc, 2);
   record.type = contains(front, "re-inspection of services") ? InspectionType::ReInspection : InspectionType::Full;
-  if (auto error = read_title_facts(doc, "SIF report", record)) return *error;
-  record.lead_inspector = find_lead_inspector(doc, 1, doc.page_count);
+  if (auto error = read_title_facts(doc, "SIF report", options, record)) return *error;
+  if (options.read_lead_inspector) record.lead_inspector = find_lead_inspector(doc, 1, doc.page_count);
+  record.evidence.title_covers_lscb = covers_lscb_review(doc);
 
-  read_headline(doc, record);
   // The front table runs from the title to the executive summary.
   size_t table_end = doc.end_of(2);
   for (size_t i = 0; i < table_end; ++i) {
@@ -116,13 +96,53 @@ Result<InspectionRecord> parse_sif_report(const DocumentLines& doc) {
       break;
     }
   }
-  for (auto& j : read_judgement_table(doc, 0, table_end, classify_report_label)) {
-    if (j.area == JudgementArea::Lscb) continue;  // read from its own sentence below
+  // The headline sentence above the table gives the overall judgement.
+  if (auto summary = find_summary_sentence(doc, 0, table_end)) {
+    // The sentence names the authority: the fallback when the title block prints it otherwise.
+    if (options.read_title_block && record.authority_printed.value.empty())
+      if (!summary->authority.empty()) record.authority_printed = {summary->authority, summary->page};
+    if (options.read_summary_sentence) {
+      record.headline = Sourced<std::string>{summary->text, summary->page};
+      record.evidence.summary_grade = Sourced<Grade>{*summary->grade.grade, summary->page};
+      Judgement overall;
+      overall.area = JudgementArea::Overall;
+      overall.grade = summary->grade.grade;
+      overall.printed_label = "Overall judgement";
+      overall.printed_grade = summary->grade.printed;
+      overall.page = summary->page;
+      add_judgement(record.judgements, std::move(overall));
+    }
+  }
+
+  const JudgementTable table = read_judgement_table(doc, {0, table_end, false}, classify_report_label);
+
+  // The LSCB judgement comes from its own sentence; a table row for it (where
+  // printed) stands in when the sentence is not read, and must agree with it.
+  std::optional<Judgement> lscb_row;
+  for (auto& j : take_table(table, options.read_table_rows, record)) {
+    if (j.area == JudgementArea::Lscb) {
+      lscb_row = std::move(j);
+      continue;
+    }
+    // A table row for the overall judgement must agree with the headline sentence.
+    const Judgement* earlier = record.judgement(j.area);
+    if (earlier && earlier->grade != j.grade)
+      add_review_item(record.doubts, {std::string(to_string(j.area)),
+                                      "the judgement table's row (" + j.printed_grade +
+                                          ") disagrees with the headline sentence (" + earlier->printed_grade + ")",
+                                      j.page});
     add_judgement(record.judgements, std::move(j));
   }
-  if (auto lscb = read_lscb(doc)) add_judgement(record.judgements, std::move(*lscb));
+  std::optional<Judgement> lscb = options.read_lscb_sentence ? read_lscb(doc) : std::nullopt;
+  if (lscb && lscb_row && lscb->grade != lscb_row->grade)
+    add_review_item(record.doubts, {"lscb", "the LSCB sentence (" + lscb->printed_grade +
+                                                ") disagrees with the LSCB row of the judgement table (" +
+                                                lscb_row->printed_grade + ")",
+                                    lscb->page});
+  if (lscb) add_judgement(record.judgements, std::move(*lscb));
+  else if (lscb_row) add_judgement(record.judgements, std::move(*lscb_row));
+
   record.improvement_points = read_recommendations(doc, record.doubts);
-  if (!record.judgement(JudgementArea::Overall)) return Error{"SIF report without an overall judgement"};
   return record;
 }
 

@@ -25,7 +25,47 @@ std::string strip_trailing_footnote(std::string text) {
   return text;
 }
 
+// Lines that follow a title and are never part of it.
+bool ends_title(const DocLine& line) {
+  for (std::string_view head : {"inspection date", "dates of inspection", "date of inspection", "report published",
+                                "published", "lead inspector", "children's services in", "the overall judgement",
+                                "judgement", "contents"})
+    if (starts_with(line.norm, head)) return true;
+  return is_page_number(line) || std::isdigit(static_cast<unsigned char>(line.norm[0]));
+}
+
+// Titles that name the framework rather than anyone: the name is printed
+// above or below them.
+bool names_no_one(std::string_view rest) {
+  for (std::string_view generic : {"services for children", "children's social care services",
+                                   "local authority children's", "looked after children services",
+                                   "safeguarding and looked after", "the effectiveness of"})
+    if (starts_with(rest, generic)) return true;
+  return false;
+}
+
+// Strips a trailing footnote marker ("Trust1").
+std::string strip_title_footnote(std::string text) {
+  while (!text.empty() && (std::isdigit(static_cast<unsigned char>(text.back())) || text.back() == ' '))
+    text.pop_back();
+  return text;
+}
+
 }  // namespace
+
+std::optional<TitleBlock> find_title_block(const DocumentLines& doc) {
+  const size_t end = doc.end_of(2);
+  for (size_t i = 0; i < end && i < 80; ++i) {
+    if (!is_title_start(doc.lines[i].norm)) continue;
+    TitleBlock title{i, i + 1, {}};
+    while (title.end < end && title.end < i + 8 && !ends_title(doc.lines[title.end]) &&
+           !is_title_start(doc.lines[title.end].norm))
+      ++title.end;
+    title.norm = join_norm(doc, title.first, title.end);
+    return title;
+  }
+  return std::nullopt;
+}
 
 std::optional<Sourced<std::string>> find_authority(const DocumentLines& doc) {
   const size_t end = doc.end_of(2);
@@ -54,15 +94,32 @@ std::optional<Sourced<std::string>> find_authority(const DocumentLines& doc) {
     const std::string joined = join_text(doc, t, stop);
     const std::string norm = normalise(joined);
     if (!starts_with(norm, "inspection of ")) continue;
+    bool named_by_tail = false;
     for (std::string_view tail_words : {" local authority children's services", " children's services"}) {
       const size_t tail = norm.find(tail_words);
       if (tail == std::string::npos || tail <= 14) continue;
       Sourced<std::string> name{std::string(trim(std::string_view(joined).substr(14, tail - 14))), doc.lines[t].page};
       // "Inspection of local authority children's services": the name is printed above.
       if (normalise(name.value) == "local authority") break;
+      named_by_tail = true;
       if (tail_words.size() > 20) return name;
-      if (!short_form) short_form = name;
+      // "Inspection of X children's services" names X only when the title ends there.
+      const std::string_view after = trim(std::string_view(norm).substr(tail + tail_words.size()));
+      if (after.empty() || std::isdigit(static_cast<unsigned char>(after[0]))) {
+        if (!short_form) short_form = name;
+      } else {
+        named_by_tail = false;  // "... Children's Services Trust": the whole name below
+      }
       break;
+    }
+    // A title naming the body that delivers the services, printed whole.
+    const std::string_view rest = std::string_view(norm).substr(14);
+    if (!short_form && !named_by_tail && !names_no_one(rest) && t == title) {
+      size_t same_block = t + 1;
+      while (same_block < stop && doc.lines[same_block].block == doc.lines[t].block) ++same_block;
+      const std::string whole = join_text(doc, t, same_block);
+      if (whole.size() > 14)
+        short_form = Sourced<std::string>{strip_title_footnote(std::string(trim(whole.substr(14)))), doc.lines[t].page};
     }
   }
   if (short_form) return short_form;
@@ -79,7 +136,9 @@ std::optional<Sourced<std::string>> find_authority(const DocumentLines& doc) {
   // Pre-SIF LAC: title, then the name.
   size_t i = title + 1;
   while (i < end && (doc.lines[i].block == doc.lines[title].block || is_noise(doc.lines[i]))) ++i;
-  if (i < end && !starts_with(doc.lines[i].norm, "inspection date"))
+  // Never a header line: a report whose name is printed nowhere near its
+  // title yields no name (completeness flags it) rather than its dates.
+  if (i < end && !ends_title(doc.lines[i]))
     return Sourced<std::string>{strip_trailing_footnote(doc.lines[i].text), doc.lines[i].page};
   return std::nullopt;
 }

@@ -7,6 +7,7 @@
 
 #include "parse/classifier.h"
 #include "parse/date_phrases.h"
+#include "parse/judgement_table.h"
 #include "parse/report_header.h"
 #include "parse/report_parsers.h"
 #include "parse/text_normalise.h"
@@ -16,12 +17,12 @@ namespace cscwatch::parse {
 namespace {
 
 // Words that introduce the visit's dates in the opening sentence.
-std::optional<DateRange> first_date_phrase(std::string_view text) {
+std::optional<DatePhrase> first_date_phrase(std::string_view text) {
   // Try each position where a day number starts a phrase; bounded by the text cap.
   for (size_t i = 0; i < text.size(); ++i) {
     if (!std::isdigit(static_cast<unsigned char>(text[i]))) continue;
     if (i > 0 && std::isalnum(static_cast<unsigned char>(text[i - 1]))) continue;
-    if (auto range = parse_date_range(text.substr(i, 120))) return range;
+    if (auto phrase = read_date_phrase(text.substr(i, 120))) return phrase;
     while (i < text.size() && std::isdigit(static_cast<unsigned char>(text[i]))) ++i;
   }
   return std::nullopt;
@@ -43,7 +44,7 @@ std::optional<Sourced<std::string>> signing_inspector(const DocumentLines& doc) 
 
 }  // namespace
 
-Result<InspectionRecord> parse_visit_letter(const DocumentLines& doc, DocumentKind kind) {
+Result<InspectionRecord> parse_visit_letter(const DocumentLines& doc, DocumentKind kind, const ParseOptions& options) {
   InspectionRecord record;
   record.kind = kind;
   record.framework = Framework::Ilacs;
@@ -76,22 +77,34 @@ Result<InspectionRecord> parse_visit_letter(const DocumentLines& doc, DocumentKi
       }
       if (record.authority_printed.value.empty()) record.authority_printed = Sourced<std::string>{needle, 1};
     }
-    if (auto range = first_date_phrase(rest)) {
-      record.start = Sourced<Date>{range->start, 1};
-      record.end = Sourced<Date>{range->end, 1};
+    if (auto phrase = first_date_phrase(rest)) {
+      record.start = Sourced<Date>{phrase->range.start, 1};
+      record.end = Sourced<Date>{phrase->range.end, 1};
+      record.evidence.single_date_printed = phrase->single_day;
+      record.evidence.split_fieldwork = phrase->split;
     }
   }
+  if (!options.read_title_block) record.authority_printed = {};
   if (!record.start) {
     if (auto dates = find_inspection_dates(doc, 2)) {
       record.start = Sourced<Date>{dates->range.start, dates->page};
       record.end = Sourced<Date>{dates->range.end, dates->page};
+      record.evidence.single_date_printed = dates->single_day;
+      record.evidence.split_fieldwork = dates->split;
     }
   }
   if (!record.start) return Error{std::string(to_string(kind)) + " without visit dates"};
   if (record.start->value < Date{std::chrono::year{2018}, std::chrono::January, std::chrono::day{1}})
     record.framework = Framework::Sif;
-  record.lead_inspector = find_lead_inspector(doc, 1, 2);
-  if (!record.lead_inspector) record.lead_inspector = signing_inspector(doc);
+  if (options.read_lead_inspector) {
+    record.lead_inspector = find_lead_inspector(doc, 1, 2);
+    if (!record.lead_inspector) record.lead_inspector = signing_inspector(doc);
+  }
+  // Letters print no judgement table; grade cells on their first pages mean a
+  // graded report was misread as a letter, which completeness flags.
+  const JudgementTable front_table = read_judgement_table(doc, {0, doc.end_of(2), false}, classify_report_label);
+  record.evidence.table_grade_cells = front_table.grade_cells;
+  record.evidence.table_page = front_table.page;
   return record;
 }
 
