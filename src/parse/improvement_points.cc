@@ -115,6 +115,19 @@ bool is_page_furniture(const DocumentLines& doc, size_t k) {
   return k < doc.begin_of(line.page) + 4 || k + 4 >= doc.end_of(line.page);
 }
 
+// A footnote at the foot of a page ("2 Looked after children in Rochdale are
+// known locally as cared for children, …", Rochdale 2014): a line opening with
+// its number and a capital, among the last lines of the page. It and the rest
+// of the page are not part of an item running on to the next page.
+bool starts_footnote(const DocumentLines& doc, size_t k) {
+  const DocLine& line = doc.lines[k];
+  if (k + 4 < doc.end_of(line.page)) return false;
+  const std::string& t = line.text;
+  size_t d = 0;
+  while (d < t.size() && d < 3 && is_digit(t[d])) ++d;
+  return d > 0 && d < 3 && d + 1 < t.size() && t[d] == ' ' && is_upper(t[d + 1]);
+}
+
 // A judgement section title printed straight after the list: "The experiences
 // and progress of children who need help and protection: good" (with or
 // without "The", wrapped or not), "The impact of leaders on …", "Overall
@@ -298,11 +311,17 @@ bool is_numbered_topic_heading(const DocumentLines& doc, size_t k, size_t end, c
   return next < end && doc.lines[next].bullet;
 }
 
+struct List {
+  std::vector<ImprovementPoint> points;
+  int prose_page = 0;  // page of the first text under the heading that belongs to no item
+};
+
 // Reads the list whose first line may be at `from`. `section` is the SIF
 // sub-section the list starts in.
-std::vector<ImprovementPoint> read_list(const DocumentLines& doc, size_t from, Style style, ImprovementSection section,
-                                        std::vector<ReviewItem>& doubts) {
-  std::vector<ImprovementPoint> points;
+List read_list(const DocumentLines& doc, size_t from, Style style, ImprovementSection section,
+               std::vector<ReviewItem>& doubts) {
+  List list;
+  std::vector<ImprovementPoint>& points = list.points;
   Marker item_marker = Marker::None;  // how this list (or SIF sub-section) marks its items
   bool open = false;                  // the last point may continue on the next line
   bool in_sub_list = false;           // the last point's sub-items are being read
@@ -311,6 +330,10 @@ std::vector<ImprovementPoint> read_list(const DocumentLines& doc, size_t from, S
   for (size_t k = from; k < end; ++k) {
     const DocLine& line = doc.lines[k];
     if (is_page_furniture(doc, k)) continue;
+    if (starts_footnote(doc, k)) {
+      k = doc.end_of(line.page) - 1;
+      continue;
+    }
     const Opening opening = opening_of(line);
 
     if (opening.marker == Marker::None) {
@@ -336,7 +359,12 @@ std::vector<ImprovementPoint> read_list(const DocumentLines& doc, size_t from, S
           }
         }
       }
-      if (!open) continue;  // text outside any item: an introduction or a statement of none
+      // Text outside any item: an introduction, a statement that there is
+      // nothing to improve, or prose in place of a list.
+      if (!open) {
+        if (list.prose_page == 0) list.prose_page = line.page;
+        continue;
+      }
       std::string_view text = line.text;
       std::optional<ImprovementSection> glued;
       if (auto g = glued_sub_section(text)) {
@@ -401,7 +429,7 @@ std::vector<ImprovementPoint> read_list(const DocumentLines& doc, size_t from, S
     in_sub_list = sub_pending = false;
   }
   std::erase_if(points, [](const ImprovementPoint& p) { return states_no_points(p.text); });
-  return points;
+  return list;
 }
 
 // SIF headings that open the local authority's list, and the sub-section the
@@ -429,11 +457,17 @@ bool is_running_header(const DocLine& line) {
 std::vector<ImprovementPoint> read_what_needs_to_improve(const DocumentLines& doc, std::vector<ReviewItem>& doubts) {
   for (size_t i = 0; i < doc.end_of(4); ++i) {
     if (!starts_with(doc.lines[i].norm, "what needs to improve")) continue;
-    auto points = read_list(doc, i + 1, Style::Ilacs, ImprovementSection::None, doubts);
-    if (points.empty())
-      add_doubt(doubts, "\"What needs to improve?\" is printed but no bullet point was read under it",
+    List list = read_list(doc, i + 1, Style::Ilacs, ImprovementSection::None, doubts);
+    if (list.points.empty()) {
+      // North Lincolnshire 2022 (outstanding) writes a paragraph there: what
+      // it asks for is for a person to decide.
+      add_doubt(doubts,
+                list.prose_page > 0
+                    ? "\"What needs to improve?\" is followed by prose, not bullet points: read it by hand"
+                    : "\"What needs to improve?\" is printed but no bullet point was read under it",
                 doc.lines[i].page);
-    return points;
+    }
+    return std::move(list.points);
   }
   // No such heading (Thurrock 2024): nothing to read, nothing in doubt.
   return {};
@@ -448,12 +482,12 @@ std::vector<ImprovementPoint> read_recommendations(const DocumentLines& doc, std
     if (i + 1 < doc.lines.size() && is_page_number(doc.lines[i + 1])) continue;
     if (heading_page == 0) heading_page = doc.lines[i].page;
     std::vector<ReviewItem> list_doubts;
-    auto points = read_list(doc, i + 1, Style::Sif, *section, list_doubts);
-    // A heading with nothing under it is tried no further: the next one may
-    // be the real list.
-    if (points.empty()) continue;
+    List list = read_list(doc, i + 1, Style::Sif, *section, list_doubts);
+    // A heading with nothing under it (a contents entry printed without its
+    // page number) is passed over: a later one holds the list.
+    if (list.points.empty()) continue;
     for (auto& d : list_doubts) add_review_item(doubts, std::move(d));
-    return points;
+    return std::move(list.points);
   }
   if (heading_page > 0)
     add_doubt(doubts, "the recommendations heading is printed but no numbered item was read under it", heading_page);
