@@ -171,13 +171,15 @@ std::optional<ImprovementSection> sub_section_heading(std::string_view norm) {
 }
 
 // A sub-section heading printed on the same line as the end of an item
-// ("…and care. Areas for improvement"): where it starts, and which it is.
-std::optional<std::pair<size_t, ImprovementSection>> glued_sub_section(std::string_view text) {
+// ("…and care. Areas for improvement"): cut from `text`, and which it is.
+std::optional<ImprovementSection> cut_glued_sub_section(std::string_view& text) {
   for (auto [head, section] :
        {std::pair{std::string_view(". Areas for improvement"), ImprovementSection::AreaForImprovement},
         std::pair{std::string_view(". Priority and immediate action"), ImprovementSection::PriorityAction}}) {
-    if (ends_with(text, head) || ends_with(text, std::string(head) + ":"))
-      return std::pair{text.rfind(head) + 1, section};
+    if (ends_with(text, head) || ends_with(text, std::string(head) + ":")) {
+      text = text.substr(0, text.rfind(head) + 1);
+      return section;
+    }
   }
   return std::nullopt;
 }
@@ -186,18 +188,6 @@ bool ends_sentence(std::string_view text) {
   text = trim(text);
   return !text.empty() && (text.back() == '.' || text.back() == ';' || text.back() == ':');
 }
-
-// The shape of a topic heading inside a SIF list ("Workforce", "Quality of
-// practice", "Children who go missing or who are at risk of child sexual
-// exploitation"): short, capitalised, no closing punctuation. Whether it is
-// one also depends on what follows (see read_list).
-bool looks_like_topic_heading(const DocLine& line) {
-  return !line.text.empty() && line.text.size() <= 90 && is_upper(line.text[0]) && !ends_sentence(line.text) &&
-         line.text.back() != ',';
-}
-
-// ---------------------------------------------------------------------------
-// Building a point.
 
 // The item text without a trailing cross-reference: "… by: (paragraph 150)".
 std::string_view without_reference(std::string_view text) {
@@ -220,6 +210,19 @@ bool introduces_sub_items(std::string_view text) {
   text = without_reference(text);
   return !text.empty() && text.back() == ':';
 }
+
+// The shape of a topic heading inside a SIF list ("Workforce", "Quality of
+// practice", "Children who go missing or who are at risk of child sexual
+// exploitation"): short, capitalised, no closing punctuation or paragraph
+// reference (an item's last line may end "(paragraph 150)"). Whether it is
+// one also depends on what follows (see read_list).
+bool looks_like_topic_heading(const DocLine& line) {
+  return !line.text.empty() && line.text.size() <= 90 && is_upper(line.text[0]) && !ends_sentence(line.text) &&
+         line.text.back() != ',' && without_reference(line.text) == trim(line.text);
+}
+
+// ---------------------------------------------------------------------------
+// Building a point.
 
 void append(std::string& to, std::string_view piece) {
   piece = trim(piece);
@@ -305,8 +308,9 @@ bool is_numbered_topic_heading(const DocumentLines& doc, size_t k, size_t end, c
   if (opening.rest.empty()) {
     if (next >= end || !looks_like_topic_heading(doc.lines[next])) return false;
     next = next_text_line(doc, next + 1, end);
-  } else if (opening.rest.size() > 90 || !is_upper(opening.rest[0]) || ends_sentence(opening.rest)) {
-    return false;
+  } else if (opening.rest.size() > 90 || !is_upper(opening.rest[0]) || ends_sentence(opening.rest) ||
+             without_reference(opening.rest) != opening.rest || introduces_sub_items(opening.rest)) {
+    return false;  // an item of its own, or one whose sub-items follow
   }
   return next < end && doc.lines[next].bullet;
 }
@@ -366,11 +370,7 @@ List read_list(const DocumentLines& doc, size_t from, Style style, ImprovementSe
         continue;
       }
       std::string_view text = line.text;
-      std::optional<ImprovementSection> glued;
-      if (auto g = glued_sub_section(text)) {
-        text = text.substr(0, g->first);
-        glued = g->second;
-      }
+      const auto glued = style == Style::Sif ? cut_glued_sub_section(text) : std::nullopt;
       if (sub_pending) {
         append_sub_item(points.back().text, text);
         sub_pending = false;
@@ -424,9 +424,16 @@ List read_list(const DocumentLines& doc, size_t from, Style style, ImprovementSe
                 line.page);
       break;
     }
-    points.push_back({std::string(opening.rest), line.page, opening.number, section});
+    std::string_view text = opening.rest;
+    const auto glued = style == Style::Sif ? cut_glued_sub_section(text) : std::nullopt;
+    points.push_back({std::string(text), line.page, opening.number, section});
     open = true;
     in_sub_list = sub_pending = false;
+    if (glued) {
+      section = *glued;
+      item_marker = Marker::None;
+      open = false;
+    }
   }
   std::erase_if(points, [](const ImprovementPoint& p) { return states_no_points(p.text); });
   return list;
