@@ -163,6 +163,180 @@ TEST(ImprovementPointsCorpus, EveryReportHasWholePoints) {
       documents, with_points, points, sif_points, priority, area, ilacs_points, doubts);
 }
 
+// One report read on its own.
+struct Report {
+  bool ok = false;
+  std::vector<ImprovementPoint> points;
+  std::vector<ReviewItem> doubts;  // only those about improvement points
+};
+
+Report read_report(const std::string& file) {
+  Report report;
+  PdfReader reader;
+  auto text = reader.read_file((fs::path(CSCWATCH_DATA_DIR) / "corpus" / "pdf" / file).string());
+  if (!text) return report;
+  auto record = parse_inspection_document(text->pages);
+  if (!record) return report;
+  report.ok = true;
+  report.points = record->improvement_points;
+  for (const auto& d : record->doubts)
+    if (d.field == "improvement_points") report.doubts.push_back(d);
+  return report;
+}
+
+bool starts(const std::string& text, const std::string& prefix) {
+  return text.rfind(prefix, 0) == 0;
+}
+bool ends(const std::string& text, const std::string& suffix) {
+  return text.size() >= suffix.size() && text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+// One point as read from the PDF text by hand: its place in the list, its
+// printed number, how it starts and how it ends.
+struct Expected {
+  size_t index;
+  std::string number;
+  std::string first_words;
+  std::string last_words;
+};
+
+void expect_points(const std::string& file, size_t count, const std::vector<Expected>& expected) {
+  SCOPED_TRACE(file);
+  const Report report = read_report(file);
+  ASSERT_TRUE(report.ok) << "not read as a report";
+  EXPECT_TRUE(report.doubts.empty());
+  ASSERT_EQ(report.points.size(), count);
+  for (const auto& e : expected) {
+    const ImprovementPoint& p = report.points.at(e.index);
+    EXPECT_EQ(p.number, e.number) << "point " << e.index;
+    EXPECT_TRUE(starts(p.text, e.first_words)) << "point " << e.index << ": " << p.text;
+    EXPECT_TRUE(ends(p.text, e.last_words)) << "point " << e.index << ": " << p.text;
+  }
+}
+
+class RealReports : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    if (!fs::is_directory(fs::path(CSCWATCH_DATA_DIR) / "corpus" / "pdf"))
+      GTEST_SKIP() << "corpus not found under " << CSCWATCH_DATA_DIR;
+  }
+};
+
+// Dash sub-bullets under an item ending ':' / "including:" were points of
+// their own (Isle of Wight 2023: 7 points for 4; East Sussex 2024: 5 for 3).
+TEST_F(RealReports, DashSubItemsBelongToTheirItem) {
+  expect_points("80419-isle-of-wight_2023-12-15.pdf", 4,
+                {{2, "", "The quality of oversight and monitoring of: the pre-proceedings process in the Public Law",
+                  "(PLO); permanence for children; private fostering."},
+                 {3, "", "Caseloads in the children's assessment", "safeguarding teams."}});
+  expect_points("80467-east-sussex_2024-02-06.pdf", 3,
+                {{2, "", "The oversight, timeliness and rigour of the response to children: experiencing neglect",
+                  "pre-proceedings, and in private fostering arrangements."}});
+  // The dash printed on a line of its own: "-" (Manchester 2022), U+0336
+  // (Cornwall 2019, which kept the glyphs in the text).
+  expect_points(
+      "80521-manchester_2022-05-19.pdf", 4,
+      {{0, "", "Practice around the care and protection of disabled children to demonstrate: an understanding",
+        "; the ambition for disabled children to achieve to their potential."}});
+  expect_points("80454-cornwall_2019-11-05.pdf", 3,
+                {{0, "",
+                  "The provision of suitable accommodation for 16- and 17-year-old homeless young people, including: "
+                  "sufficiency of accommodation; assessment",
+                  "; management oversight of the use of any unregulated provision."},
+                 {1, "", "The quality and timeliness of life-story work", "for children."}});
+}
+
+// SIF bullets under a numbered item ending "by:" or "inspection:".
+TEST_F(RealReports, SifBulletsBelongToTheirNumberedItem) {
+  expect_points("80447-cheshire-east_2015-09-15.pdf", 17,
+                {{15, "16", "Strengthen commissioning arrangements", "(paragraphs 45, 85, 150)."},
+                 {16, "17", "Ensure later-in-life letters", "(paragraph 107)."}});
+  expect_points("80418-norfolk_2015-10-20.pdf", 19,
+                {{7, "8", "Implement the following areas for improvement from the previous looked after children",
+                  "to fully participate in their reviews (paragraph 60)."},
+                 {8, "9", "Ensure that permanence plans", "(paragraphs 59, 66)."}});
+}
+
+// An item whose second sentence opens a line that looks like a heading was
+// cut after its first sentence (Croydon 2017, item 21).
+TEST_F(RealReports, AnItemIsNotCutAfterItsFirstSentence) {
+  expect_points("80492-croydon_2017-09-04.pdf", 21,
+                {{20, "21", "Strengthen training and work on complaints and embed a culture of feedback. Improve the",
+                  "in order to address issues raised."}});
+}
+
+// Headings printed after the list.
+TEST_F(RealReports, TheHeadingAfterTheListIsNeverAPoint) {
+  // "Experiences and progress of children who need help and protection: good"
+  // without "The" became a fifth point.
+  expect_points("80508-lewisham_2024-01-31.pdf", 4,
+                {{3, "", "Personal advisers' (PAs) understanding", "how well they explain it to young people."}});
+  // "The local authority has the following strengths:" and the numbered
+  // strengths after it became points (Barnsley 42 for 25, Newham 18 for 10).
+  expect_points("80426-barnsley_2014-08-08.pdf", 25,
+                {{0, "10", "The local authority and its partners", "."},
+                 {24, "34", "Professional, reflective supervision", "current positions and future careers."}});
+  expect_points("80511-newham_2014-08-08.pdf", 10,
+                {{9, "18", "Ensure that all staff receive regular, formal supervision", "experience and ability."}});
+  // A footnote at the foot of the page ran on from item 18 (Rochdale 2014).
+  expect_points("80542-rochdale_2014-12-05.pdf", 28,
+                {{17, "18", "Improve the quality of personal education plans", "linked to educational targets."}});
+}
+
+// A bullet opening like a judgement title ended the list after one point.
+TEST_F(RealReports, ABulletIsNeverAHeading) {
+  expect_points("80553-slough_2023-03-17.pdf", 7,
+                {{1, "", "The impact of leaders and managers, including the corporate parenting board",
+                  "driving progress for all children."},
+                 {6, "", "The timeliness and oversight of placement with parents", "arrangements."}});
+}
+
+// "…when they reach the age of" / "17.": the number is the item's text, not
+// the next item nor the first judgement paragraph.
+TEST_F(RealReports, ANumberWrappedOntoItsOwnLineIsText) {
+  expect_points("80584-worcestershire_2019-07-29.pdf", 8,
+                {{6, "", "The provision of personal assistants", "when they reach the age of 17."},
+                 {7, "", "The availability of suitable accommodation", "or become homeless."}});
+}
+
+// Numbered topic headings over bulleted recommendations were points.
+TEST_F(RealReports, NumberedTopicHeadingsAreNotPoints) {
+  expect_points("80553-slough_2016-02-17.pdf", 22,
+                {{0, "", "In line with longstanding plans, develop and embed", "in conjunction with the LSCB."},
+                 {7, "", "Through ambitious and innovative means", "permanent workforce."}});
+}
+
+// The 2014-15 variant: numbering carried on from the report's paragraphs,
+// sub-sections, topic headings between items, "There are no areas of
+// priority action" not a point.
+TEST_F(RealReports, SifSectionsAndNumbering) {
+  expect_points("80521-manchester_2014-09-03.pdf", 24,
+                {{0, "11", "Review the number of cases held by all staff", "to deal effectively with current demand."},
+                 {6, "17", "Promote the importance of stable relationships", "with their social workers."},
+                 {23, "34", "Improve the collation, accuracy and reporting", "."}});
+  const Report manchester = read_report("80521-manchester_2014-09-03.pdf");
+  ASSERT_EQ(manchester.points.size(), 24u);
+  for (size_t i = 0; i < manchester.points.size(); ++i)
+    EXPECT_EQ(manchester.points[i].section,
+              i < 6 ? ImprovementSection::PriorityAction : ImprovementSection::AreaForImprovement)
+        << "point " << i;
+  expect_points("80474-herefordshire_2014-06-30.pdf", 28,
+                {{0, "17", "Ensure that caseloads in children in need", "."},
+                 {27, "44", "Ensure that learning from complaints", "service delivery and development."}});
+}
+
+// What is left to a person, and what is not.
+TEST_F(RealReports, DoubtsOnlyWhereTheReportIsAmbiguous) {
+  const Report prose = read_report("80527-north-lincolnshire_2022-11-25.pdf");
+  EXPECT_TRUE(prose.points.empty());
+  ASSERT_EQ(prose.doubts.size(), 1u);
+  EXPECT_EQ(prose.doubts[0].page, 2);
+  const Report none = read_report("80571-thurrock_2024-10-29.pdf");
+  EXPECT_TRUE(none.ok);
+  EXPECT_TRUE(none.points.empty());
+  EXPECT_TRUE(none.doubts.empty());
+}
+
 // Developer aid, disabled by default: prints the parser's lines (page, block,
 // bullet flag) of CSCWATCH_DUMP from every line starting with CSCWATCH_FROM
 // (normalised, default "what needs to improve"), 80 lines each.
