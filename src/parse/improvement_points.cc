@@ -256,9 +256,13 @@ bool follows(const std::string& previous, const std::string& current) {
   return last_part(current) == last_part(previous) + 1;
 }
 
-// "There are no areas for priority or immediate action." is not a point.
+// A statement that a sub-section is empty is not a point, numbered or not:
+// "16. There are no areas of priority action." (Herefordshire 2014), "33. The
+// inspection did not find any areas for priority and immediate action."
+// (Hounslow 2014).
 bool states_no_points(std::string_view text) {
-  return starts_with(text, "There are no ");
+  return starts_with(text, "There are no ") || starts_with(text, "There were no ") ||
+         starts_with(text, "The inspection did not find any ");
 }
 
 // ---------------------------------------------------------------------------

@@ -320,6 +320,11 @@ TEST_F(RealReports, SifSectionsAndNumbering) {
     EXPECT_EQ(manchester.points[i].section,
               i < 6 ? ImprovementSection::PriorityAction : ImprovementSection::AreaForImprovement)
         << "point " << i;
+  // "33. The inspection did not find any areas for priority and immediate
+  // action." was a point.
+  expect_points("80503-hounslow_2014-03-21.pdf", 26,
+                {{0, "34", "Ensure that effective multi-agency arrangements", "."},
+                 {25, "59", "Ensure that managers provide", "workload is appropriately distributed across services."}});
   expect_points("80474-herefordshire_2014-06-30.pdf", 28,
                 {{0, "17", "Ensure that caseloads in children in need", "."},
                  {27, "44", "Ensure that learning from complaints", "service delivery and development."}});

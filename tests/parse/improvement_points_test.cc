@@ -239,16 +239,22 @@ TEST(ImprovementPoints, SifSectionsTopicHeadingsAndNumbering) {
 }
 
 TEST(ImprovementPoints, NoPriorityActionIsNotAPoint) {
-  auto r =
-      sif({"What does the local authority need to improve?\n"
-           "Priority and immediate action\n"
-           "16. There are no areas of priority action.\n"
-           "Areas for improvement\n"
-           "17. Ensure that caseloads remain manageable.\n"
-           "The local authority's strengths\n"});
-  ASSERT_EQ(r.points.size(), 1u);
-  EXPECT_EQ(r.points[0].number, "17");
-  EXPECT_EQ(r.points[0].section, ImprovementSection::AreaForImprovement);
+  // Herefordshire 2014 numbers the statement; Hounslow 2014 words it so.
+  for (std::string none : {"16. There are no areas of priority action.\n",
+                           "16. The inspection did not find any areas for priority and immediate action.\n",
+                           "The inspection did not find any areas for priority and immediate action.\n"}) {
+    auto r =
+        sif({"What does the local authority need to improve?\n"
+             "Priority and immediate action\n" +
+             none +
+             "Areas for improvement\n"
+             "17. Ensure that caseloads remain manageable.\n"
+             "The local authority's strengths\n"});
+    ASSERT_EQ(r.points.size(), 1u) << none;
+    EXPECT_EQ(r.points[0].number, "17");
+    EXPECT_EQ(r.points[0].section, ImprovementSection::AreaForImprovement);
+    EXPECT_TRUE(r.doubts.empty());
+  }
 }
 
 TEST(ImprovementPoints, NumberedTopicHeadingsOverBullets) {
