@@ -294,29 +294,43 @@ size_t next_text_line(const DocumentLines& doc, size_t k, size_t end) {
   return k;
 }
 
-// A number that does not continue the list's numbering, on a line after an
-// unfinished item, is the item's text wrapped before a number. ILACS lists
-// are never numbered.
-bool is_number_in_text(const Opening& opening, Style style, const std::vector<ImprovementPoint>& points, bool open) {
+// A SIF topic heading between items ("Workforce", "Quality of practice"):
+// the shape of one, after a finished item, and followed by an item or another
+// heading. A capitalised line after a finished item that is followed by text
+// is the item's next sentence or paragraph (Croydon 2017, item 21).
+bool is_topic_heading(const DocumentLines& doc, size_t k, size_t end, bool after_finished_item) {
+  if (!after_finished_item || !looks_like_topic_heading(doc.lines[k])) return false;
+  const size_t next = next_text_line(doc, k + 1, end);
+  if (next >= end) return true;
+  const DocLine& line = doc.lines[next];
+  return opening_of(line).marker != Marker::None || sub_section_heading(line.norm) || closes_recommendations(line) ||
+         looks_like_topic_heading(line);
+}
+
+// A SIF number that does not continue the list's numbering, on a line after
+// an unfinished item, is the item's text wrapped before a number.
+bool is_number_in_text(const Opening& opening, const std::vector<ImprovementPoint>& points, bool open) {
   if (!open) return false;
-  if (style == Style::Ilacs) return true;
   const std::string& previous = points.back().number;
   return !previous.empty() && !follows(previous, opening.number) && !ends_sentence(points.back().text);
 }
 
 // Slough 2016 numbers its topics ("1." / "Quality and effectiveness of
 // practice") and bullets the recommendations under them: a numbered line that
-// reads as a heading and is followed by a bullet is not a point.
-bool is_numbered_topic_heading(const DocumentLines& doc, size_t k, size_t end, const Opening& opening) {
-  size_t next = next_text_line(doc, k + 1, end);
+// reads as a heading and is followed by a bullet is not a point. Returns the
+// heading's last line.
+std::optional<size_t> numbered_topic_heading(const DocumentLines& doc, size_t k, size_t end, const Opening& opening) {
+  size_t last = k;
   if (opening.rest.empty()) {
-    if (next >= end || !looks_like_topic_heading(doc.lines[next])) return false;
-    next = next_text_line(doc, next + 1, end);
+    last = next_text_line(doc, k + 1, end);
+    if (last >= end || !looks_like_topic_heading(doc.lines[last])) return std::nullopt;
   } else if (opening.rest.size() > 90 || !is_upper(opening.rest[0]) || ends_sentence(opening.rest) ||
              without_reference(opening.rest) != opening.rest || introduces_sub_items(opening.rest)) {
-    return false;  // an item of its own, or one whose sub-items follow
+    return std::nullopt;  // an item of its own, or one whose sub-items follow
   }
-  return next < end && doc.lines[next].bullet;
+  const size_t next = next_text_line(doc, last + 1, end);
+  if (next >= end || !doc.lines[next].bullet) return std::nullopt;
+  return last;
 }
 
 struct List {
@@ -353,18 +367,9 @@ List read_list(const DocumentLines& doc, size_t from, Style style, ImprovementSe
           open = in_sub_list = sub_pending = false;
           continue;
         }
-        // A topic heading comes after a finished item and before the next
-        // item or heading; a capitalised line after a finished item that is
-        // followed by text is the item's next paragraph.
-        const bool finished = !open || ends_sentence(points.back().text);
-        if (finished && looks_like_topic_heading(line)) {
-          const size_t next = next_text_line(doc, k + 1, end);
-          if (next >= end || opening_of(doc.lines[next]).marker != Marker::None ||
-              sub_section_heading(doc.lines[next].norm) || closes_recommendations(doc.lines[next]) ||
-              looks_like_topic_heading(doc.lines[next])) {
-            open = in_sub_list = sub_pending = false;
-            continue;
-          }
+        if (is_topic_heading(doc, k, end, !open || ends_sentence(points.back().text))) {
+          open = in_sub_list = sub_pending = false;
+          continue;
         }
       }
       // Text outside any item: an introduction, a statement that there is
@@ -389,16 +394,21 @@ List read_list(const DocumentLines& doc, size_t from, Style style, ImprovementSe
       continue;
     }
 
-    if (opening.marker == Marker::Number) {
+    if (opening.marker == Marker::Number && style == Style::Ilacs) {
       // ILACS items are bullets: paragraph 1 opens the first judgement
-      // section; any other number is text ("…when they reach the age of" /
-      // "17." in Worcestershire 2019).
-      if (style == Style::Ilacs && opening.number == "1") break;
-      if (is_number_in_text(opening, style, points, open)) {
+      // section; any other number is an item's text ("…when they reach the
+      // age of" / "17.", Worcestershire 2019).
+      if (opening.number == "1") break;
+      if (open) append(points.back().text, line.text);
+      continue;
+    }
+    if (opening.marker == Marker::Number) {
+      if (is_number_in_text(opening, points, open)) {
         append(points.back().text, line.text);
         continue;
       }
-      if (is_numbered_topic_heading(doc, k, end, opening)) {
+      if (auto last = numbered_topic_heading(doc, k, end, opening)) {
+        k = *last;
         open = in_sub_list = sub_pending = false;
         continue;
       }
