@@ -102,7 +102,7 @@ bool looks_like_heading(const std::string& text) {
 bool follows(const std::string& previous, const std::string& current) {
   auto last_part = [](const std::string& n) {
     const size_t dot = n.rfind('.');
-    return std::atoi(n.c_str() + (dot == std::string::npos ? 0 : dot + 1));
+    return std::stoi(n.substr(dot == std::string::npos ? 0 : dot + 1));
   };
   return last_part(current) == last_part(previous) + 1;
 }
@@ -344,16 +344,21 @@ TEST_F(RealReports, DoubtsOnlyWhereTheReportIsAmbiguous) {
 
 // Developer aid, disabled by default: prints the parser's lines (page, block,
 // bullet flag) of CSCWATCH_DUMP from every line starting with CSCWATCH_FROM
-// (normalised, default "what needs to improve"), 80 lines each.
+// (normalised, default "what needs to improve"), CSCWATCH_LINES lines each
+// (default 80):
+//   CSCWATCH_DUMP=/path/file.pdf CSCWATCH_FROM=recommendations parse_tests
+//     --gtest_also_run_disabled_tests --gtest_filter='*DumpImprovementSection*'
 TEST(DevTools, DISABLED_DumpImprovementSection) {
   const char* path = std::getenv("CSCWATCH_DUMP");
   if (!path) GTEST_SKIP() << "set CSCWATCH_DUMP to a PDF path";
-  const std::string from = std::getenv("CSCWATCH_FROM") ? std::getenv("CSCWATCH_FROM") : "what needs to improve";
+  const char* from_env = std::getenv("CSCWATCH_FROM");
+  const std::string from = from_env ? from_env : "what needs to improve";
+  const char* lines_env = std::getenv("CSCWATCH_LINES");
+  const size_t window = lines_env ? std::strtoul(lines_env, nullptr, 10) : 80;
   PdfReader reader;
   auto text = reader.read_file(path);
   ASSERT_TRUE(text.ok()) << text.error();
   const auto doc = parse::split_lines(text->pages);
-  const size_t window = std::getenv("CSCWATCH_LINES") ? std::strtoul(std::getenv("CSCWATCH_LINES"), nullptr, 10) : 80;
   for (size_t i = 0; i < doc.lines.size(); ++i) {
     if (!parse::starts_with(doc.lines[i].norm, from)) continue;
     for (size_t k = i; k < doc.lines.size() && k < i + window; ++k) {

@@ -328,6 +328,17 @@ TEST(ImprovementPoints, DoubtsInsteadOfGuesses) {
   ASSERT_EQ(unsure.doubts.size(), 1u);
   EXPECT_EQ(unsure.doubts[0].page, 1);
 
+  // A dash item with no item ending ':' above it: a sub-item gone astray or a
+  // point of a list marked two ways.
+  auto stray = ilacs({kIlacsTitle +
+                      "What needs to improve?\n"
+                      "◼ The timeliness of assessments.\n"
+                      "- the quality of plans.\n" +
+                      kIlacsNext});
+  EXPECT_EQ(stray.points.size(), 2u);
+  ASSERT_EQ(stray.doubts.size(), 1u);
+  EXPECT_NE(stray.doubts[0].reason.find("marked unlike"), std::string::npos);
+
   // A gap in the printed numbering.
   auto gap =
       sif({"Recommendations\n"
