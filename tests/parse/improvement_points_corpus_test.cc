@@ -265,6 +265,14 @@ TEST_F(RealReports, AnItemIsNotCutAfterItsFirstSentence) {
                   "in order to address issues raised."}});
 }
 
+// "section 20 of the Children Act 1989." was taken for the heading "Section
+// 2": item 8 was cut and item 9 lost (Central Bedfordshire 2017).
+TEST_F(RealReports, AWrappedLineIsNotAHeading) {
+  expect_points("80446-central-bedfordshire_2017-08-25.pdf", 9,
+                {{7, "8", "Ensure that 16- and 17-year-old homeless children", "section 20 of the Children Act 1989."},
+                 {8, "9", "Ensure the agency decision-maker", "recorded on children's files."}});
+}
+
 // Headings printed after the list.
 TEST_F(RealReports, TheHeadingAfterTheListIsNeverAPoint) {
   // "Experiences and progress of children who need help and protection: good"
