@@ -1,6 +1,9 @@
 // The points a report asks the authority to improve: ILACS "What needs to
-// improve?" bullets, SIF "Recommendations" numbered items. Items continue
-// across page breaks; wrapped lines are joined; bullet glyphs are dropped.
+// improve?" bullets, SIF "Recommendations" numbered items. Each point is one
+// whole item as printed: wrapped lines and further paragraphs are joined, its
+// sub-items (dash, bullet or lettered, after an item ending ':') are folded
+// into it, items continue across page breaks, running headers are dropped.
+// A heading printed after the list ends it and is never a point.
 #pragma once
 
 #include <vector>
@@ -11,13 +14,16 @@
 namespace cscwatch::parse {
 
 // ILACS: bullets after the "What needs to improve?" heading, up to the first
-// judgement section heading.
+// judgement section heading. Section is None and number empty (bullets).
 // A point that cannot be delimited surely is added to `doubts` (field
-// "improvement_points"), never guessed.
+// "improvement_points"), never guessed; so is a heading with no bullet under it.
 std::vector<ImprovementPoint> read_what_needs_to_improve(const DocumentLines& doc, std::vector<ReviewItem>& doubts);
 
-// SIF: numbered items after the local authority's "Recommendations" heading
-// (the first such heading followed by item 1, so the contents page is skipped).
+// SIF: numbered (or bulleted) items after the local authority's
+// "Recommendations" heading, or the 2014-15 "What does the local authority
+// need to improve?" with its "Priority and immediate action" / "Areas for
+// improvement" sub-sections (section set accordingly; None under a plain
+// "Recommendations"). The contents page is skipped. Number is the report's own.
 std::vector<ImprovementPoint> read_recommendations(const DocumentLines& doc, std::vector<ReviewItem>& doubts);
 
 // Running headers/footers repeated on every page: the report title, the
