@@ -112,7 +112,7 @@ const Authority* authority_from_file_name(const AuthorityDirectory& directory, c
 
 Outcome process_file(PdfReader& reader, const std::string& path, const AuthorityDirectory& directory,
                      const std::unordered_map<std::string, std::pair<int64_t, int>>& known,
-                     const std::map<std::string, ListingEntry>& listings) {
+                     const std::map<std::string, ListingEntry>& listings, const ParseOptions& parse_options) {
   Outcome out;
   out.path = path;
   std::string bytes;
@@ -128,7 +128,7 @@ Outcome process_file(PdfReader& reader, const std::string& path, const Authority
     out.reason = text.error();
     return out;
   }
-  auto record = parse_inspection_document(text->pages);
+  auto record = parse_inspection_document(text->pages, parse_options);
   if (!record) {
     out.reason = record.error();
     return out;
@@ -136,22 +136,31 @@ Outcome process_file(PdfReader& reader, const std::string& path, const Authority
   std::string file_name = fs::path(path).filename().string();
   std::vector<ReviewItem> review = check_completeness(*record);
   std::string resolution;
-  const Authority* authority = directory.resolve_name(record->authority_printed.value);
+  const AuthorityResolution resolved = directory.resolve(
+      record->authority_printed.value, record->start ? std::optional<Date>(record->start->value) : std::nullopt);
+  const Authority* authority = resolved.authority;
+  if (resolved.by == AuthorityResolution::By::DeliveryBody) {
+    // A trust's report is the council's inspection (domain brief, section 3).
+    resolution = resolved.note;
+    if (resolved.outside_dates)
+      add_review_item(review, {"authority", resolved.note + ", but not on the inspection's dates",
+                               std::max(record->authority_printed.page, 1)});
+  }
   if (!authority) {
     // Ofsted's listing (and cscwatch fetch) names each file "URN-slug_date.pdf":
     // the URN stands in for an unreadable name, flagged for a person to check.
     authority = authority_from_file_name(directory, file_name);
     if (!authority) {
       out.reason = "authority '" + record->authority_printed.value + "' (page " +
-                   std::to_string(record->authority_printed.page) +
-                   ") is not in the reference list of authorities (reference/authorities.csv), and the file name "
+                   std::to_string(record->authority_printed.page) + "): " + resolved.note +
+                   "; not in the reference list of authorities (reference/authorities.csv), and the file name "
                    "holds no known URN";
       return out;
     }
     resolution = "from the file name's URN " + authority->urn;
     add_review_item(review, {"authority",
-                             "the printed name '" + record->authority_printed.value +
-                                 "' matches no authority; " + authority->name + " was taken from the file name's URN",
+                             "the printed name '" + record->authority_printed.value + "' resolves to no single authority (" +
+                                 resolved.note + "); " + authority->name + " was taken from the file name's URN",
                              std::max(record->authority_printed.page, 1)});
   }
   if (!record->published) {
@@ -233,7 +242,7 @@ IngestSummary ingest_files(Register& reg, const AuthorityDirectory& directory, c
       for (size_t i = next++; i < files.size(); i = next++) {
         Outcome o;
         try {
-          o = process_file(reader, files[i], directory, known, listings);
+          o = process_file(reader, files[i], directory, known, listings, options.parse_options);
         } catch (const std::exception& e) {
           o.kind = Outcome::Kind::Failed;
           o.path = files[i];

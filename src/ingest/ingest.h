@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "domain/authority_directory.h"
+#include "parse/parse_options.h"
 #include "reader/reference_tables.h"
 #include "store/register.h"
 
@@ -32,6 +33,8 @@ struct IngestSummary {
 
 struct IngestOptions {
   int threads = 2;
+  // The parser's rules; tests turn one off to show what it leaves flagged.
+  ParseOptions parse_options;
   // Called on the writing thread after each file (done, total, file path).
   std::function<void(int, int, const std::string&)> on_progress;
 };

@@ -479,15 +479,20 @@ std::vector<ImprovementPoint> read_what_needs_to_improve(const DocumentLines& do
   for (size_t i = 0; i < doc.end_of(4); ++i) {
     if (!starts_with(doc.lines[i].norm, "what needs to improve")) continue;
     List list = read_list(doc, i + 1, Style::Ilacs, ImprovementSection::None, doubts);
-    if (list.points.empty()) {
-      // North Lincolnshire 2022 (outstanding) writes a paragraph there: what
-      // it asks for is for a person to decide.
-      add_doubt(doubts,
-                list.prose_page > 0
-                    ? "\"What needs to improve?\" is followed by prose, not bullet points: read it by hand"
-                    : "\"What needs to improve?\" is printed but no bullet point was read under it",
-                doc.lines[i].page);
+    if (list.points.empty() && list.prose_page > 0) {
+      // North Lincolnshire 2022 (outstanding) writes one paragraph there
+      // instead of bullets: that paragraph, whole, is what the report asks.
+      ImprovementPoint prose{"", list.prose_page, "", ImprovementSection::None};
+      for (size_t k = i + 1; k < doc.lines.size() && k < i + 1 + kMaxSectionLines; ++k) {
+        if (is_page_furniture(doc, k)) continue;
+        if (is_judgement_heading(doc.lines[k])) break;
+        append(prose.text, doc.lines[k].text);
+      }
+      if (ends_sentence(prose.text)) return {std::move(prose)};
     }
+    if (list.points.empty())
+      add_doubt(doubts, "\"What needs to improve?\" is printed but no point could be delimited under it",
+                doc.lines[i].page);
     return std::move(list.points);
   }
   // No such heading (Thurrock 2024): nothing to read, nothing in doubt.

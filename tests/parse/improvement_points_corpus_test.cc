@@ -112,12 +112,10 @@ TEST(ImprovementPointsCorpus, EveryReportHasWholePoints) {
   if (!fs::is_directory(pdf_dir)) GTEST_SKIP() << "corpus not found under " << CSCWATCH_DATA_DIR;
   const bool dump = std::getenv("CSCWATCH_POINTS_DUMP") != nullptr;
   // Reports with nothing to read: Thurrock 2024 prints no "What needs to
-  // improve?" heading at all; North Lincolnshire 2022 (outstanding) prints a
-  // paragraph of prose under it instead of bullets, which is left to a person
-  // (the one doubt expected).
-  const std::vector<std::string> without_points = {"80571-thurrock_2024-10-29.pdf",
-                                                   "80527-north-lincolnshire_2022-11-25.pdf"};
-  const std::vector<std::string> with_doubt = {"80527-north-lincolnshire_2022-11-25.pdf"};
+  // improve?" heading at all. (North Lincolnshire 2022, outstanding, prints
+  // one paragraph of prose under it: one whole point.) No doubts expected.
+  const std::vector<std::string> without_points = {"80571-thurrock_2024-10-29.pdf"};
+  const std::vector<std::string> with_doubt = {};
 
   const auto parsed = parse_corpus(pdf_dir);
   int documents = 0, with_points = 0, points = 0, doubts = 0;
@@ -340,10 +338,12 @@ TEST_F(RealReports, SifSectionsAndNumbering) {
 
 // What is left to a person, and what is not.
 TEST_F(RealReports, DoubtsOnlyWhereTheReportIsAmbiguous) {
+  // One paragraph of prose in place of bullets: that paragraph, whole.
   const Report prose = read_report("80527-north-lincolnshire_2022-11-25.pdf");
-  EXPECT_TRUE(prose.points.empty());
-  ASSERT_EQ(prose.doubts.size(), 1u);
-  EXPECT_EQ(prose.doubts[0].page, 2);
+  ASSERT_EQ(prose.points.size(), 1u);
+  EXPECT_EQ(prose.points[0].text.rfind("There are an extremely small number", 0), 0u) << prose.points[0].text;
+  EXPECT_TRUE(prose.points[0].text.ends_with("variability in practice across the service.")) << prose.points[0].text;
+  EXPECT_TRUE(prose.doubts.empty());
   const Report none = read_report("80571-thurrock_2024-10-29.pdf");
   EXPECT_TRUE(none.ok);
   EXPECT_TRUE(none.points.empty());
