@@ -45,6 +45,14 @@ void add_forecast_command(CLI::App& app, CliContext& ctx, int& status) {
       auto last = parse_iso_date(r.inspection_end.empty() ? r.inspection_start : r.inspection_end);
       if (!last) continue;
       std::string overall = r.grade("overall");
+      if (scheme_of(r) == JudgementScheme::Ilacs2026 && overall.empty()) {
+        // No overall grade by framework: the four judgements decide.
+        Grades2026 grades{parse_grade(r.grade("leadership")), parse_grade(r.grade("help_protection")),
+                          parse_grade(r.grade("in_care")), parse_grade(r.grade("care_leavers"))};
+        rows.push_back({r.authority_name, r.region_name, to_iso(*last), "none (2026 framework)",
+                        forecast_next_inspection_2026(*last, grades)});
+        continue;
+      }
       rows.push_back({r.authority_name, r.region_name, to_iso(*last), overall,
                       forecast_next_inspection(*last, parse_grade(overall))});
     }
@@ -53,14 +61,16 @@ void add_forecast_command(CLI::App& app, CliContext& ctx, int& status) {
       if (a.forecast.opens.has_value() != b.forecast.opens.has_value()) return a.forecast.opens.has_value();
       return a.forecast.opens && *a.forecast.opens < *b.forecast.opens;
     });
-    TablePrinter table({"Authority", "Region", "Last inspection", "Overall", "Window opens", "Window closes", "Status"});
+    TablePrinter table(
+        {"Authority", "Region", "Last inspection", "Overall", "Window opens", "Window closes", "Status", "Rule"});
     for (const auto& r : rows) {
       table.add({r.name, r.region, r.last, r.overall.empty() ? "-" : r.overall,
                  r.forecast.opens ? to_iso(*r.forecast.opens) : "-", r.forecast.closes ? to_iso(*r.forecast.closes) : "-",
-                 forecast_status(r.forecast, today)});
+                 forecast_status(r.forecast, today), r.forecast.basis});
     }
     fmt::print("{}\nAs on {}. Window: {} to {} months after the last inspection ended (Ofsted's ILACS cycle; a "
-               "forecast, not a notice). Inadequate authorities are monitored, then re-inspected. \"Past window\" "
+               "forecast, not a notice). Inadequate authorities are monitored, then re-inspected. Under the April 2026 framework (no overall "
+               "grade) the four judgements decide: any inadequate means monitoring. \"Past window\" "
                "means the register holds no later report: fetch and ingest the newest reports first.\n",
                table.render(), to_iso(today), kWindowOpensMonths, kWindowClosesMonths);
     status = 0;

@@ -15,12 +15,24 @@ void print_inspection(const InspectionRow& r) {
   fmt::print("   published {}{}\n", r.published.empty() ? "-" : r.published,
              r.published_source == "report" || r.published.empty() ? "" : " (from the " + r.published_source + ")");
   if (!r.lead_inspector.empty()) fmt::print("  lead inspector: {}\n", r.lead_inspector);
+  const JudgementScheme scheme = scheme_of(r);
+  if (scheme == JudgementScheme::Ilacs2026 && !r.judgements.count("overall"))
+    fmt::print("  {:<22} {}\n", label(JudgementArea::Overall), "no overall grade (2026 framework)");
   for (JudgementArea area : kAllJudgementAreas) {
-    auto it = r.judgements.find(std::string(to_string(area)));
-    if (it == r.judgements.end()) continue;
-    fmt::print("  {:<22} {:<22} (p. {})\n", label(area), it->second.grade.empty() ? "not judged" : it->second.grade,
-               it->second.page);
+    const std::string field(to_string(area));
+    auto it = r.judgements.find(field);
+    if (it == r.judgements.end()) {
+      // A judgement the document should print but lacks: said, never blank.
+      for (const auto& item : r.review)
+        if (item.field == field) fmt::print("  {:<22} {:<22} (needs review)\n", label(area), "not read");
+      continue;
+    }
+    fmt::print("  {:<22} {:<22} (p. {}){}\n", label(area), it->second.grade.empty() ? "not judged" : it->second.grade,
+               it->second.page, r.correction(field) ? " corrected" : "");
   }
+  for (const auto& item : r.review)
+    fmt::print("  needs review: {}: {}{}\n", item.field, item.reason,
+               item.page > 0 ? " (p. " + std::to_string(item.page) + ")" : "");
   fmt::print("  document: {} [id {}]\n", r.source_file, r.document_id);
 }
 

@@ -55,14 +55,27 @@ int run_shell(const std::string& command) {
 
 std::string make_text_pdf(const std::vector<std::string>& lines) {
   std::ostringstream content;
-  content << "BT /F1 11 Tf 14 TL 56 780 Td\n";
-  for (const auto& line : lines) {
+  // Each line on its own baseline, 14 points apart; text after a tab is a
+  // second column at x = 380 on the same baseline (a table's grade cell).
+  auto show = [&content](std::string_view text) {
     content << "(";
-    for (char c : line) {
+    for (char c : text) {
       if (c == '(' || c == ')' || c == '\\') content << '\\';
       content << c;
     }
-    content << ") Tj T*\n";
+    content << ") Tj\n";
+  };
+  content << "BT /F1 11 Tf\n";
+  int y = 780;
+  for (const auto& line : lines) {
+    const size_t tab = line.find('\t');
+    content << "1 0 0 1 56 " << y << " Tm\n";
+    show(std::string_view(line).substr(0, tab));
+    if (tab != std::string::npos) {
+      content << "1 0 0 1 380 " << y << " Tm\n";
+      show(std::string_view(line).substr(tab + 1));
+    }
+    y -= 14;
   }
   content << "ET\n";
   std::string stream = content.str();

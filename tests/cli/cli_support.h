@@ -38,6 +38,7 @@ int run_shell(const std::string& command);
 
 // A minimal valid one-page PDF showing `lines` of text (Helvetica), for
 // documents the corpus does not have (an unknown authority, a non-report).
+// Text after a tab is drawn as a second column on the same line.
 std::string make_text_pdf(const std::vector<std::string>& lines);
 
 void write_file(const std::string& path, const std::string& bytes);
