@@ -116,6 +116,9 @@ std::string corrected_summary(const InspectionRow& r) {
 }
 
 std::vector<InspectionRow> query_inspections(const Connection& db, const InspectionFilter& filter) {
+  // Rows, judgements, review items and corrections from one snapshot, even
+  // while an ingest commits.
+  ReadSnapshot snapshot(db);
   // The authority is the corrected one where a person corrected it.
   std::string sql = R"sql(
     WITH eff AS (

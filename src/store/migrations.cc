@@ -149,10 +149,15 @@ Result<int> migrate(Connection& db) {
     q.step();
     int current = static_cast<int>(q.integer(0));
     if (current > latest_schema_version())
-      return Error{"the database has schema version " + std::to_string(current) + " but this cscwatch knows only up to " +
-                   std::to_string(latest_schema_version()) + "; use a newer cscwatch"};
+      return Error{"the database was made by a newer cscwatch (schema version " + std::to_string(current) + "; this one knows up to " +
+                   std::to_string(latest_schema_version()) + "): use a newer cscwatch"};
     for (int v = current + 1; v <= latest_schema_version(); ++v) {
       Transaction tx(db);
+      // Another process (a second ingest started at the same moment) may
+      // have applied it while this one waited for the lock.
+      auto again = db.prepare("SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
+      again.step();
+      if (again.integer(0) >= v) continue;
       db.exec(kMigrations[v - 1]);
       db.prepare("INSERT INTO schema_migrations(version, applied_at) VALUES (?, datetime('now'))").bind(1, v).run();
       tx.commit();

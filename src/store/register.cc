@@ -47,10 +47,54 @@ std::string_view section_name(ImprovementSection section) {
 
 }  // namespace
 
+namespace {
+
+// The tables of a file that is not a cscwatch register (another
+// application's SQLite database), or empty when it is one or is new.
+std::vector<std::string> foreign_tables(const Connection& db) {
+  std::vector<std::string> names;
+  bool ours = false;
+  auto q = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name");
+  while (q.step()) {
+    std::string name = q.text(0);
+    if (name == "schema_migrations") ours = true;
+    names.push_back(std::move(name));
+  }
+  if (ours) return {};
+  return names;
+}
+
+int schema_version(const Connection& db) {
+  auto v = db.prepare("SELECT COALESCE(MAX(version),0) FROM schema_migrations");
+  v.step();
+  return static_cast<int>(v.integer(0));
+}
+
+}  // namespace
+
 Result<Register> Register::open(const std::string& path, bool read_only) {
   auto db = Connection::open(path, read_only);
   if (!db) return Error{db.error()};
   try {
+    if (read_only) {
+      // A WAL register on a read-only mount cannot create its -shm file:
+      // nobody can be writing it there, so read it as immutable.
+      try {
+        db->prepare("SELECT COUNT(*) FROM sqlite_master").step();
+      } catch (const SqlError&) {
+        auto immutable = Connection::open_immutable(path);
+        if (!immutable) return Error{immutable.error()};
+        db = std::move(immutable);
+      }
+    }
+    // Check before changing anything: never add tables to, or switch the
+    // journal of, another application's database.
+    if (auto tables = foreign_tables(*db); !tables.empty()) {
+      std::string list;
+      for (size_t i = 0; i < tables.size() && i < 5; ++i) list += (i ? ", " : "") + tables[i];
+      return Error{"database " + path + " is not a cscwatch register (it holds other tables: " + list +
+                   (tables.size() > 5 ? ", ..." : "") + "); nothing was changed. Give --db a new file name"};
+    }
     db->exec("PRAGMA foreign_keys = ON");
     if (!read_only) {
       // WAL: readers (the web server) never block the writer, and a killed
@@ -60,11 +104,20 @@ Result<Register> Register::open(const std::string& path, bool read_only) {
       auto migrated = migrate(*db);
       if (!migrated) return Error{migrated.error()};
     }
-    auto v = db->prepare("SELECT COALESCE(MAX(version),0) FROM schema_migrations");
-    v.step();
-    if (v.integer(0) != latest_schema_version())
-      return Error{"database " + path + " has schema version " + std::to_string(v.integer(0)) + ", expected " +
-                   std::to_string(latest_schema_version()) + (read_only ? "; run 'cscwatch ingest' first" : "")};
+    bool has_schema = false;
+    {
+      auto t = db->prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'");
+      has_schema = t.step();
+    }
+    if (!has_schema) return Error{"database " + path + " is empty: run 'cscwatch ingest' first"};
+    const int version = schema_version(*db);
+    if (version > latest_schema_version())
+      return Error{"database " + path + " was made by a newer cscwatch (schema version " + std::to_string(version) +
+                   "; this one knows up to " + std::to_string(latest_schema_version()) + "): use a newer cscwatch"};
+    if (version != latest_schema_version())
+      return Error{"database " + path + " has schema version " + std::to_string(version) + ", expected " +
+                   std::to_string(latest_schema_version()) +
+                   (read_only ? "; run 'cscwatch ingest' to bring it up to date" : "")};
   } catch (const SqlError& e) {
     return Error{"cannot use database " + path + ": " + e.what()};
   }

@@ -1,5 +1,7 @@
 #include "store/sqlite.h"
 
+#include <cstdio>
+
 #include <utility>
 
 namespace cscwatch {
@@ -90,16 +92,37 @@ std::string Statement::column_name(int column) const {
   return n ? n : "";
 }
 
+Result<Connection> Connection::open_immutable(const std::string& path) {
+  // A URI, so the path is percent-encoded where it must be.
+  std::string uri = "file:";
+  for (unsigned char c : path) {
+    if (c == '%' || c == '?' || c == '#' || c < 0x20) {
+      char buf[4];
+      std::snprintf(buf, sizeof buf, "%%%02X", c);
+      uri += buf;
+    } else {
+      uri += static_cast<char>(c);
+    }
+  }
+  uri += "?immutable=1";
+  return open_with(uri, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, path);
+}
+
 Result<Connection> Connection::open(const std::string& path, bool read_only) {
-  sqlite3* db = nullptr;
   int flags = read_only ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
-  flags |= SQLITE_OPEN_NOMUTEX;
-  if (sqlite3_open_v2(path.c_str(), &db, flags, nullptr) != SQLITE_OK) {
+  return open_with(path, flags | SQLITE_OPEN_NOMUTEX, path);
+}
+
+Result<Connection> Connection::open_with(const std::string& name, int flags, const std::string& path) {
+  sqlite3* db = nullptr;
+  if (sqlite3_open_v2(name.c_str(), &db, flags, nullptr) != SQLITE_OK) {
     std::string message = db ? sqlite3_errmsg(db) : "out of memory";
     sqlite3_close(db);
     return Error{"cannot open database " + path + ": " + message};
   }
-  sqlite3_busy_timeout(db, 5000);
+  // Another writer (a second ingest, a correction) holds the lock for at most
+  // one document's transaction: wait for it rather than fail.
+  sqlite3_busy_timeout(db, 30000);
   sqlite3_extended_result_codes(db, 1);
   return Connection(db);
 }
@@ -126,6 +149,13 @@ void Connection::exec(std::string_view sql) {
 
 int64_t Connection::last_insert_id() const { return sqlite3_last_insert_rowid(db_); }
 int Connection::changes() const { return sqlite3_changes(db_); }
+
+ReadSnapshot::ReadSnapshot(const Connection& db) : db_(db) {
+  // A savepoint opens a read transaction if none is open (WAL: one snapshot
+  // for every statement until release) and nests inside an open one.
+  sqlite3_exec(db_.handle(), "SAVEPOINT read_snapshot", nullptr, nullptr, nullptr);
+}
+ReadSnapshot::~ReadSnapshot() { sqlite3_exec(db_.handle(), "RELEASE read_snapshot", nullptr, nullptr, nullptr); }
 
 Transaction::Transaction(Connection& db) : db_(db) { db_.exec("BEGIN IMMEDIATE"); }
 Transaction::~Transaction() {

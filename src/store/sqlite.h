@@ -63,6 +63,9 @@ class Connection {
   // Opens (creating if needed) a database file; read_only opens an existing
   // file without write access.
   static Result<Connection> open(const std::string& path, bool read_only = false);
+  // Opens a file nobody writes (a register on a read-only mount): no locks,
+  // no -wal or -shm files needed.
+  static Result<Connection> open_immutable(const std::string& path);
   Connection() = default;
   ~Connection();
   Connection(Connection&& other) noexcept;
@@ -78,7 +81,22 @@ class Connection {
 
  private:
   explicit Connection(sqlite3* db) : db_(db) {}
+  static Result<Connection> open_with(const std::string& name, int flags, const std::string& path);
   sqlite3* db_ = nullptr;
+};
+
+// Every statement between construction and destruction reads one snapshot of
+// the database (a read transaction), so a page built from several queries
+// never mixes states while an ingest commits. Nests inside a transaction.
+class ReadSnapshot {
+ public:
+  explicit ReadSnapshot(const Connection& db);
+  ~ReadSnapshot();
+  ReadSnapshot(const ReadSnapshot&) = delete;
+  ReadSnapshot& operator=(const ReadSnapshot&) = delete;
+
+ private:
+  const Connection& db_;
 };
 
 // BEGIN IMMEDIATE on construction; ROLLBACK on destruction unless commit() ran,
