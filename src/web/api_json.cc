@@ -102,6 +102,7 @@ nlohmann::json register_entry_json(const RegisterEntry& e) {
   j["next_window_opens"] = window ? nlohmann::json(to_iso(*e.forecast->opens)) : nlohmann::json(nullptr);
   j["next_window_closes"] = window ? nlohmann::json(to_iso(*e.forecast->closes)) : nlohmann::json(nullptr);
   j["next_window_status"] = nullable(e.forecast_status);
+  j["next_window_basis"] = e.forecast ? nullable(e.forecast->basis) : nlohmann::json(nullptr);
   j["inspection_count"] = e.inspection_count;
   j["grades_ever"] = e.grades_ever;  // counted grades (overall, or lowest judgement under the 2026 framework)
   j["authority_url"] = "/authority/" + e.slug;

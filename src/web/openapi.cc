@@ -162,6 +162,10 @@ nlohmann::json build() {
                             {"next_window_opens", nullable_string()},
                             {"next_window_closes", nullable_string()},
                             {"next_window_status", nullable_string()},
+                            {"next_window_basis",
+                             {{"type", "string"},
+                              {"nullable", true},
+                              {"description", "The rule applied, in words (the 2026 framework's rule from its four judgements)"}}},
                             {"inspection_count", {{"type", "integer"}}},
                             {"grades_ever", {{"type", "array"}, {"items", {{"type", "string"}}}}}}}};
   schemas["Register"] = {{"type", "object"},

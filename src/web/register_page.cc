@@ -207,6 +207,11 @@ WebResponse register_page(const PageContext& ctx, const WebRequest& request) {
       out += to_iso(*e.forecast->opens) + " to " + to_iso(*e.forecast->closes) + "<br>";
     }
     append_escaped(out, e.forecast_status);
+    if (e.forecast && e.counted.overall_absent_by_framework) {
+      out += "<br><span class=\"counted\">";
+      append_escaped(out, e.forecast->basis);
+      out += "</span>";
+    }
     out += "</td></tr>";
   }
   out += "</tbody></table></div>";

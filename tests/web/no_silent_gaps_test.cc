@@ -147,7 +147,8 @@ TEST_F(Framework2026Test, RegisterApiCountsItAtItsLowestJudgement) {
   EXPECT_EQ((*e)["counted_by"], "lowest_judgement");
   EXPECT_EQ((*e)["inspection_start"], "2026-05-04");
   EXPECT_EQ((*e)["in_care"], "requires_improvement");
-  EXPECT_FALSE((*e)["next_window_status"].is_null()) << "the 2026 forecast applies";
+  EXPECT_EQ((*e)["next_window_opens"], "2028-11-15");
+  EXPECT_TRUE(contains((*e)["next_window_basis"].get<std::string>(), "2026 framework")) << (*e)["next_window_basis"];
   EXPECT_EQ((*e)["review"], nlohmann::json::array());
   EXPECT_EQ((*e)["corrected"], nlohmann::json::array());
   // Never dropped from the counts: two authorities, both counted.
@@ -196,6 +197,8 @@ TEST_F(Framework2026Test, RegisterPageShowsNoOverallGradeAndCountsIt) {
   EXPECT_TRUE(contains(page, "counted as</span> <span class=\"badge g-requires_improvement\""));
   EXPECT_TRUE(contains(page, "1 counted by lowest judgement"));
   EXPECT_TRUE(contains(page, "id=\"counting-rule\""));
+  EXPECT_TRUE(contains(page, "2028-11-15 to 2029-11-15<br>"));
+  EXPECT_TRUE(contains(page, "<span class=\"counted\">2026 framework, "));
   EXPECT_TRUE(contains(page, "<tr data-grade=\"requires_improvement\"><th scope=\"row\"><a href=\"/authority/newshire\">"));
   EXPECT_FALSE(contains(page, "id=\"review-notice\"")) << "nothing is flagged";
   EXPECT_TRUE(contains(page, "href=\"/review\"")) << "the nav links the review page";
