@@ -85,7 +85,7 @@ WebResponse review_page(const PageContext& ctx, const WebRequest&) {
         out += " <strong>";
         append_escaped(out, c.field);
         out += "</strong>";
-        out += field_annotations_html(r, c.field).substr(0, std::string::npos);
+        out += field_annotations_html(r, c.field);
       }
       out += "</p>";
     }
