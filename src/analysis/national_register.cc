@@ -10,6 +10,35 @@ namespace cscwatch {
 
 int months_between(const Date& from, const Date& to) { return std::max(0, whole_months_between(from, to)); }
 
+std::optional<JudgementScheme> row_scheme(const InspectionRow& row) {
+  auto kind = parse_document_kind(row.kind);
+  if (!kind) return std::nullopt;
+  auto day = parse_iso_date(row.inspection_start.empty() ? row.published : row.inspection_start);
+  if (!day) {
+    // Only the ILACS period depends on the date.
+    if (*kind == DocumentKind::IlacsReport) return std::nullopt;
+    day = Date{};
+  }
+  return judgement_scheme(*kind, *day);
+}
+
+CountedGrade counted_grade(const InspectionRow& row) {
+  CountedGrade c;
+  auto scheme = row_scheme(row);
+  if (!scheme) {
+    c.grade = row.grade("overall");
+    return c;
+  }
+  std::vector<std::optional<Grade>> others;
+  for (JudgementArea area : required_judgements(*scheme, true))
+    if (area != JudgementArea::Overall) others.push_back(parse_grade(row.grade(std::string(to_string(area)))));
+  auto g = grade_for_counts(*scheme, parse_grade(row.grade("overall")), others);
+  c.overall_absent_by_framework = overall_absent_by_framework(*scheme);
+  c.by_lowest_judgement = c.overall_absent_by_framework && g.has_value();
+  if (g) c.grade = std::string(to_string(*g));
+  return c;
+}
+
 std::vector<RegisterEntry> national_register(const Connection& db, const Date& today) {
   std::vector<RegisterEntry> entries;
   std::unordered_map<std::string, size_t> index;
@@ -40,17 +69,25 @@ std::vector<RegisterEntry> national_register(const Connection& db, const Date& t
     auto it = index.find(row.authority_urn);
     if (it == index.end()) continue;
     RegisterEntry& e = entries[it->second];
-    std::string overall = row.grade("overall");
+    std::string overall = counted_grade(row).grade;
     if (!overall.empty() && std::find(e.grades_ever.begin(), e.grades_ever.end(), overall) == e.grades_ever.end())
       e.grades_ever.push_back(overall);
     e.latest = std::move(row);
   }
   for (auto& e : entries) {
     if (!e.latest) continue;
+    e.counted = counted_grade(*e.latest);
     const std::string& last_day = e.latest->inspection_end.empty() ? e.latest->inspection_start : e.latest->inspection_end;
     if (auto d = parse_iso_date(last_day)) {
       e.months_since = months_between(*d, today);
-      e.forecast = forecast_next_inspection(*d, parse_grade(e.current_grade()));
+      if (e.counted.overall_absent_by_framework) {
+        const InspectionRow& r = *e.latest;
+        e.forecast = forecast_next_inspection_2026(
+            *d, Grades2026{parse_grade(r.grade("leadership")), parse_grade(r.grade("help_protection")),
+                           parse_grade(r.grade("in_care")), parse_grade(r.grade("care_leavers"))});
+      } else {
+        e.forecast = forecast_next_inspection(*d, parse_grade(e.current_grade()));
+      }
       e.forecast_status = forecast_status(*e.forecast, today);
     }
   }
@@ -126,7 +163,8 @@ Key key_of(const RegisterEntry& e, const std::string& column) {
   else if (column == "published") text(e.latest->published);
   else if (column == "lead_inspector") text(e.latest->lead_inspector);
   else {
-    int r = grade_rank(e.latest->grade(column));
+    // Overall sorts by the counted grade, so a 2026 inspection is not a blank.
+    int r = grade_rank(column == "overall" ? e.current_grade() : e.latest->grade(column));
     if (r) { k.blank = false; k.number = r; }
   }
   return k;
@@ -157,6 +195,13 @@ std::map<std::string, int> count_by_current_grade(const std::vector<RegisterEntr
     std::string g = e.current_grade();
     ++counts[g.empty() ? "none" : g];
   }
+  return counts;
+}
+
+std::map<std::string, int> count_by_lowest_judgement(const std::vector<RegisterEntry>& entries) {
+  std::map<std::string, int> counts;
+  for (const auto& e : entries)
+    if (e.counted.by_lowest_judgement) ++counts[e.current_grade()];
   return counts;
 }
 

@@ -10,10 +10,32 @@
 
 #include "domain/date.h"
 #include "domain/inspection_cadence.h"
+#include "domain/judgement_scheme.h"
 #include "store/inspection_rows.h"
 #include "store/sqlite.h"
 
 namespace cscwatch {
+
+// The judgement scheme of a row (its kind and first day on site; the
+// publication date when the first day was not read), or nullopt when the
+// kind is unknown or no date was read.
+std::optional<JudgementScheme> row_scheme(const InspectionRow& row);
+
+// How a row counts in the counts by grade, the grade filter, the timeline and
+// the forecast: domain/judgement_scheme.h grade_for_counts applied to the row.
+struct CountedGrade {
+  std::string grade;                         // machine name; empty: nothing to count
+  bool overall_absent_by_framework = false;  // April 2026 framework: no overall grade by design
+  bool by_lowest_judgement = false;          // counted at its lowest judgement (grade non-empty)
+};
+CountedGrade counted_grade(const InspectionRow& row);
+
+// "no overall grade (2026 framework)": what the register shows for such a row.
+inline constexpr std::string_view kNoOverall2026 = "no overall grade (2026 framework)";
+// The counting rule in words, for the counts' note and the API.
+inline constexpr std::string_view kCountingRule =
+    "Inspections under the April 2026 framework have no overall effectiveness grade; they are counted at their "
+    "lowest judgement (a service is judged no stronger than its weakest judgement).";
 
 struct RegisterEntry {
   std::string urn, la_code, ons_code, name, slug, region_code, region_name, la_type;
@@ -25,7 +47,11 @@ struct RegisterEntry {
   std::optional<InspectionForecast> forecast;  // next inspection window (domain/inspection_cadence.h)
   std::string forecast_status;          // "in window", "window opens in N months", "monitoring", ...
 
-  std::string current_grade() const { return latest ? latest->grade("overall") : std::string{}; }
+  CountedGrade counted;                 // how the latest inspection counts
+
+  // The grade the authority counts as: its latest overall grade, or for the
+  // April 2026 framework its lowest judgement (see CountedGrade).
+  std::string current_grade() const { return counted.grade; }
 };
 
 // Every authority, ordered by name. `today` makes months_since testable.
@@ -47,8 +73,10 @@ const std::vector<std::string>& register_sort_columns();
 bool is_register_sort_column(const std::string& column);
 void sort_register(std::vector<RegisterEntry>& entries, const std::string& column, bool descending);
 
-// Authorities by current overall grade; key "none" for those never graded.
+// Authorities by current (counted) grade; key "none" for those never graded.
 std::map<std::string, int> count_by_current_grade(const std::vector<RegisterEntry>& entries);
+// Of those, the authorities counted at their lowest judgement (2026 framework), by grade.
+std::map<std::string, int> count_by_lowest_judgement(const std::vector<RegisterEntry>& entries);
 
 // Whole calendar months from `from` to `to` (0 if `to` is earlier).
 int months_between(const Date& from, const Date& to);

@@ -44,6 +44,17 @@ bool grades_overall(JudgementScheme scheme) {
   return scheme != JudgementScheme::Ilacs2026 && scheme != JudgementScheme::Letter;
 }
 
+std::optional<Grade> grade_for_counts(JudgementScheme scheme, std::optional<Grade> overall,
+                                      std::span<const std::optional<Grade>> judgements) {
+  if (!overall_absent_by_framework(scheme)) return overall;
+  std::optional<Grade> lowest;
+  for (const auto& g : judgements)
+    if (g && (!lowest || rank(*g) > rank(*lowest))) lowest = g;
+  return lowest;
+}
+
+bool overall_absent_by_framework(JudgementScheme scheme) { return scheme == JudgementScheme::Ilacs2026; }
+
 std::string_view describe(JudgementScheme scheme) {
   switch (scheme) {
     case JudgementScheme::LookedAfter2013: return "2013 looked after children inspection";

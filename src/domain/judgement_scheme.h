@@ -15,6 +15,7 @@
 // December 2022 is judged under the 2018 set (South Tyneside 2023 is one).
 #pragma once
 
+#include <optional>
 #include <span>
 #include <string_view>
 
@@ -38,6 +39,22 @@ std::span<const JudgementArea> required_judgements(JudgementScheme scheme, bool 
 
 // Whether the scheme grades overall effectiveness at all.
 bool grades_overall(JudgementScheme scheme);
+
+// Which grade an inspection counts as in the register's counts by grade, its
+// grade filter, the timeline and the forecast. One rule, in one place:
+//  - a scheme that grades overall effectiveness counts its overall grade (none
+//    when the overall grade was not read: that is missing data);
+//  - the April 2026 framework gives no overall grade by design, so the
+//    inspection counts at its LOWEST judgement: a service is judged no
+//    stronger than its weakest judgement. Judgements printed "Not judged" (or
+//    not read) are skipped; with none graded there is nothing to count.
+// `judgements` holds the grades of the scheme's judgements other than overall.
+std::optional<Grade> grade_for_counts(JudgementScheme scheme, std::optional<Grade> overall,
+                                      std::span<const std::optional<Grade>> judgements);
+
+// True when the scheme gives no overall grade by framework (Ilacs2026), so a
+// blank overall is not missing data.
+bool overall_absent_by_framework(JudgementScheme scheme);
 
 // "SIF", "ILACS 2018-2022", "ILACS 2023 on", "ILACS from April 2026", ...
 std::string_view describe(JudgementScheme scheme);

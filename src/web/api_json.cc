@@ -10,6 +10,14 @@ nlohmann::json nullable(const std::string& s) { return s.empty() ? nlohmann::jso
 
 nlohmann::json page_or_null(int page) { return page > 0 ? nlohmann::json(page) : nlohmann::json(nullptr); }
 
+nlohmann::json point_json(const ImprovementPointRow& pt) {
+  return {{"ordinal", pt.ordinal},
+          {"text", pt.text},
+          {"page", page_or_null(pt.page)},
+          {"number", nullable(pt.number)},
+          {"section", nullable(pt.section)}};
+}
+
 const char* kGradeAreas[] = {"overall", "leadership", "help_protection", "in_care", "care_leavers", "adoption", "lscb"};
 
 }  // namespace
@@ -37,6 +45,30 @@ nlohmann::json inspection_json(const InspectionRow& r) {
                         {"page", page_or_null(it->second.page)}};
   }
   j["judgements"] = judgements;
+  // The April 2026 framework: overall null by design, and the grade the row
+  // counts as (analysis/national_register.h counted_grade).
+  CountedGrade counted = counted_grade(r);
+  j["overall_absent_by_framework"] = counted.overall_absent_by_framework;
+  j["counted_as"] = nullable(counted.grade);
+  j["counted_by"] = counted.grade.empty() ? nlohmann::json(nullptr)
+                    : counted.by_lowest_judgement ? nlohmann::json("lowest_judgement")
+                                                  : nlohmann::json("overall");
+  // Arrays instead of the export's one-cell summaries.
+  nlohmann::json review = nlohmann::json::array();
+  for (const auto& item : r.review)
+    review.push_back({{"field", item.field}, {"reason", item.reason}, {"page", page_or_null(item.page)}});
+  j["review"] = review;
+  j["needs_review"] = r.needs_review();
+  nlohmann::json corrected = nlohmann::json::array();
+  for (const auto& c : r.corrections)
+    corrected.push_back({{"field", c.field},
+                         {"value", c.value},
+                         {"extracted", c.extracted},
+                         {"page", page_or_null(c.page)},
+                         {"note", c.note},
+                         {"corrected_by", c.corrected_by},
+                         {"corrected_at", c.corrected_at}});
+  j["corrected"] = corrected;
   j["pages"] = {{"authority_name", page_or_null(r.authority_page)},
                 {"inspection_start", page_or_null(r.start_page)},
                 {"inspection_end", page_or_null(r.end_page)},
@@ -70,8 +102,9 @@ nlohmann::json register_entry_json(const RegisterEntry& e) {
   j["next_window_opens"] = window ? nlohmann::json(to_iso(*e.forecast->opens)) : nlohmann::json(nullptr);
   j["next_window_closes"] = window ? nlohmann::json(to_iso(*e.forecast->closes)) : nlohmann::json(nullptr);
   j["next_window_status"] = nullable(e.forecast_status);
+  j["next_window_basis"] = e.forecast ? nullable(e.forecast->basis) : nlohmann::json(nullptr);
   j["inspection_count"] = e.inspection_count;
-  j["grades_ever"] = e.grades_ever;
+  j["grades_ever"] = e.grades_ever;  // counted grades (overall, or lowest judgement under the 2026 framework)
   j["authority_url"] = "/authority/" + e.slug;
   return j;
 }
@@ -90,7 +123,7 @@ nlohmann::json authority_profile_json(const AuthorityProfile& p) {
   for (const auto& item : p.inspections) {
     nlohmann::json i = inspection_json(item.row);
     nlohmann::json points = nlohmann::json::array();
-    for (const auto& pt : item.improvement_points) points.push_back({{"ordinal", pt.ordinal}, {"text", pt.text}, {"page", page_or_null(pt.page)}});
+    for (const auto& pt : item.improvement_points) points.push_back(point_json(pt));
     i["improvement_points"] = points;
     inspections.push_back(i);
   }
@@ -122,7 +155,7 @@ nlohmann::json authority_profile_json(const AuthorityProfile& p) {
 nlohmann::json report_json(const ReportDetail& d) {
   nlohmann::json j = inspection_json(d.row);
   nlohmann::json points = nlohmann::json::array();
-  for (const auto& pt : d.improvement_points) points.push_back({{"ordinal", pt.ordinal}, {"text", pt.text}, {"page", page_or_null(pt.page)}});
+  for (const auto& pt : d.improvement_points) points.push_back(point_json(pt));
   j["improvement_points"] = points;
   j["has_pdf"] = d.has_pdf;
   nlohmann::json pages = nlohmann::json::array();

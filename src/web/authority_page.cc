@@ -98,7 +98,18 @@ WebResponse authority_page(const PageContext& ctx, const WebRequest& request) {
       out += fmt::format("<li data-document=\"{}\"><a href=\"#inspection-{}\">", r.document_id, r.document_id);
       append_escaped(out, inspection_title(r));
       out += "</a> ";
-      out += r.grade("overall").empty() ? "<span class=\"nograde\">not graded</span>" : grade_badge(r.grade("overall"));
+      CountedGrade counted = counted_grade(r);
+      if (counted.overall_absent_by_framework && r.grade("overall").empty()) {
+        out += "<span class=\"absent\">";
+        out += kNoOverall2026;
+        out += "</span>";
+        if (counted.by_lowest_judgement)
+          out += ", <span class=\"counted\"><span aria-hidden=\"true\">\u25c6</span> counted as</span> " +
+                 grade_badge(counted.grade) + " (its lowest judgement)";
+      } else {
+        out += r.grade("overall").empty() ? "<span class=\"nograde\">not graded</span>" : grade_badge(r.grade("overall"));
+      }
+      if (r.needs_review()) out += " <span class=\"needs-review\">needs review</span>";
       out += "</li>";
     }
     out += "</ol>";

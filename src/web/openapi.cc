@@ -43,6 +43,34 @@ nlohmann::json build() {
       {"type", "object"},
       {"description", "By area: grade, printed_label, printed_grade and the page it was read from"}};
   inspection["properties"]["pages"] = {{"type", "object"}, {"description", "The page each fact was read from"}};
+  nlohmann::json review_item = {{"type", "object"},
+                                {"properties",
+                                 {{"field", {{"type", "string"}}},
+                                  {"reason", {{"type", "string"}}},
+                                  {"page", {{"type", "integer"}, {"nullable", true}, {"description", "Where the fact should be"}}}}}};
+  nlohmann::json correction = {{"type", "object"},
+                               {"properties",
+                                {{"field", {{"type", "string"}}},
+                                 {"value", {{"type", "string"}, {"description", "The corrected value (\"\" for none)"}}},
+                                 {"extracted", {{"type", "string"}, {"description", "What the extractor read"}}},
+                                 {"page", {{"type", "integer"}, {"nullable", true}}},
+                                 {"note", {{"type", "string"}}},
+                                 {"corrected_by", {{"type", "string"}}},
+                                 {"corrected_at", {{"type", "string"}, {"description", "ISO 8601 UTC"}}}}}};
+  inspection["properties"]["review"] = {
+      {"type", "array"}, {"items", review_item}, {"description", "Facts a person should check (replaces the export's summary cell)"}};
+  inspection["properties"]["corrected"] = {
+      {"type", "array"}, {"items", correction}, {"description", "Corrections applied: the row's fields hold these values"}};
+  inspection["properties"]["needs_review"] = {{"type", "boolean"}};
+  inspection["properties"]["overall_absent_by_framework"] = {
+      {"type", "boolean"},
+      {"description", "True for inspections under the April 2026 framework: overall is null by design, not missing data"}};
+  inspection["properties"]["counted_as"] = {
+      {"allOf", nlohmann::json::array({grade_schema()})},
+      {"description", "The grade the inspection counts as in counts and filters: overall, or under the April 2026 "
+                      "framework its lowest judgement"}};
+  inspection["properties"]["counted_by"] = {
+      {"type", "string"}, {"nullable", true}, {"enum", {"overall", "lowest_judgement", nullptr}}};
   inspection["properties"]["report_url"] = {{"type", "string"}};
   inspection["properties"]["pdf_url"] = {{"type", "string"}};
 
@@ -65,7 +93,10 @@ nlohmann::json build() {
            {{"summary", "Every authority with its latest graded inspection"},
             {"parameters",
              {query_param("region", "Region name", {{"type", "string"}}),
-              query_param("grade", "Current overall grade (or with ever=1, any past one)", grade_filter),
+              query_param("grade",
+                          "Current counted grade: overall, or the lowest judgement under the April 2026 framework "
+                          "(or with ever=1, any past one)",
+                          grade_filter),
               query_param("ever", "Match the grade at any inspection", {{"type", "integer"}, {"enum", {0, 1}}}),
               query_param("framework", "Framework of the latest inspection", framework_filter),
               query_param("legacy", "Include abolished authorities", {{"type", "integer"}, {"enum", {0, 1}}}),
@@ -103,6 +134,11 @@ nlohmann::json build() {
             {"responses",
              {{"200", ok("Ranked hits with snippets and counts by grade", "SearchResults")},
               {"400", error_response("Malformed query, with a message saying what to change")}}}}}}},
+        {"/api/review",
+         {{"get",
+           {{"summary", "Every document needing review, with each doubtful fact, its reason and page"},
+            {"responses",
+             {{"200", ok("Documents needing review (an empty list when every stored fact meets its rules)", "Review")}}}}}}},
         {"/api/news",
          {{"post",
            {{"summary", "Link a news article to its report and check its quotations"},
@@ -126,12 +162,21 @@ nlohmann::json build() {
                             {"next_window_opens", nullable_string()},
                             {"next_window_closes", nullable_string()},
                             {"next_window_status", nullable_string()},
+                            {"next_window_basis",
+                             {{"type", "string"},
+                              {"nullable", true},
+                              {"description", "The rule applied, in words (the 2026 framework's rule from its four judgements)"}}},
                             {"inspection_count", {{"type", "integer"}}},
                             {"grades_ever", {{"type", "array"}, {"items", {{"type", "string"}}}}}}}};
   schemas["Register"] = {{"type", "object"},
                          {"properties",
                           {{"count", {{"type", "integer"}}},
-                           {"counts_by_current_grade", {{"type", "object"}}},
+                           {"counts_by_current_grade",
+                            {{"type", "object"},
+                             {"description", "Authorities by counted grade: overall, or under the April 2026 framework the "
+                                             "lowest judgement"}}},
+                           {"counted_by_lowest_judgement", {{"type", "object"}, {"description", "Of those, counted by lowest judgement"}}},
+                           {"counting_rule", {{"type", "string"}}},
                            {"authorities",
                             {{"type", "array"},
                              {"items", {{"allOf", nlohmann::json::array({{{"$ref", "#/components/schemas/Inspection"}}, entry})}}}}}}}};
@@ -160,6 +205,26 @@ nlohmann::json build() {
                                 {"total_reports", {{"type", "integer"}}},
                                 {"hits_by_grade", {{"type", "object"}}},
                                 {"hits", {{"type", "array"}, {"items", hit}}}}}};
+  schemas["Review"] = {
+      {"type", "object"},
+      {"properties",
+       {{"count", {{"type", "integer"}}},
+        {"message", {{"type", "string"}}},
+        {"documents",
+         {{"type", "array"},
+          {"items",
+           {{"type", "object"},
+            {"properties",
+             {{"document_id", {{"type", "integer"}}},
+              {"authority_name", nullable_string()},
+              {"authority_slug", nullable_string()},
+              {"source_file", {{"type", "string"}}},
+              {"kind", nullable_string()},
+              {"inspection_start", nullable_string()},
+              {"report_url", {{"type", "string"}}},
+              {"pdf_url", {{"type", "string"}}},
+              {"review", {{"type", "array"}, {"items", review_item}}},
+              {"corrected", {{"type", "array"}, {"items", correction}}}}}}}}}}}};
   schemas["Error"] = {{"type", "object"},
                       {"properties", {{"error", {{"type", "string"}}}, {"status", {{"type", "integer"}}}}}};
   doc["components"] = {{"schemas", schemas}};

@@ -30,6 +30,7 @@ std::string render_page(const PageOptions& o, std::string_view body) {
   };
   item("register", "/", "National register");
   item("search", "/search", "Search reports");
+  item("review", "/review", "Review");
   item("news", "/news", "Check a news article");
   item("api", "/api/openapi.json", "API");
   out += "</nav><form class=\"quick-search\" action=\"/search\" method=\"get\" role=\"search\">"

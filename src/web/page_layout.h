@@ -10,7 +10,7 @@ namespace cscwatch {
 
 struct PageOptions {
   std::string_view title;       // plain text; escaped here
-  std::string_view active;      // nav item: "register", "search", "news", "api"
+  std::string_view active;      // nav item: "register", "search", "review", "news", "api"
   std::vector<std::string_view> scripts;  // extra /static/... script URLs, loaded deferred
 };
 

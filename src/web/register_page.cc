@@ -4,6 +4,7 @@
 
 #include <set>
 
+#include "store/inspection_rows.h"
 #include "web/api_json.h"
 #include "web/grade_badge.h"
 #include "web/html_escape.h"
@@ -89,15 +90,36 @@ WebResponse register_page(const PageContext& ctx, const WebRequest& request) {
       "with the grades of its latest graded inspection. Authorities with no report in the register are listed too.</p>",
       current_total);
 
-  out += "<section aria-labelledby=\"counts-h\" class=\"counts\"><h2 id=\"counts-h\">Authorities by current overall grade</h2><ul>";
+  // Documents that fall short of their completeness rules: never a silent gap.
+  size_t flagged = query_inspections(ctx.db, InspectionFilter::needing_review()).size();
+  if (flagged > 0) {
+    out += fmt::format("<p class=\"note review-notice\" id=\"review-notice\"><a href=\"/review\">{} document{} need{} "
+                       "review</a>: some facts were not read or are in doubt, and are shown as such until a person "
+                       "checks them.</p>",
+                       flagged, flagged == 1 ? "" : "s", flagged == 1 ? "s" : "");
+  }
+
+  auto by_lowest = count_by_lowest_judgement(filter_register(all, current_only));
+  out += "<section aria-labelledby=\"counts-h\" class=\"counts\"><h2 id=\"counts-h\">Authorities by current grade</h2><ul>";
   for (auto g : {"outstanding", "good", "requires_improvement", "adequate", "inadequate", "none"}) {
     auto it = counts.find(g);
     if (it == counts.end()) continue;
     out += fmt::format("<li><a href=\"/?grade={}\" data-grade=\"{}\">", g, g);
     out += std::string(g) == "none" ? "<span class=\"nograde\">No graded report</span>" : grade_badge(g);
-    out += fmt::format(" <strong class=\"count\">{}</strong></a></li>", it->second);
+    out += fmt::format(" <strong class=\"count\">{}</strong>", it->second);
+    if (auto lo = by_lowest.find(g); lo != by_lowest.end())
+      out += fmt::format(" <span class=\"counted-note\" data-counted=\"{}\">(<span aria-hidden=\"true\">\u25c6</span> "
+                         "{} counted by lowest judgement)</span>",
+                         lo->second, lo->second);
+    out += "</a></li>";
   }
-  out += "</ul></section>";
+  out += "</ul>";
+  if (!by_lowest.empty()) {
+    out += "<p class=\"note\" id=\"counting-rule\"><span aria-hidden=\"true\">\u25c6</span> ";
+    append_escaped(out, kCountingRule);
+    out += " The grade filter uses the same counted grade.</p>";
+  }
+  out += "</section>";
 
   // Filters: a plain GET form, so it works without JavaScript.
   std::set<std::string> regions;
@@ -148,11 +170,23 @@ WebResponse register_page(const PageContext& ctx, const WebRequest& request) {
     append_escaped(out, e.name);
     out += "</a>";
     if (e.legacy) out += " <span class=\"tag\">abolished</span>";
+    if (e.latest && e.latest->needs_review())
+      out += fmt::format(" <a class=\"tag review\" href=\"/review#document-{}\">needs review</a>", e.latest->document_id);
     out += "</th>";
     cell_text(out, e.region_name);
     if (e.latest) {
       const auto& r = *e.latest;
       for (auto area : {"overall", "leadership", "help_protection", "in_care", "care_leavers", "adoption", "lscb"}) {
+        if (std::string_view(area) == "overall" && e.counted.overall_absent_by_framework && r.grade("overall").empty()) {
+          out += "<td class=\"no-overall\"><span class=\"absent\">";
+          out += kNoOverall2026;
+          out += "</span>";
+          if (e.counted.by_lowest_judgement)
+            out += "<br><span class=\"counted\" title=\"Counted at its lowest judgement\"><span aria-hidden=\"true\">"
+                   "\u25c6</span> counted as</span> " + grade_badge(e.current_grade());
+          out += "</td>";
+          continue;
+        }
         out += "<td>";
         out += grade_badge(r.grade(area));
         out += "</td>";
@@ -173,6 +207,11 @@ WebResponse register_page(const PageContext& ctx, const WebRequest& request) {
       out += to_iso(*e.forecast->opens) + " to " + to_iso(*e.forecast->closes) + "<br>";
     }
     append_escaped(out, e.forecast_status);
+    if (e.forecast && e.counted.overall_absent_by_framework) {
+      out += "<br><span class=\"counted\">";
+      append_escaped(out, e.forecast->basis);
+      out += "</span>";
+    }
     out += "</td></tr>";
   }
   out += "</tbody></table></div>";
@@ -189,6 +228,8 @@ WebResponse register_api(const PageContext& ctx, const WebRequest& request) {
   RegisterFilter current_only;
   nlohmann::json j = {{"count", rows.size()},
                       {"counts_by_current_grade", count_by_current_grade(filter_register(all, current_only))},
+                      {"counted_by_lowest_judgement", count_by_lowest_judgement(filter_register(all, current_only))},
+                      {"counting_rule", kCountingRule},
                       {"sort", view.sort},
                       {"dir", view.descending ? "desc" : "asc"},
                       {"authorities", items}};

@@ -7,6 +7,7 @@
 
 #include "analysis/national_register.h"
 #include "web/page_context.h"
+#include "web/review_page.h"  // linked from the register (its notice of documents needing review)
 #include "web/web_types.h"
 
 namespace cscwatch {

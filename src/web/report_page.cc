@@ -51,6 +51,16 @@ WebResponse report_page(const PageContext& ctx, const WebRequest& request) {
   out += "</h1><p class=\"links\">";
   if (d.has_pdf) out += fmt::format("<a href=\"/report/{}/pdf\" id=\"pdf-link\">Open the PDF</a> \u00b7 ", id);
   out += fmt::format("<a href=\"/api/reports/{}\">This report as JSON</a></p>", id);
+  if (r.needs_review())
+    out += fmt::format("<p class=\"note review-notice\" id=\"report-review\">{} fact{} of this document need{} review: "
+                       "each is marked <q>needs review</q> below. <a href=\"/review#document-{}\">All documents needing "
+                       "review</a></p>",
+                       r.review.size(), r.review.size() == 1 ? "" : "s", r.review.size() == 1 ? "s" : "", id);
+  if (!r.corrections.empty())
+    out += fmt::format("<p class=\"note\" id=\"report-corrected\">{} fact{} of this document {} corrected by a person: "
+                       "each is marked <q>corrected</q> below with when, who and why.</p>",
+                       r.corrections.size(), r.corrections.size() == 1 ? "" : "s",
+                       r.corrections.size() == 1 ? "was" : "were");
 
   out += "<section aria-labelledby=\"facts-h\"><h2 id=\"facts-h\">Extracted facts</h2>";
   out += inspection_facts_html(r);

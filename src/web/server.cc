@@ -165,6 +165,7 @@ struct WebServer::Impl {
     route_get(R"(/report/([0-9]{1,12}))", report_page);
     route_get(R"(/report/([0-9]{1,12})/pdf)", report_pdf_response, false);
     route_get("/search", search_page);
+    route_get("/review", review_page);
     route_get("/news", news_form_page);
     route_post("/news", news_post_page);
     route_get(R"(/static/([A-Za-z0-9][A-Za-z0-9._-]{0,99}))", [](const PageContext&, const WebRequest& r) { return static_asset(r); });
@@ -173,6 +174,7 @@ struct WebServer::Impl {
     route_get(R"(/api/authorities/([a-z0-9][a-z0-9-]{0,99}))", authority_api);
     route_get(R"(/api/reports/([0-9]{1,12}))", report_api);
     route_get("/api/search", search_api);
+    route_get("/api/review", review_api);
     route_post("/api/news", news_api);
     route_get("/api/openapi.json", [](const PageContext&, const WebRequest&) { return json_response(openapi_document()); });
     // The API's root describes the API.

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "analysis/national_register.h"
 #include "domain/grade.h"
 #include "web/grade_badge.h"
 #include "web/html_escape.h"
@@ -42,7 +43,8 @@ std::string grades_timeline_svg(const std::vector<const InspectionRow*>& rows, c
 
   std::string out = fmt::format(
       "<svg class=\"timeline-chart\" viewBox=\"0 0 {} {}\" role=\"img\" aria-labelledby=\"tl-title\" "
-      "xmlns=\"http://www.w3.org/2000/svg\"><title id=\"tl-title\">Overall effectiveness at each graded inspection</title>",
+      "xmlns=\"http://www.w3.org/2000/svg\"><title id=\"tl-title\">Overall effectiveness at each graded inspection "
+      "(ringed: no overall grade under the 2026 framework, plotted at its lowest judgement)</title>",
       kWidth, kHeight);
   const char* rows_labels[] = {"Outstanding", "Good", "Requires improvement", "Inadequate"};
   for (int rank = 1; rank <= 4; ++rank) {
@@ -61,7 +63,10 @@ std::string grades_timeline_svg(const std::vector<const InspectionRow*>& rows, c
     auto d = parse_iso_date(r->inspection_start.empty() ? r->published : r->inspection_start);
     if (!d) continue;
     double x = xpos(year_fraction(*d));
-    auto g = parse_grade(r->grade("overall"));
+    // The counted grade: overall, or the lowest judgement under the April
+    // 2026 framework (drawn hollow, with a title saying so).
+    CountedGrade counted = counted_grade(*r);
+    auto g = parse_grade(counted.grade);
     if (!g) {
       // Letters and ungraded reports: a tick on the axis.
       ticks += fmt::format("<line class=\"visit\" x1=\"{0:.1f}\" x2=\"{0:.1f}\" y1=\"{1}\" y2=\"{2}\"><title>", x,
@@ -73,9 +78,18 @@ std::string grades_timeline_svg(const std::vector<const InspectionRow*>& rows, c
     double y = ypos(rank(*g));
     line += fmt::format("{}{:.1f},{:.1f}", line.empty() ? "" : " ", x, y);
     std::string cls(to_string(*g));
-    points += fmt::format("<a href=\"#inspection-{}\"><g class=\"pt g-{}\"><title>", r->document_id, cls);
-    append_escaped(points, r->inspection_start + ": " + grade_label(cls) + " (" + r->framework + ")");
-    points += "</title>" + marker(x, y, cls) + "</g></a>";
+    points += fmt::format("<a href=\"#inspection-{}\"><g class=\"pt g-{}{}\"><title>", r->document_id, cls,
+                          counted.by_lowest_judgement ? " counted" : "");
+    if (counted.by_lowest_judgement)
+      append_escaped(points, r->inspection_start + ": " + std::string(kNoOverall2026) + "; plotted at " + grade_label(cls) +
+                                 ", its lowest judgement (" + r->framework + ")");
+    else
+      append_escaped(points, r->inspection_start + ": " + grade_label(cls) + " (" + r->framework + ")");
+    points += "</title>" + marker(x, y, cls);
+    // A ring around the marker: counted by its lowest judgement, not an overall grade.
+    if (counted.by_lowest_judgement)
+      points += fmt::format("<circle class=\"counted-ring\" cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"13\" fill=\"none\"/>", x, y);
+    points += "</g></a>";
   }
   if (!line.empty()) out += "<polyline class=\"trend\" points=\"" + line + "\"/>";
   out += ticks + points + "</svg>";

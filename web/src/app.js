@@ -41,6 +41,17 @@ async function drawGradeChart() {
       pointRadius: key === 'overall' ? 7 : 5, borderWidth: key === 'overall' ? 3 : 1.5, spanGaps: true,
     });
   }
+  // The April 2026 framework gives no overall grade: such an inspection is
+  // shown at its counted grade (its lowest judgement) as a hollow marker with
+  // its own legend entry, never as a gap in the overall line.
+  const counted = graded.map((i) => (i.overall_absent_by_framework && i.counted_as ? GRADE_RANK[i.counted_as] : null));
+  if (counted.some((v) => v !== null)) {
+    datasets.push({
+      label: 'No overall grade (2026 framework): counted at its lowest judgement',
+      data: counted, borderColor: '#000000', backgroundColor: '#ffffff', pointStyle: 'rectRot',
+      pointRadius: 8, borderWidth: 2, showLine: false, countedByLowest: true,
+    });
+  }
   // eslint-disable-next-line no-new
   new window.Chart(canvas, {
     type: 'line',
@@ -58,7 +69,13 @@ async function drawGradeChart() {
         x: { title: { display: true, text: 'Inspection start' } },
       },
       plugins: {
-        tooltip: { callbacks: { label: (c) => `${c.dataset.label}: ${GRADE_LABEL[c.parsed.y]}` } },
+        tooltip: {
+          callbacks: {
+            label: (c) => (c.dataset.countedByLowest
+              ? `No overall grade (2026 framework); counted as ${GRADE_LABEL[c.parsed.y]}, its lowest judgement`
+              : `${c.dataset.label}: ${GRADE_LABEL[c.parsed.y]}`),
+          },
+        },
         legend: { position: 'bottom' },
       },
     },
