@@ -22,6 +22,14 @@ std::optional<JudgementScheme> row_scheme(const InspectionRow& row) {
   return judgement_scheme(*kind, *day);
 }
 
+InspectionForecast forecast_after(const InspectionRow& r, const Date& last_day) {
+  if (counted_grade(r).overall_absent_by_framework)
+    return forecast_next_inspection_2026(
+        last_day, Grades2026{parse_grade(r.grade("leadership")), parse_grade(r.grade("help_protection")),
+                             parse_grade(r.grade("in_care")), parse_grade(r.grade("care_leavers"))});
+  return forecast_next_inspection(last_day, parse_grade(counted_grade(r).grade));
+}
+
 CountedGrade counted_grade(const InspectionRow& row) {
   CountedGrade c;
   auto scheme = row_scheme(row);
@@ -80,14 +88,7 @@ std::vector<RegisterEntry> national_register(const Connection& db, const Date& t
     const std::string& last_day = e.latest->inspection_end.empty() ? e.latest->inspection_start : e.latest->inspection_end;
     if (auto d = parse_iso_date(last_day)) {
       e.months_since = months_between(*d, today);
-      if (e.counted.overall_absent_by_framework) {
-        const InspectionRow& r = *e.latest;
-        e.forecast = forecast_next_inspection_2026(
-            *d, Grades2026{parse_grade(r.grade("leadership")), parse_grade(r.grade("help_protection")),
-                           parse_grade(r.grade("in_care")), parse_grade(r.grade("care_leavers"))});
-      } else {
-        e.forecast = forecast_next_inspection(*d, parse_grade(e.current_grade()));
-      }
+      e.forecast = forecast_after(*e.latest, *d);
       e.forecast_status = forecast_status(*e.forecast, today);
     }
   }

@@ -30,6 +30,11 @@ struct CountedGrade {
 };
 CountedGrade counted_grade(const InspectionRow& row);
 
+// The next-inspection forecast after `row` ended on `last_day`: the ILACS
+// cycle by its overall grade, or the April 2026 framework's rule by its four
+// judgements where it has no overall grade.
+InspectionForecast forecast_after(const InspectionRow& row, const Date& last_day);
+
 // "no overall grade (2026 framework)": what the register shows for such a row.
 inline constexpr std::string_view kNoOverall2026 = "no overall grade (2026 framework)";
 // The counting rule in words, for the counts' note and the API.

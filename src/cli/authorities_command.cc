@@ -2,6 +2,7 @@
 
 #include <map>
 
+#include "analysis/national_register.h"
 #include "cli/commands.h"
 #include "cli/table_printer.h"
 #include "domain/grade.h"
@@ -45,11 +46,13 @@ void add_authorities_command(CLI::App& app, CliContext& ctx, int& status) {
       if (!region->empty() && lower(a.region_name).find(lower(*region)) == std::string::npos) continue;
       auto it = latest.find(a.urn);
       const InspectionRow* row = it == latest.end() ? nullptr : &it->second;
-      std::string overall = row ? row->grade("overall") : "";
+      const CountedGrade counted = row ? counted_grade(*row) : CountedGrade{};
+      std::string overall = counted.grade;
       if (want_none && row) continue;
       if (wanted && overall != to_string(*wanted)) continue;
       std::string name = a.name + (a.legacy ? " (former)" : "");
-      table.add({name, a.urn, a.la_code, a.region_name, overall.empty() ? "-" : overall,
+      table.add({name, a.urn, a.la_code, a.region_name,
+                 overall.empty() ? "-" : overall + (counted.by_lowest_judgement ? " (lowest judgement; 2026 framework)" : ""),
                  row ? row->inspection_end : "-", row ? row->published : "-", row ? row->framework : "-"});
       ++shown;
     }

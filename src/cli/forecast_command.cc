@@ -5,6 +5,7 @@
 #include "cli/commands.h"
 #include "cli/table_printer.h"
 #include "domain/inspection_cadence.h"
+#include "analysis/national_register.h"
 #include "store/inspection_rows.h"
 
 namespace cscwatch {
@@ -44,17 +45,10 @@ void add_forecast_command(CLI::App& app, CliContext& ctx, int& status) {
       if (!region->empty() && lower(r.region_name).find(lower(*region)) == std::string::npos) continue;
       auto last = parse_iso_date(r.inspection_end.empty() ? r.inspection_start : r.inspection_end);
       if (!last) continue;
-      std::string overall = r.grade("overall");
-      if (scheme_of(r) == JudgementScheme::Ilacs2026 && overall.empty()) {
-        // No overall grade by framework: the four judgements decide.
-        Grades2026 grades{parse_grade(r.grade("leadership")), parse_grade(r.grade("help_protection")),
-                          parse_grade(r.grade("in_care")), parse_grade(r.grade("care_leavers"))};
-        rows.push_back({r.authority_name, r.region_name, to_iso(*last), "none (2026 framework)",
-                        forecast_next_inspection_2026(*last, grades)});
-        continue;
-      }
-      rows.push_back({r.authority_name, r.region_name, to_iso(*last), overall,
-                      forecast_next_inspection(*last, parse_grade(overall))});
+      const CountedGrade counted = counted_grade(r);
+      rows.push_back({r.authority_name, r.region_name, to_iso(*last),
+                      counted.overall_absent_by_framework ? "none (2026 framework)" : r.grade("overall"),
+                      forecast_after(r, *last)});
     }
     // Soonest window first; authorities under monitoring after them.
     std::stable_sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) {

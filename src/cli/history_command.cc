@@ -2,6 +2,7 @@
 
 #include "cli/commands.h"
 #include "domain/judgement.h"
+#include "analysis/national_register.h"
 #include "store/inspection_rows.h"
 
 namespace cscwatch {
@@ -15,9 +16,8 @@ void print_inspection(const InspectionRow& r) {
   fmt::print("   published {}{}\n", r.published.empty() ? "-" : r.published,
              r.published_source == "report" || r.published.empty() ? "" : " (from the " + r.published_source + ")");
   if (!r.lead_inspector.empty()) fmt::print("  lead inspector: {}\n", r.lead_inspector);
-  const JudgementScheme scheme = scheme_of(r);
-  if (scheme == JudgementScheme::Ilacs2026 && !r.judgements.count("overall"))
-    fmt::print("  {:<22} {}\n", label(JudgementArea::Overall), "no overall grade (2026 framework)");
+  if (counted_grade(r).overall_absent_by_framework)
+    fmt::print("  {:<22} {}\n", label(JudgementArea::Overall), kNoOverall2026);
   for (JudgementArea area : kAllJudgementAreas) {
     const std::string field(to_string(area));
     auto it = r.judgements.find(field);

@@ -3,6 +3,7 @@
 #include <map>
 #include <set>
 
+#include "analysis/national_register.h"
 #include "cli/commands.h"
 #include "cli/table_printer.h"
 #include "domain/grade.h"
@@ -31,7 +32,12 @@ void add_summary_command(CLI::App& app, CliContext& ctx, int& status) {
 
     // Current grade: the latest graded inspection of each current authority.
     std::map<std::string, std::string> current;
-    for (const auto& r : query_inspections(db, InspectionFilter::latest())) current[r.authority_urn] = r.grade("overall");
+    int by_lowest = 0;
+    for (const auto& r : query_inspections(db, InspectionFilter::latest())) {
+      const CountedGrade counted = counted_grade(r);
+      current[r.authority_urn] = counted.grade;
+      by_lowest += counted.by_lowest_judgement ? 1 : 0;
+    }
     const std::vector<std::string> grades = {"outstanding", "good", "requires_improvement", "inadequate", "adequate", ""};
     std::map<std::string, std::map<std::string, int>> by_region;
     std::map<std::string, int> national;
@@ -60,6 +66,7 @@ void add_summary_command(CLI::App& app, CliContext& ctx, int& status) {
     add_row("England", national);
     fmt::print("Current overall effectiveness of {} authorities (latest graded report in the register):\n{}",
                authorities, table.render());
+    if (by_lowest > 0) fmt::print("{} of them counted by their lowest judgement. {}\n", by_lowest, kCountingRule);
     status = 0;
   });
 }

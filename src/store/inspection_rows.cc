@@ -77,13 +77,6 @@ void apply_review_and_corrections(const Connection& db, std::optional<int64_t> d
 
 }  // namespace
 
-JudgementScheme scheme_of(const InspectionRow& r) {
-  auto kind = parse_document_kind(r.kind);
-  auto start = parse_iso_date(r.inspection_start);
-  if (!kind || !start) return JudgementScheme::Letter;
-  return judgement_scheme(*kind, *start);
-}
-
 std::string field_value(const InspectionRow& r, std::string_view field) {
   if (parse_judgement_area(field)) return r.grade(std::string(field));
   if (field == "inspection_start") return r.inspection_start;

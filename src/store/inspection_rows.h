@@ -9,7 +9,6 @@
 #include <vector>
 
 #include "domain/correction.h"
-#include "domain/judgement_scheme.h"
 #include "domain/review_item.h"
 #include "store/sqlite.h"
 
@@ -99,10 +98,6 @@ struct ImprovementPointRow {
   std::string section;  // "priority_action", "area_for_improvement" or empty
 };
 std::vector<ImprovementPointRow> query_improvement_points(const Connection& db, int64_t inspection_id);
-
-// The judgement scheme the row's document was written under (kind and first
-// day on site); Letter when the row has no start date.
-JudgementScheme scheme_of(const InspectionRow& row);
 
 // A correctable field's value in the row (export form); empty if none.
 std::string field_value(const InspectionRow& row, std::string_view field);
