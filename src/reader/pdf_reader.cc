@@ -277,8 +277,8 @@ Result<PdfText> PdfReader::read_bytes(const std::string& bytes, const std::strin
 
   PdfText result;
   impl_->warnings.clear();
-  // The budget is per document: start from an empty cache.
-  fz_empty_store(ctx);
+  // The budget is per document, on top of what the context holds already
+  // (its cache, bounded, which MuPDF empties when an allocation fails).
   impl_->memory.limit = impl_->memory.used + limits_.max_memory;
   impl_->memory.exceeded = false;
   fz_cookie cookie{};
@@ -327,7 +327,6 @@ Result<PdfText> PdfReader::read_bytes(const std::string& bytes, const std::strin
   }
   fz_drop_document(ctx, doc);
   fz_drop_stream(ctx, stream);
-  fz_empty_store(ctx);
   if (auto limit = over_limit(); !limit.empty() && failure.find(limit) == std::string::npos)
     failure = limit;
   if (!over_limit().empty()) return Error{"refused PDF: " + failure};
