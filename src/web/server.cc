@@ -1,5 +1,6 @@
-// The HTTP server: Boost.Beast's HTTP/1.1 parser on Boost.Asio, one event
-// loop for all sockets and a pool of worker threads for the handlers.
+// The HTTP server: Boost.Beast's HTTP/1.1 parser on Boost.Asio, an event
+// loop (two threads) for all sockets and a pool of worker threads for the
+// handlers.
 //
 // Why not cpp-httplib (used until 2026-11): it gives each connection a worker
 // thread for its whole life, blocked in read(). 200 clients sending one header
@@ -171,6 +172,7 @@ struct Route {
   std::string method;  // GET routes answer HEAD too
   std::regex pattern;
   std::function<WebResponse(const WebRequest&)> handler;
+  bool cacheable = false;
 };
 
 }  // namespace
@@ -204,7 +206,10 @@ struct WebServer::Impl {
   std::map<std::string, int> per_address;
   int open_connections = 0;
 
-  net::io_context ioc{1};
+  // Two event-loop threads (each connection's handlers run in order on its
+  // own strand); more does not help on the 2-core target machine.
+  static constexpr int kIoThreads = 2;
+  net::io_context ioc{kIoThreads};
   std::optional<tcp::acceptor> acceptor;
   net::thread_pool workers;
   std::atomic<bool> running{false};
@@ -250,7 +255,7 @@ struct WebServer::Impl {
     std::string key, generation;
     bool use_cache = cacheable_route && (w.method == "GET" || w.method == "HEAD");
     if (use_cache) {
-      generation = file_stamp(options.db_path) + "|" + file_stamp(options.db_path + "-wal") + "|" + to_iso(today());
+      generation = cache_generation();
       key = cache_key(w);
       if (auto hit = cache.get(key, generation)) return *hit;
     }
@@ -275,8 +280,25 @@ struct WebServer::Impl {
     return out;
   }
 
+  std::string cache_generation() const {
+    return file_stamp(options.db_path) + "|" + file_stamp(options.db_path + "-wal") + "|" + to_iso(today());
+  }
+
+  // A cached answer, looked up on the event loop: a hit is written at once,
+  // without a trip to a worker thread.
+  std::shared_ptr<const WebResponse> cache_hit(const WebRequest& w) {
+    if (w.method != "GET" && w.method != "HEAD") return nullptr;
+    for (const auto& r : routes) {
+      if (r.method != "GET" || !std::regex_match(w.path, r.pattern)) continue;
+      if (!r.cacheable) return nullptr;
+      return cache.get(cache_key(w), cache_generation());
+    }
+    return nullptr;
+  }
+
   void route_get(const char* pattern, Handler h, bool cacheable = true) {
-    routes.push_back({"GET", std::regex(pattern), [this, h, cacheable](const WebRequest& w) { return run_handler(w, h, cacheable); }});
+    routes.push_back({"GET", std::regex(pattern), [this, h, cacheable](const WebRequest& w) { return run_handler(w, h, cacheable); },
+                      cacheable});
   }
   void route_post(const char* pattern, Handler h) {
     routes.push_back({"POST", std::regex(pattern), [this, h](const WebRequest& w) { return run_handler(w, h, false); }});
@@ -443,12 +465,14 @@ class WebServer::Impl::Session : public std::enable_shared_from_this<Session> {
     if (request_.method == "POST" && beast::iequals(type.substr(0, std::min<size_t>(type.size(), 33)), "application/x-www-form-urlencoded"))
       parse_params(request_.body, request_.params);
     stream_.expires_never();
+    if (auto hit = server_.cache_hit(request_)) return write(std::move(hit));
     int fd = stream_.socket().native_handle();
     request_.client_gone = [fd] { return peer_closed(fd); };
     net::post(server_.workers, [self = shared_from_this()] {
       WebResponse out = self->server_.dispatch(self->request_);
       self->request_.client_gone = nullptr;
-      net::post(self->stream_.get_executor(), [self, out = std::move(out)]() mutable { self->write(std::move(out)); });
+      auto shared = std::make_shared<const WebResponse>(std::move(out));
+      net::post(self->stream_.get_executor(), [self, shared]() mutable { self->write(std::move(shared)); });
     });
   }
 
@@ -458,31 +482,32 @@ class WebServer::Impl::Session : public std::enable_shared_from_this<Session> {
     request_ = WebRequest{};
     request_.method = "GET";
     range_.clear();
-    write(error_response(path, status, message));
+    write(std::make_shared<const WebResponse>(error_response(path, status, message)));
   }
 
-  void write(WebResponse out) {
-    out_ = std::move(out);
+  void write(std::shared_ptr<const WebResponse> response) {
+    out_ = std::move(response);
+    const WebResponse& out = *out_;
     parts_.clear();
     buffers_.clear();
     bool head_only = request_.method == "HEAD";
-    const std::string& body = out_.body;
+    const std::string& body = out.body;
 
     RangeDecision ranges;
-    if (!range_.empty() && request_.method == "GET" && out_.status == 200) ranges = decide_ranges(range_, body.size());
+    if (!range_.empty() && request_.method == "GET" && out.status == 200) ranges = decide_ranges(range_, body.size());
 
     std::string h;
-    int status = ranges.kind == RangeDecision::Partial ? 206 : ranges.kind == RangeDecision::Unsatisfiable ? 416 : out_.status;
+    int status = ranges.kind == RangeDecision::Partial ? 206 : ranges.kind == RangeDecision::Unsatisfiable ? 416 : out.status;
     h += fmt::format("HTTP/1.1 {} {}\r\n", status, reason_phrase(status));
-    for (const auto& [k, v] : out_.is_pdf ? pdf_security_headers() : security_headers()) h += fmt::format("{}: {}\r\n", k, v);
-    if (!out_.content_disposition.empty()) h += "Content-Disposition: " + out_.content_disposition + "\r\n";
-    if (out_.content_type.rfind("text/javascript", 0) == 0 || out_.content_type.rfind("text/css", 0) == 0)
+    for (const auto& [k, v] : out.is_pdf ? pdf_security_headers() : security_headers()) h += fmt::format("{}: {}\r\n", k, v);
+    if (!out.content_disposition.empty()) h += "Content-Disposition: " + out.content_disposition + "\r\n";
+    if (out.content_type.rfind("text/javascript", 0) == 0 || out.content_type.rfind("text/css", 0) == 0)
       h += "Cache-Control: public, max-age=3600\r\n";
     else
       h += "Cache-Control: no-cache\r\n";
-    if (out_.is_pdf) h += "Accept-Ranges: bytes\r\n";
+    if (out.is_pdf) h += "Accept-Ranges: bytes\r\n";
 
-    // The body is never copied: the buffers point into out_.body, with part
+    // The body is never copied: the buffers point into out.body, with part
     // headers between them for several ranges.
     size_t length = 0;
     if (ranges.kind == RangeDecision::Unsatisfiable) {
@@ -494,7 +519,7 @@ class WebServer::Impl::Session : public std::enable_shared_from_this<Session> {
     } else if (ranges.kind == RangeDecision::Partial && ranges.ranges.size() == 1) {
       const ByteRange& r = ranges.ranges[0];
       h += fmt::format("Content-Range: bytes {}-{}/{}\r\n", r.first, r.last, body.size());
-      h += "Content-Type: " + out_.content_type + "\r\n";
+      h += "Content-Type: " + out.content_type + "\r\n";
       length = r.size();
     } else if (ranges.kind == RangeDecision::Partial) {
       std::string boundary = fmt::format("cscwatch-{:016x}", reinterpret_cast<std::uintptr_t>(this) ^
@@ -502,13 +527,13 @@ class WebServer::Impl::Session : public std::enable_shared_from_this<Session> {
       h += "Content-Type: multipart/byteranges; boundary=" + boundary + "\r\n";
       for (const auto& r : ranges.ranges) {
         parts_.push_back(fmt::format("\r\n--{}\r\nContent-Type: {}\r\nContent-Range: bytes {}-{}/{}\r\n\r\n", boundary,
-                                     out_.content_type, r.first, r.last, body.size()));
+                                     out.content_type, r.first, r.last, body.size()));
         length += parts_.back().size() + r.size();
       }
       parts_.push_back(fmt::format("\r\n--{}--\r\n", boundary));
       length += parts_.back().size();
     } else {
-      h += "Content-Type: " + out_.content_type + "\r\n";
+      h += "Content-Type: " + out.content_type + "\r\n";
       length = body.size();
     }
     h += fmt::format("Content-Length: {}\r\n", length);
@@ -536,7 +561,7 @@ class WebServer::Impl::Session : public std::enable_shared_from_this<Session> {
     net::async_write(stream_, buffers_, [self = shared_from_this()](beast::error_code ec, size_t) {
       if (!ec && self->linger_) return self->linger();
       if (ec || !self->keep_alive_) return self->close();
-      self->out_ = WebResponse{};
+      self->out_.reset();
       self->next_request();
     });
   }
@@ -579,7 +604,7 @@ class WebServer::Impl::Session : public std::enable_shared_from_this<Session> {
   std::size_t lingered_ = 0;
   std::chrono::steady_clock::time_point linger_deadline_;
   std::string range_;
-  WebResponse out_;
+  std::shared_ptr<const WebResponse> out_;  // the body the write buffers point into
   std::string head_;
   std::vector<std::string> parts_;
   std::vector<net::const_buffer> buffers_;
@@ -605,7 +630,7 @@ void refuse(tcp::socket& socket) {
 }  // namespace
 
 void WebServer::Impl::do_accept() {
-  acceptor->async_accept([this](beast::error_code ec, tcp::socket socket) {
+  acceptor->async_accept(net::make_strand(ioc), [this](beast::error_code ec, tcp::socket socket) {
     if (ec == net::error::operation_aborted || !acceptor->is_open()) return;
     if (!ec) {
       beast::error_code ep_ec;
@@ -661,7 +686,10 @@ bool WebServer::listen() {
   if (!i.acceptor || i.stopped) return false;
   i.do_accept();
   i.running = true;
+  std::vector<std::thread> extra;
+  for (int t = 1; t < Impl::kIoThreads; ++t) extra.emplace_back([&i] { i.ioc.run(); });
   i.ioc.run();
+  for (auto& t : extra) t.join();
   i.running = false;
   return true;
 }
