@@ -6,7 +6,7 @@ set(CSCWATCH_TEST_ARTIFACTS_DIR ${CMAKE_BINARY_DIR}/test-artifacts)
 if(TARGET web_tests)
   # The API tests serve a register ingested from the corpus with the real
   # ingest (built once per build tree under test-artifacts/web).
-  target_link_libraries(web_tests PRIVATE cscwatch_ingest)
+  target_link_libraries(web_tests PRIVATE cscwatch_ingest PkgConfig::CPP_HTTPLIB)
   target_compile_definitions(web_tests PRIVATE CSCWATCH_TEST_ARTIFACTS_DIR="${CSCWATCH_TEST_ARTIFACTS_DIR}")
 endif()
 

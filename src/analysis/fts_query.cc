@@ -11,7 +11,16 @@ enum class Kind { Term, Open, Close, And, Or, Not };
 struct Token {
   Kind kind;
   std::string text;  // Term: the FTS5 string, already quoted
+  bool prefix = false;
+  std::size_t prefix_chars = 0;  // Term with prefix: characters before the *
 };
+
+// Characters as a person counts them (UTF-8 continuation bytes not counted).
+std::size_t char_count(std::string_view s) {
+  std::size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 
@@ -45,7 +54,7 @@ void add_word(std::vector<Token>& tokens, std::string_view word) {
   }
   // Pure punctuation ("<", "-", "&") would tokenize to nothing: drop it.
   if (!has_word_content(word)) return;
-  tokens.push_back({Kind::Term, quote(word) + (prefix ? "*" : "")});
+  tokens.push_back({Kind::Term, quote(word) + (prefix ? "*" : ""), prefix, char_count(word)});
 }
 
 const char* kSyntaxHint =
@@ -70,7 +79,8 @@ Result<std::string> to_fts5_query(std::string_view query) {
       i = end == std::string_view::npos ? query.size() : end + 1;
       bool prefix = i < query.size() && query[i] == '*';
       if (prefix) ++i;
-      if (has_word_content(phrase)) tokens.push_back({Kind::Term, quote(phrase) + (prefix ? "*" : "")});
+      if (has_word_content(phrase))
+        tokens.push_back({Kind::Term, quote(phrase) + (prefix ? "*" : ""), prefix, char_count(phrase)});
       continue;
     }
     size_t end = i;
@@ -105,6 +115,28 @@ Result<std::string> to_fts5_query(std::string_view query) {
   bool any_term = false;
   for (const auto& t : tokens) any_term |= t.kind == Kind::Term;
   if (!any_term) return Error{"The query has no words to search for (punctuation on its own is ignored)." + std::string(kSyntaxHint)};
+
+  // The cost bound (see fts_query.h).
+  int terms = 0, prefixes = 0, ors = 0;
+  for (const auto& t : tokens) {
+    terms += t.kind == Kind::Term;
+    ors += t.kind == Kind::Or;
+    if (t.kind == Kind::Term && t.prefix) {
+      ++prefixes;
+      if (t.prefix_chars < kMinPrefixLength)
+        return Error{"A word ending in * needs at least " + std::to_string(kMinPrefixLength) +
+                     " letters before the * (a shorter prefix matches too many words): write more of the word."};
+    }
+  }
+  if (prefixes > kMaxPrefixTerms)
+    return Error{"The query has " + std::to_string(prefixes) + " words ending in *; at most " +
+                 std::to_string(kMaxPrefixTerms) + " are allowed. Search for fewer word beginnings at once."};
+  if (ors > kMaxOrOperators)
+    return Error{"The query has " + std::to_string(ors) + " ORs; at most " + std::to_string(kMaxOrOperators) +
+                 " are allowed. Split it into several searches."};
+  if (terms > kMaxQueryTerms)
+    return Error{"The query has " + std::to_string(terms) + " words and phrases; at most " +
+                 std::to_string(kMaxQueryTerms) + " are allowed."};
 
   // FTS5's operators are binary: each needs an operand on both sides.
   auto name = [](Kind k) { return k == Kind::And ? "AND" : k == Kind::Or ? "OR" : "NOT"; };

@@ -6,6 +6,8 @@
 #include <set>
 #include <tuple>
 
+#include <sqlite3.h>
+
 namespace cscwatch {
 
 namespace {
@@ -25,6 +27,54 @@ constexpr const char* kFrom = R"sql(
     AND (?5 = 0 OR CAST(substr(COALESCE(i.start_date, i.published, ''), 1, 4) AS INTEGER) <= ?5)
     AND (?6 = '' OR a.region_name = ?6))sql";
 
+// Installs the budget's progress handler on the connection for one query and
+// removes it afterwards (connections are pooled and reused).
+class BudgetGuard {
+ public:
+  BudgetGuard(const Connection& db, const QueryBudget& budget)
+      : db_(db.handle()), budget_(budget), deadline_(std::chrono::steady_clock::now() + budget.time_limit) {
+    sqlite3_progress_handler(db_, 1000, &BudgetGuard::check, this);
+  }
+  ~BudgetGuard() { sqlite3_progress_handler(db_, 0, nullptr, nullptr); }
+  BudgetGuard(const BudgetGuard&) = delete;
+  BudgetGuard& operator=(const BudgetGuard&) = delete;
+
+  bool timed_out() const { return timed_out_; }
+  bool cancelled() const { return cancelled_; }
+  // The message for an interrupted query; empty if it was not interrupted.
+  std::string reason() const {
+    if (cancelled_) return "The search was stopped: the connection was closed.";
+    if (timed_out_)
+      return "The search took longer than the " + std::to_string(budget_.time_limit.count()) +
+             " ms it may take and was stopped. Use fewer words ending in * or fewer ORs, or more specific words.";
+    return {};
+  }
+
+ private:
+  static int check(void* self) {
+    auto* g = static_cast<BudgetGuard*>(self);
+    auto now = std::chrono::steady_clock::now();
+    if (now >= g->deadline_) {
+      g->timed_out_ = true;
+      return 1;
+    }
+    if (g->budget_.cancelled && now >= g->next_poll_) {
+      g->next_poll_ = now + std::chrono::milliseconds(20);
+      if (g->budget_.cancelled()) {
+        g->cancelled_ = true;
+        return 1;
+      }
+    }
+    return 0;
+  }
+
+  sqlite3* db_;
+  const QueryBudget& budget_;
+  std::chrono::steady_clock::time_point deadline_;
+  std::chrono::steady_clock::time_point next_poll_{};
+  bool timed_out_ = false, cancelled_ = false;
+};
+
 void bind_filters(Statement& q, const std::string& match, const SearchRequest& r) {
   q.bind(1, match).bind(2, r.grade).bind(3, r.framework).bind(4, r.year_from).bind(5, r.year_to).bind(6, r.region);
 }
@@ -36,6 +86,7 @@ Result<SearchResults> search_pages(const Connection& db, const SearchRequest& re
   if (!match) return Error{match.error()};
   SearchResults out;
   out.fts_query = *match;
+  BudgetGuard guard(db, request.budget);
   try {
     // One pass over the matches gives the counts by grade and the ranking;
     // snippets, the expensive part, are then built for the shown hits only.
@@ -102,6 +153,7 @@ Result<SearchResults> search_pages(const Connection& db, const SearchRequest& re
       q.reset();
     }
   } catch (const SqlError& e) {
+    if (auto reason = guard.reason(); !reason.empty()) return Error{reason};
     // The sanitiser should leave nothing FTS5 rejects; if something slips
     // through, it is still the query's fault, not a server failure.
     std::string what = e.what();
@@ -118,11 +170,13 @@ Result<SearchResults> search_pages(const Connection& db, const SearchRequest& re
 
 namespace cscwatch {
 
-std::map<int, std::string> highlight_pages(const Connection& db, int64_t document_id, const std::string& query) {
+Result<std::map<int, std::string>> highlight_pages(const Connection& db, int64_t document_id, const std::string& query,
+                                                   const QueryBudget& budget) {
   std::map<int, std::string> out;
   if (query.empty()) return out;
   auto match = to_fts5_query(query);
-  if (!match) return out;
+  if (!match) return Error{match.error()};
+  BudgetGuard guard(db, budget);
   try {
     auto q = db.prepare(R"sql(
       SELECT p.number, highlight(page_fts, 0, char(2), char(3))
@@ -131,6 +185,7 @@ std::map<int, std::string> highlight_pages(const Connection& db, int64_t documen
     q.bind(1, *match).bind(2, document_id);
     while (q.step()) out[static_cast<int>(q.integer(0))] = q.text(1);
   } catch (const SqlError&) {
+    if (auto reason = guard.reason(); !reason.empty()) return Error{reason};
     out.clear();  // highlighting is a comfort: the page shows unmarked text
   }
   return out;

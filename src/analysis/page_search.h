@@ -3,7 +3,9 @@
 // counts of hits by the report's overall grade.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -13,6 +15,17 @@
 
 namespace cscwatch {
 
+// What one full-text query may spend while it runs (the caps on its shape are
+// in fts_query.h). The limit is enforced with sqlite3_progress_handler: past
+// it, or once `cancelled` says so (the web server: the client has closed its
+// connection), SQLite stops the statement and the query fails with a message.
+inline constexpr std::chrono::milliseconds kDefaultQueryTimeLimit{3000};
+
+struct QueryBudget {
+  std::chrono::milliseconds time_limit = kDefaultQueryTimeLimit;
+  std::function<bool()> cancelled;  // polled every few milliseconds; empty: never
+};
+
 struct SearchRequest {
   std::string query;      // as typed; see fts_query.h
   std::string grade;      // overall grade (machine name) or "none"; empty: any
@@ -21,6 +34,7 @@ struct SearchRequest {
   std::string region;     // region name; empty: any
   int limit = 20;
   int offset = 0;
+  QueryBudget budget;
 };
 
 // Snippet highlight markers: control characters that page text never holds
@@ -54,7 +68,9 @@ Result<SearchResults> search_pages(const Connection& db, const SearchRequest& re
 namespace cscwatch {
 
 // The pages of one report that match `query`, with matches marked
-// (kMarkStart/kMarkEnd), by page number. Empty for an empty or malformed query.
-std::map<int, std::string> highlight_pages(const Connection& db, int64_t document_id, const std::string& query);
+// (kMarkStart/kMarkEnd), by page number. Empty for an empty query; an error
+// (for the person searching) for a malformed or too costly one.
+Result<std::map<int, std::string>> highlight_pages(const Connection& db, int64_t document_id, const std::string& query,
+                                                   const QueryBudget& budget = {});
 
 }  // namespace cscwatch

@@ -8,16 +8,22 @@ namespace cscwatch {
 void add_serve_command(CLI::App& app, CliContext& ctx, int& status) {
   auto* cmd = app.add_subcommand("serve", "Serve the register as a read-only website and JSON API");
   auto listen = std::make_shared<std::string>("127.0.0.1:8080");
-  auto threads = std::make_shared<int>(96);
+  auto threads = std::make_shared<int>(ServeOptions{}.threads);
+  auto per_address = std::make_shared<int>(ServeOptions{}.max_connections_per_address);
   auto log = std::make_shared<bool>(false);
   cmd->add_option("--listen", *listen, "Address and port to listen on (loopback by default; port 0 picks a free one)")
       ->capture_default_str();
-  cmd->add_option("--threads", *threads, "Worker threads (each open keep-alive connection holds one)")
+  cmd->add_option("--threads", *threads, "Worker threads: requests answered at once (idle connections hold none)")
       ->capture_default_str()
       ->check(CLI::Range(2, 1024));
+  cmd->add_option("--max-connections-per-address", *per_address,
+                  "Open connections allowed from one client address; 0 for none (behind a reverse proxy, which limits clients itself)")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 100000));
   cmd->add_flag("--log-requests", *log, "Log every request with its time to stderr");
-  cmd->callback([&ctx, &status, listen, threads, log] {
+  cmd->callback([&ctx, &status, listen, threads, per_address, log] {
     ServeOptions options;
+    options.max_connections_per_address = *per_address;
     options.db_path = ctx.db_path;
     options.threads = *threads;
     options.log_requests = *log;

@@ -13,6 +13,10 @@
 
 namespace cscwatch::news {
 
+// The one limit on a news article's size, in bytes, wherever it comes from:
+// `cscwatch news FILE`, the form at /news and POST /api/news (the web server
+// accepts a request body big enough for an article this size sent as a
+// URL-encoded form). Documented in docs/limits.md.
 inline constexpr std::size_t kMaxArticleBytes = 2 * 1024 * 1024;
 
 struct ArticleText {

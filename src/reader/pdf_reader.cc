@@ -3,10 +3,14 @@
 #include <mupdf/fitz.h>
 #include <openssl/sha.h>
 
+#include <condition_variable>
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
+#include <mutex>
 #include <sstream>
 #include <string_view>
+#include <thread>
 
 namespace cscwatch {
 
@@ -46,9 +50,17 @@ void append_utf8(std::string& out, int c) {
   out.append(buf, static_cast<size_t>(n));
 }
 
+// Cuts `s` to at most `n` bytes without splitting a UTF-8 sequence.
+void truncate_utf8(std::string& s, std::size_t n) {
+  if (s.size() <= n) return;
+  while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
+  s.resize(n);
+}
+
 // Walks a structured-text page into lines with boxes. Plain C++ with no MuPDF
-// calls that can throw, so it runs outside fz_try.
-Page collect_page(fz_stext_page* stext, int number, std::size_t max_chars) {
+// calls that can throw, so it runs outside fz_try. Text past max_chars is cut
+// (the page keeps what fits, a line is cut mid-way) and a warning says so.
+Page collect_page(fz_stext_page* stext, int number, std::size_t max_chars, std::vector<std::string>& warnings) {
   Page page;
   page.number = number;
   for (fz_stext_block* block = stext->first_block; block; block = block->next) {
@@ -60,8 +72,25 @@ Page collect_page(fz_stext_page* stext, int number, std::size_t max_chars) {
       tl.y0 = line->bbox.y0;
       tl.x1 = line->bbox.x1;
       tl.y1 = line->bbox.y1;
-      for (fz_stext_char* ch = line->first_char; ch; ch = ch->next) append_utf8(tl.text, ch->c);
-      if (page.text.size() + tl.text.size() + 2 > max_chars) return page;
+      std::size_t room = max_chars > page.text.size() + 2 ? max_chars - page.text.size() - 2 : 0;
+      std::size_t full = 0;
+      for (fz_stext_char* ch = line->first_char; ch; ch = ch->next) {
+        if (tl.text.size() <= room) append_utf8(tl.text, ch->c);
+        else ++full;  // only counted from here on
+      }
+      if (tl.text.size() > room || full > 0) {
+        std::size_t original = tl.text.size() + full;  // bytes (and characters past the cut)
+        truncate_utf8(tl.text, room);
+        warnings.push_back("page " + std::to_string(number) + ": text cut at the " + std::to_string(max_chars >> 10) +
+                           " KiB page limit (a line of at least " + std::to_string(original) + " bytes kept to " +
+                           std::to_string(tl.text.size()) + "; the rest of the page dropped)");
+        if (!tl.text.empty()) {
+          page.text += tl.text;
+          page.text += '\n';
+          page.lines.push_back(std::move(tl));
+        }
+        return page;
+      }
       page.text += tl.text;
       page.text += '\n';
       block_has_text = true;
@@ -71,6 +100,87 @@ Page collect_page(fz_stext_page* stext, int number, std::size_t max_chars) {
   }
   return page;
 }
+
+// MuPDF's memory, counted per context: every allocation carries its size in a
+// header, and an allocation that would take the context past its budget
+// fails (MuPDF first empties its cache and retries, then throws).
+struct MemoryBudget {
+  std::size_t used = 0;
+  std::size_t limit = SIZE_MAX;
+  bool exceeded = false;
+};
+constexpr std::size_t kAllocHeader = 16;  // keeps malloc's alignment
+
+void* budget_malloc(void* user, std::size_t size) {
+  auto* b = static_cast<MemoryBudget*>(user);
+  if (size > b->limit || b->used > b->limit - size) {
+    b->exceeded = true;
+    return nullptr;
+  }
+  auto* p = static_cast<unsigned char*>(std::malloc(size + kAllocHeader));
+  if (!p) return nullptr;
+  *reinterpret_cast<std::size_t*>(p) = size;
+  b->used += size;
+  return p + kAllocHeader;
+}
+void budget_free(void* user, void* ptr) {
+  if (!ptr) return;
+  auto* b = static_cast<MemoryBudget*>(user);
+  auto* p = static_cast<unsigned char*>(ptr) - kAllocHeader;
+  b->used -= *reinterpret_cast<std::size_t*>(p);
+  std::free(p);
+}
+void* budget_realloc(void* user, void* ptr, std::size_t size) {
+  if (!ptr) return budget_malloc(user, size);
+  if (size == 0) {
+    budget_free(user, ptr);
+    return nullptr;
+  }
+  auto* b = static_cast<MemoryBudget*>(user);
+  auto* p = static_cast<unsigned char*>(ptr) - kAllocHeader;
+  std::size_t old = *reinterpret_cast<std::size_t*>(p);
+  if (size > old && (size - old > b->limit || b->used > b->limit - (size - old))) {
+    b->exceeded = true;
+    return nullptr;
+  }
+  auto* q = static_cast<unsigned char*>(std::realloc(p, size + kAllocHeader));
+  if (!q) return nullptr;
+  *reinterpret_cast<std::size_t*>(q) = size;
+  b->used = b->used - old + size;
+  return q + kAllocHeader;
+}
+
+// Sets the cookie's abort flag when the document's time is up; MuPDF's
+// interpreter checks it between content stream operators and stops.
+class Deadline {
+ public:
+  Deadline(fz_cookie* cookie, std::chrono::milliseconds limit)
+      : thread_([this, cookie, limit] {
+          std::unique_lock lock(mutex_);
+          if (!cv_.wait_for(lock, limit, [this] { return done_; })) {
+            expired_ = true;
+            cookie->abort = 1;
+          }
+        }) {}
+  ~Deadline() {
+    {
+      std::lock_guard lock(mutex_);
+      done_ = true;
+    }
+    cv_.notify_one();
+    thread_.join();
+  }
+  bool expired() {
+    std::lock_guard lock(mutex_);
+    return expired_;
+  }
+
+ private:
+  std::mutex mutex_;
+  std::condition_variable cv_;
+  bool done_ = false, expired_ = false;
+  std::thread thread_;
+};
 
 // Each wrapper makes MuPDF calls that may throw (longjmp) and writes results
 // only through its pointer arguments, so no C++ local is live across a jump.
@@ -90,9 +200,24 @@ const char* try_count_pages(fz_context* ctx, fz_document* doc, int* count) {
   return nullptr;
 }
 
+// fz_new_stext_page_from_page_number, with a cookie (for the deadline).
 const char* try_stext_page(fz_context* ctx, fz_document* doc, int index, const fz_stext_options* options,
-                           fz_stext_page** out) {
-  fz_try(ctx) { *out = fz_new_stext_page_from_page_number(ctx, doc, index, options); }
+                           fz_cookie* cookie, fz_stext_page** out) {
+  fz_page* page = nullptr;
+  fz_device* dev = nullptr;
+  fz_var(page);
+  fz_var(dev);
+  fz_try(ctx) {
+    page = fz_load_page(ctx, doc, index);
+    *out = fz_new_stext_page(ctx, fz_bound_page(ctx, page));
+    dev = fz_new_stext_device(ctx, *out, options);
+    fz_run_page(ctx, page, dev, fz_identity, cookie);
+    fz_close_device(ctx, dev);
+  }
+  fz_always(ctx) {
+    fz_drop_device(ctx, dev);
+    fz_drop_page(ctx, page);
+  }
   fz_catch(ctx) { return fz_caught_message(ctx); }
   return nullptr;
 }
@@ -102,10 +227,13 @@ const char* try_stext_page(fz_context* ctx, fz_document* doc, int index, const f
 struct PdfReader::Impl {
   fz_context* ctx = nullptr;
   std::string warnings;
+  MemoryBudget memory;
+  fz_alloc_context alloc{&memory, budget_malloc, budget_realloc, budget_free};
 };
 
 PdfReader::PdfReader(PdfLimits limits) : impl_(new Impl), limits_(limits) {
-  impl_->ctx = fz_new_context(nullptr, nullptr, FZ_STORE_DEFAULT);
+  // The cache is part of the budget, so it gets at most a quarter of it.
+  impl_->ctx = fz_new_context(&impl_->alloc, nullptr, std::min<std::size_t>(FZ_STORE_DEFAULT, limits.max_memory / 4));
   if (impl_->ctx) {
     fz_register_document_handlers(impl_->ctx);
     fz_set_warning_callback(impl_->ctx, on_warning, &impl_->warnings);
@@ -149,6 +277,21 @@ Result<PdfText> PdfReader::read_bytes(const std::string& bytes, const std::strin
 
   PdfText result;
   impl_->warnings.clear();
+  // The budget is per document, on top of what the context holds already
+  // (its cache, bounded, which MuPDF empties when an allocation fails).
+  impl_->memory.limit = impl_->memory.used + limits_.max_memory;
+  impl_->memory.exceeded = false;
+  fz_cookie cookie{};
+  Deadline deadline(&cookie, limits_.max_time);
+  auto over_limit = [&]() -> std::string {
+    if (impl_->memory.exceeded)
+      return "over the memory limit of " + std::to_string(limits_.max_memory >> 20) +
+             " MiB per document (the reader stopped it)";
+    if (deadline.expired())
+      return "over the time limit of " + std::to_string(limits_.max_time.count()) +
+             " ms per document (the reader stopped it)";
+    return {};
+  };
 
   fz_stream* stream = nullptr;
   fz_document* doc = nullptr;
@@ -157,6 +300,7 @@ Result<PdfText> PdfReader::read_bytes(const std::string& bytes, const std::strin
     failure = e;
     if (doc) fz_drop_document(ctx, doc);
     if (stream) fz_drop_stream(ctx, stream);
+    if (auto limit = over_limit(); !limit.empty()) return Error{"refused PDF: " + limit};
     return Error{"damaged PDF: " + failure};
   }
   if (fz_needs_password(ctx, doc)) {
@@ -172,16 +316,20 @@ Result<PdfText> PdfReader::read_bytes(const std::string& bytes, const std::strin
   fz_stext_options options{};
   for (int i = 0; failure.empty() && i < page_count; ++i) {
     fz_stext_page* stext = nullptr;
-    if (const char* e = try_stext_page(ctx, doc, i, &options, &stext)) {
+    if (const char* e = try_stext_page(ctx, doc, i, &options, &cookie, &stext)) {
       failure = "page " + std::to_string(i + 1) + ": " + e;
     }
+    if (auto limit = over_limit(); !limit.empty()) failure = "page " + std::to_string(i + 1) + ": " + limit;
     if (stext) {
-      result.pages.push_back(collect_page(stext, i + 1, limits_.max_page_chars));
+      if (failure.empty()) result.pages.push_back(collect_page(stext, i + 1, limits_.max_page_chars, result.warnings));
       fz_drop_stext_page(ctx, stext);
     }
   }
   fz_drop_document(ctx, doc);
   fz_drop_stream(ctx, stream);
+  if (auto limit = over_limit(); !limit.empty() && failure.find(limit) == std::string::npos)
+    failure = limit;
+  if (!over_limit().empty()) return Error{"refused PDF: " + failure};
   if (!failure.empty()) {
     std::string message = "damaged PDF: " + failure;
     if (!impl_->warnings.empty()) message += " (" + impl_->warnings.substr(0, 300) + ")";

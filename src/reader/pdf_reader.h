@@ -1,6 +1,7 @@
 // PDF -> pages of text, in process, with MuPDF's structured-text API.
 #pragma once
 
+#include <chrono>
 #include <cstddef>
 #include <string>
 #include <vector>
@@ -13,6 +14,10 @@ namespace cscwatch {
 struct PdfText {
   std::string sha256;  // hex digest of the file's bytes (read_file only)
   std::vector<Page> pages;
+  // Things the reader changed to keep within its limits while still reading
+  // the document, e.g. a line cut short; one message each, naming the page.
+  // The caller decides whether to flag the document.
+  std::vector<std::string> warnings;
 };
 
 // Limits on what the reader accepts; documents beyond them are refused with a
@@ -20,7 +25,12 @@ struct PdfText {
 struct PdfLimits {
   std::size_t max_bytes = 256u << 20;  // 256 MiB
   int max_pages = 2000;
-  std::size_t max_page_chars = 1u << 20;  // text kept per page
+  std::size_t max_page_chars = 1u << 20;  // text kept per page (a longer line is cut, with a warning)
+  // Per document: MuPDF's memory (counted by the context's allocator, the
+  // cache included) and the time spent interpreting it. A document past
+  // either fails with a message naming the limit; the batch goes on.
+  std::size_t max_memory = 512u << 20;  // 512 MiB
+  std::chrono::milliseconds max_time{60000};
 };
 
 // Reads PDFs. Not thread-safe: each thread owns its own PdfReader (one MuPDF

@@ -145,9 +145,14 @@ int latest_schema_version() { return static_cast<int>(std::size(kMigrations)); }
 Result<int> migrate(Connection& db) {
   try {
     db.exec("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)");
-    auto q = db.prepare("SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
-    q.step();
-    int current = static_cast<int>(q.integer(0));
+    int current = 0;
+    {
+      // Finalised before any write: an open read would turn another
+      // process's commit into SQLITE_BUSY without waiting.
+      auto q = db.prepare("SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
+      q.step();
+      current = static_cast<int>(q.integer(0));
+    }
     if (current > latest_schema_version())
       return Error{"the database was made by a newer cscwatch (schema version " + std::to_string(current) + "; this one knows up to " +
                    std::to_string(latest_schema_version()) + "): use a newer cscwatch"};

@@ -14,8 +14,8 @@ namespace cscwatch {
 namespace {
 
 Result<nlohmann::json> analyse(const PageContext& ctx, std::string_view article) {
-  if (article.size() > kMaxArticleBytes)
-    return Error{"The article is too long (at most " + std::to_string(kMaxArticleBytes / 1024) + " KiB)."};
+  if (article.size() > news::kMaxArticleBytes)
+    return Error{"The article is too long (at most " + std::to_string(news::kMaxArticleBytes / 1024) + " KiB)."};
   try {
     return analyse_article(ctx.db, article);
   } catch (const nlohmann::json::exception& e) {
@@ -38,9 +38,12 @@ std::string verdict_class(const std::string& v) {
   return out.substr(0, 40);
 }
 
-const char* kFormStart = "<form method=\"post\" action=\"/news\" class=\"news\" id=\"news-form\">"
-                         "<label for=\"article\">Paste the text of a news article about an inspection</label>"
-                         "<textarea id=\"article\" name=\"article\" rows=\"14\" maxlength=\"524288\" required>";
+// maxlength counts characters, the limit bytes: the server still checks.
+const std::string kFormStart = fmt::format(
+    "<form method=\"post\" action=\"/news\" class=\"news\" id=\"news-form\">"
+    "<label for=\"article\">Paste the text of a news article about an inspection</label>"
+    "<textarea id=\"article\" name=\"article\" rows=\"14\" maxlength=\"{}\" required>",
+    news::kMaxArticleBytes);
 const char* kFormEnd = "</textarea><button type=\"submit\">Check against the reports</button></form>";
 
 }  // namespace

@@ -8,12 +8,15 @@
 
 #include <nlohmann/json.hpp>
 
+#include "news/article_text.h"
+
 #include "web/page_context.h"
 #include "web/web_types.h"
 
 namespace cscwatch {
 
-inline constexpr std::size_t kMaxArticleBytes = 512 * 1024;
+// The article size limit is news::kMaxArticleBytes (src/news/article_text.h),
+// the same for the form, the API and the command line.
 
 WebResponse news_form_page(const PageContext& context, const WebRequest& request);
 WebResponse news_post_page(const PageContext& context, const WebRequest& request);  // form field "article"

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "news/article_text.h"
 #include "store/inspection_rows.h"
 
 namespace cscwatch {
@@ -133,7 +134,7 @@ nlohmann::json build() {
               query_param("offset", "Hits to skip", {{"type", "integer"}})}},
             {"responses",
              {{"200", ok("Ranked hits with snippets and counts by grade", "SearchResults")},
-              {"400", error_response("Malformed query, with a message saying what to change")}}}}}}},
+              {"400", error_response("Malformed or too costly query (see docs/limits.md), with a message saying what to change")}}}}}}},
         {"/api/review",
          {{"get",
            {{"summary", "Every document needing review, with each doubtful fact, its reason and page"},
@@ -143,7 +144,7 @@ nlohmann::json build() {
          {{"post",
            {{"summary", "Link a news article to its report and check its quotations"},
             {"requestBody",
-             {{"required", true}, {"content", {{"text/plain", {{"schema", {{"type", "string"}, {"maxLength", 524288}}}}}}}}},
+             {{"required", true}, {"content", {{"text/plain", {{"schema", {{"type", "string"}, {"maxLength", news::kMaxArticleBytes}}}}}}}}},
             {"responses",
              {{"200",
                {{"description",

@@ -38,7 +38,12 @@ WebResponse report_page(const PageContext& ctx, const WebRequest& request) {
   std::string query = param(request, "q", kMaxSearchQueryLength);
   ReportDetail d = load(ctx, id, true);
   const InspectionRow& r = d.row;
-  auto marked = highlight_pages(ctx.db, id, query);
+  QueryBudget budget;
+  budget.cancelled = request.client_gone;
+  auto highlighted = highlight_pages(ctx.db, id, query, budget);
+  // A malformed or too costly query is refused as on the search page.
+  if (!highlighted) throw BadRequest(highlighted.error());
+  const auto& marked = *highlighted;
 
   std::string out = "<p class=\"crumbs\"><a href=\"/\">National register</a> \u203a <a href=\"/authority/";
   append_escaped(out, r.authority_slug);

@@ -27,6 +27,7 @@ SearchRequest search_request_from(const WebRequest& request) {
   s.limit = int_param(request, "limit", kPageSize, 1, 100);
   int page = int_param(request, "page", 1, 1, 500);
   s.offset = int_param(request, "offset", (page - 1) * s.limit, 0, 50000);
+  s.budget.cancelled = request.client_gone;  // stop the query when the client has gone
   return s;
 }
 

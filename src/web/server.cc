@@ -1,18 +1,44 @@
+// The HTTP server: Boost.Beast's HTTP/1.1 parser on Boost.Asio, an event
+// loop (two threads) for all sockets and a pool of worker threads for the
+// handlers.
+//
+// Why not cpp-httplib (used until 2026-11): it gives each connection a worker
+// thread for its whole life, blocked in read(). 200 clients sending one header
+// line a second, or 96 idle keep-alive connections, took every worker and
+// GET / waited until they gave up; its timeouts are per read() call, so a
+// slow client never trips them. Here a connection waits for bytes on the event
+// loop and holds a worker only while its request is being answered, and every
+// read has a deadline for the whole step (the request head, the body, the
+// keep-alive idle time).
+//
+// Only this file touches the HTTP library.
 #include "web/server.h"
 
-#include <httplib.h>
+#include <arpa/inet.h>
 #include <signal.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 
+#include <atomic>
+#include <boost/asio.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <cerrno>
 #include <chrono>
 #include <cstdio>
 #include <fmt/format.h>
+#include <limits>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <regex>
 #include <thread>
 
+#include "news/article_text.h"
 #include "store/register.h"
 #include "web/api_json.h"
 #include "web/authority_page.h"
+#include "web/byte_ranges.h"
 #include "web/connection_pool.h"
 #include "web/html_escape.h"
 #include "web/news_page.h"
@@ -28,6 +54,12 @@
 namespace cscwatch {
 
 namespace {
+
+namespace net = boost::asio;
+namespace beast = boost::beast;
+namespace http = beast::http;
+using tcp = net::ip::tcp;
+using namespace std::chrono_literals;
 
 using Handler = WebResponse (*)(const PageContext&, const WebRequest&);
 
@@ -46,17 +78,6 @@ WebResponse error_response(const std::string& path, int status, const std::strin
   return r;
 }
 
-void apply(const WebResponse& w, httplib::Response& res) {
-  res.status = w.status;
-  for (const auto& [k, v] : w.is_pdf ? pdf_security_headers() : security_headers()) res.set_header(std::string(k), std::string(v));
-  if (!w.content_disposition.empty()) res.set_header("Content-Disposition", w.content_disposition);
-  if (w.content_type.rfind("text/javascript", 0) == 0 || w.content_type.rfind("text/css", 0) == 0)
-    res.set_header("Cache-Control", "public, max-age=3600");
-  else
-    res.set_header("Cache-Control", "no-cache");
-  res.set_content(w.body, w.content_type.c_str());
-}
-
 // The database's state, for the response cache: any write (an ingest) changes
 // the size or modification time of the file or its write-ahead log.
 std::string file_stamp(const std::string& path) {
@@ -65,9 +86,45 @@ std::string file_stamp(const std::string& path) {
   return fmt::format("{}.{}:{}", st.st_mtim.tv_sec, st.st_mtim.tv_nsec, st.st_size);
 }
 
-std::string cache_key(const httplib::Request& req) {
-  // httplib's params is a multimap: sorted by name, so equivalent query
-  // strings in a different order share an entry.
+int hex_value(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+// %XX decoding; '+' is a space in query strings and forms only.
+std::string url_decode(std::string_view s, bool plus_is_space) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '%' && i + 2 < s.size() + 0 && hex_value(s[i + 1]) >= 0 && hex_value(s[i + 2]) >= 0) {
+      out += static_cast<char>(hex_value(s[i + 1]) * 16 + hex_value(s[i + 2]));
+      i += 2;
+    } else if (s[i] == '+' && plus_is_space) {
+      out += ' ';
+    } else {
+      out += s[i];
+    }
+  }
+  return out;
+}
+
+void parse_params(std::string_view s, std::multimap<std::string, std::string>& out) {
+  while (!s.empty()) {
+    auto amp = s.find('&');
+    std::string_view pair = s.substr(0, amp);
+    s = amp == std::string_view::npos ? std::string_view() : s.substr(amp + 1);
+    if (pair.empty()) continue;
+    auto eq = pair.find('=');
+    out.emplace(url_decode(pair.substr(0, eq), true),
+                eq == std::string_view::npos ? std::string() : url_decode(pair.substr(eq + 1), true));
+  }
+}
+
+std::string cache_key(const WebRequest& req) {
+  // params is a multimap: sorted by name, so equivalent query strings in a
+  // different order share an entry.
   std::string key = req.path;
   key += '?';
   for (const auto& [k, v] : req.params) {
@@ -79,87 +136,193 @@ std::string cache_key(const httplib::Request& req) {
   return key;
 }
 
+const char* reason_phrase(int status) {
+  switch (status) {
+    case 200: return "OK";
+    case 206: return "Partial Content";
+    case 400: return "Bad Request";
+    case 404: return "Not Found";
+    case 405: return "Method Not Allowed";
+    case 408: return "Request Timeout";
+    case 411: return "Length Required";
+    case 413: return "Content Too Large";
+    case 414: return "URI Too Long";
+    case 416: return "Range Not Satisfiable";
+    case 417: return "Expectation Failed";
+    case 431: return "Request Header Fields Too Large";
+    case 500: return "Internal Server Error";
+    case 501: return "Not Implemented";
+    case 503: return "Service Unavailable";
+    default: return "Unknown";
+  }
+}
+
+// A peer that closed its end (or reset it) while its request is being
+// answered: recv() sees end-of-file or an error. Pipelined bytes waiting in
+// the socket are not a close.
+bool peer_closed(int fd) {
+  char c;
+  ssize_t n = ::recv(fd, &c, 1, MSG_PEEK | MSG_DONTWAIT);
+  if (n == 0) return true;
+  if (n > 0) return false;
+  return errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR;
+}
+
+struct Route {
+  std::string method;  // GET routes answer HEAD too
+  std::regex pattern;
+  std::function<WebResponse(const WebRequest&)> handler;
+  bool cacheable = false;
+};
+
 }  // namespace
+
+// The limits a client meets (documented in docs/limits.md).
+namespace limits {
+// (The idle keep-alive and request head deadlines are in ServeOptions.)
+constexpr auto kBodyTimeout = 30s;       // the whole request body
+constexpr auto kWriteTimeout = 60s;      // writing one response
+constexpr std::size_t kMaxTargetBytes = 8 * 1024;  // the request line's URL
+constexpr std::size_t kMaxHeadBytes = 32 * 1024;   // request line and headers
+// The largest body is a news article sent as a URL-encoded form, in which a
+// byte can take three ("%E2"); the article's own limit is checked after
+// decoding (news::kMaxArticleBytes).
+constexpr std::size_t kMaxBodyBytes = 3 * news::kMaxArticleBytes + 64 * 1024;
+constexpr int kMaxConnections = 4000;    // all addresses together
+}  // namespace limits
 
 struct WebServer::Impl {
   explicit Impl(const ServeOptions& o)
-      : options(o), pool(o.db_path), cache(2048, 128u << 20) {}
+      : options(o), pool(o.db_path), cache(2048, 128u << 20), workers(static_cast<size_t>(std::max(2, o.threads))) {}
+  ~Impl() { shutdown(); }
 
   ServeOptions options;
-  httplib::Server http;
   ConnectionPool pool;
   ResponseCache cache;
-  int listen_fd = -1;
+  std::vector<Route> routes;
+
+  // Connections by remote address (and in all), for the limits.
+  std::mutex conn_mutex;
+  std::map<std::string, int> per_address;
+  int open_connections = 0;
+
+  // Two event-loop threads (each connection's handlers run in order on its
+  // own strand); more does not help on the 2-core target machine.
+  static constexpr int kIoThreads = 2;
+  net::io_context ioc{kIoThreads};
+  std::optional<tcp::acceptor> acceptor;
+  net::thread_pool workers;
+  std::atomic<bool> running{false};
+  std::atomic<bool> stopped{false};
 
   Date today() const { return options.today ? options.today() : cscwatch::today(); }
 
-  void handle(const httplib::Request& req, httplib::Response& res, Handler handler, bool cacheable_route) {
+  void shutdown() {
+    if (stopped.exchange(true)) return;
+    net::post(ioc, [this] {
+      beast::error_code ec;
+      if (acceptor) acceptor->close(ec);
+    });
+    ioc.stop();
+    workers.join();
+  }
+
+  // Admits a connection from `address`, or says why not.
+  bool admit(const std::string& address) {
+    std::lock_guard lock(conn_mutex);
+    if (open_connections >= limits::kMaxConnections) return false;
+    int limit = options.max_connections_per_address;
+    int& n = per_address[address];
+    if (limit > 0 && n >= limit) {
+      if (n == 0) per_address.erase(address);
+      return false;
+    }
+    ++n;
+    ++open_connections;
+    return true;
+  }
+  void release(const std::string& address) {
+    std::lock_guard lock(conn_mutex);
+    --open_connections;
+    auto it = per_address.find(address);
+    if (it != per_address.end() && --it->second <= 0) per_address.erase(it);
+  }
+
+  WebResponse run_handler(const WebRequest& w, const std::function<WebResponse(const PageContext&, const WebRequest&)>& handler,
+                          bool cacheable_route) {
     auto started = std::chrono::steady_clock::now();
     WebResponse out;
     std::string key, generation;
-    bool use_cache = cacheable_route && (req.method == "GET" || req.method == "HEAD");
+    bool use_cache = cacheable_route && (w.method == "GET" || w.method == "HEAD");
     if (use_cache) {
-      Date d = today();
-      generation = file_stamp(options.db_path) + "|" + file_stamp(options.db_path + "-wal") + "|" + to_iso(d);
-      key = cache_key(req);
-      if (auto hit = cache.get(key, generation)) {
-        apply(*hit, res);
-        return;
-      }
+      generation = cache_generation();
+      key = cache_key(w);
+      if (auto hit = cache.get(key, generation)) return *hit;
     }
     try {
-      WebRequest w;
-      w.method = req.method;
-      w.path = req.path;
-      for (const auto& [k, v] : req.params) w.params.emplace(k, v);
-      for (size_t i = 1; i < req.matches.size(); ++i) w.path_args.push_back(req.matches[i]);
-      w.body = req.body;
       auto lease = pool.borrow();
+      // Every query of one request reads the same snapshot, even while an
+      // ingest commits (WAL): a page never mixes two states of the register.
+      ReadSnapshot snapshot(*lease);
       PageContext ctx{*lease, today()};
       out = handler(ctx, w);
     } catch (const BadRequest& e) {
-      out = error_response(req.path, 400, e.what());
+      out = error_response(w.path, 400, e.what());
     } catch (const NotFound& e) {
-      out = error_response(req.path, 404, e.what());
+      out = error_response(w.path, 404, e.what());
     } catch (const std::exception& e) {
       // Details go to the log, not to the client.
-      std::fprintf(stderr, "cscwatch serve: %s %s failed: %s\n", req.method.c_str(), req.path.c_str(), e.what());
-      out = error_response(req.path, 500, "Something went wrong on the server. The error has been logged.");
+      std::fprintf(stderr, "cscwatch serve: %s %s failed: %s\n", w.method.c_str(), w.path.c_str(), e.what());
+      out = error_response(w.path, 500, "Something went wrong on the server. The error has been logged.");
     }
     if (use_cache && out.cacheable && out.status == 200) cache.put(key, generation, out);
-    apply(out, res);
     if (options.log_requests) {
       auto us = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started).count();
-      std::fprintf(stderr, "%s %s %d %lld us\n", req.method.c_str(), req.target.c_str(), out.status, static_cast<long long>(us));
+      std::fprintf(stderr, "%s %s %d %lld us\n", w.method.c_str(), w.path.c_str(), out.status, static_cast<long long>(us));
     }
+    return out;
+  }
+
+  std::string cache_generation() const {
+    return file_stamp(options.db_path) + "|" + file_stamp(options.db_path + "-wal") + "|" + to_iso(today());
+  }
+
+  // A cached answer, looked up on the event loop: a hit is written at once,
+  // without a trip to a worker thread.
+  std::shared_ptr<const WebResponse> cache_hit(const WebRequest& w) {
+    if (w.method != "GET" && w.method != "HEAD") return nullptr;
+    for (const auto& r : routes) {
+      if (r.method != "GET" || !std::regex_match(w.path, r.pattern)) continue;
+      if (!r.cacheable) return nullptr;
+      return cache.get(cache_key(w), cache_generation());
+    }
+    return nullptr;
   }
 
   void route_get(const char* pattern, Handler h, bool cacheable = true) {
-    http.Get(pattern, [this, h, cacheable](const httplib::Request& req, httplib::Response& res) { handle(req, res, h, cacheable); });
+    routes.push_back({"GET", std::regex(pattern), [this, h, cacheable](const WebRequest& w) { return run_handler(w, h, cacheable); },
+                      cacheable});
   }
   void route_post(const char* pattern, Handler h) {
-    http.Post(pattern, [this, h](const httplib::Request& req, httplib::Response& res) { handle(req, res, h, false); });
+    routes.push_back({"POST", std::regex(pattern), [this, h](const WebRequest& w) { return run_handler(w, h, false); }});
+  }
+
+  // Finds the route for a request and answers it (on a worker thread).
+  WebResponse dispatch(WebRequest& w) {
+    std::string method = w.method == "HEAD" ? "GET" : w.method;
+    if (method != "GET" && method != "POST")
+      return error_response(w.path, 405, "This server is read-only: only GET (and POST for news) are accepted.");
+    for (const auto& r : routes) {
+      if (r.method != method) continue;
+      std::smatch m;
+      if (!std::regex_match(w.path, m, r.pattern)) continue;
+      for (size_t i = 1; i < m.size(); ++i) w.path_args.push_back(m[i]);
+      return r.handler(w);
+    }
+    return error_response(w.path, 404, "There is no page at this address.");
   }
 
   void setup() {
-    int threads = std::max(2, options.threads);
-    http.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<size_t>(threads)); };
-    http.set_keep_alive_max_count(10000);
-    http.set_keep_alive_timeout(5);
-    http.set_read_timeout(10);
-    http.set_write_timeout(10);
-    http.set_tcp_nodelay(true);
-    http.set_payload_max_length(kMaxArticleBytes + 64 * 1024);  // the largest body we accept is a news article
-    // Capture the listening socket: Debian's httplib listens with a backlog of
-    // 5, which drops connections when many clients connect at once; it is
-    // raised after binding.
-    http.set_socket_options([this](socket_t sock) {
-      int yes = 1;
-      ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
-      if (listen_fd < 0) listen_fd = sock;
-    });
-
-    // Pages.
     route_get("/", register_page);
     route_get(R"(/authority/([a-z0-9][a-z0-9-]{0,99}))", authority_page);
     route_get(R"(/report/([0-9]{1,12}))", report_page);
@@ -179,38 +342,319 @@ struct WebServer::Impl {
     route_get("/api/openapi.json", [](const PageContext&, const WebRequest&) { return json_response(openapi_document()); });
     // The API's root describes the API.
     route_get("/api/?", [](const PageContext&, const WebRequest&) { return json_response(openapi_document()); });
-    http.Get("/healthz", [](const httplib::Request&, httplib::Response& res) {
-      for (const auto& [k, v] : security_headers()) res.set_header(std::string(k), std::string(v));
-      res.set_content("ok\n", "text/plain");
-    });
-    // Everything else: 404 (GET/POST) or 405 (other methods), with the same headers.
-    auto not_found = [](const httplib::Request& req, httplib::Response& res) {
-      apply(error_response(req.path, 404, "There is no page at this address."), res);
-    };
-    auto not_allowed = [](const httplib::Request& req, httplib::Response& res) {
-      apply(error_response(req.path, 405, "This server is read-only: only GET (and POST for news) are accepted."), res);
-    };
-    http.Get(".*", not_found);
-    http.Post(".*", not_found);
-    http.Put(".*", not_allowed);
-    http.Patch(".*", not_allowed);
-    http.Delete(".*", not_allowed);
-    http.Options(".*", not_allowed);
-    // httplib's own refusals (malformed request, URI or body too long).
-    http.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
-      if (!res.body.empty()) return;
-      std::string message = res.status == 413 ? "The request body is too large."
-                            : res.status == 414 ? "The address is too long."
-                                                : "The request could not be read.";
-      int status = res.status;
-      apply(error_response(req.path, status, message), res);
+    routes.push_back({"GET", std::regex("/healthz"), [](const WebRequest&) {
+                        WebResponse r;
+                        r.content_type = "text/plain";
+                        r.body = "ok\n";
+                        r.cacheable = false;
+                        return r;
+                      }});
+  }
+
+  void do_accept();
+  class Session;
+};
+
+// One client connection: reads requests one after another (pipelined ones
+// too), each with deadlines; the answer is computed on a worker thread and
+// written from the event loop.
+class WebServer::Impl::Session : public std::enable_shared_from_this<Session> {
+ public:
+  Session(WebServer::Impl& server, tcp::socket socket, std::string address)
+      : server_(server), stream_(std::move(socket)), address_(std::move(address)), buffer_(limits::kMaxHeadBytes + 64 * 1024) {}
+  ~Session() { server_.release(address_); }
+
+  void start() { next_request(); }
+
+ private:
+  void next_request() {
+    parser_.emplace();
+    parser_->header_limit(static_cast<std::uint32_t>(limits::kMaxHeadBytes));
+    // The body limit is checked once the head is read (for a 413 that knows
+    // the path), then set for a chunked body.
+    parser_->body_limit(std::numeric_limits<std::uint64_t>::max());  // (not boost::none: Beast 1.74 compares it as less than any length)
+    if (buffer_.size() > 0) return read_head();  // pipelined: already here
+    // Idle (keep-alive): wait for the first byte on the event loop, with the
+    // idle timeout; no worker is held.
+    stream_.expires_after(server_.options.idle_timeout);
+    stream_.async_read_some(buffer_.prepare(4096), [self = shared_from_this()](beast::error_code ec, size_t n) {
+      if (ec) return self->close();
+      self->buffer_.commit(n);
+      self->read_head();
     });
   }
+
+  void read_head() {
+    // The whole head must arrive within the deadline, however slowly it trickles.
+    stream_.expires_after(server_.options.head_timeout);
+    http::async_read_header(stream_, buffer_, *parser_, [self = shared_from_this()](beast::error_code ec, size_t) {
+      self->on_head(ec);
+    });
+  }
+
+  // The path of the request line in the buffer, for an error response when
+  // the head could not be parsed (a 414 on /api/ answers JSON).
+  std::string path_in_buffer() const {
+    auto data = static_cast<const char*>(buffer_.data().data());
+    std::string_view line(data, std::min<size_t>(buffer_.size(), 4096));
+    auto sp = line.find(' ');
+    if (sp == std::string_view::npos) return "/";
+    line.remove_prefix(sp + 1);
+    auto end = line.find_first_of(" ?#\r\n");
+    return std::string(line.substr(0, end));
+  }
+
+  void on_head(beast::error_code ec) {
+    if (ec == http::error::end_of_stream || ec == net::error::eof || ec == beast::error::timeout ||
+        ec == net::error::operation_aborted || ec == net::error::connection_reset) {
+      return close();
+    }
+    if (ec == http::error::header_limit || ec == http::error::buffer_overflow) {
+      // Which part was too long: the request line (414) or the headers (431).
+      auto data = static_cast<const char*>(buffer_.data().data());
+      std::string_view head(data, buffer_.size());
+      auto eol = head.find("\r\n");
+      bool line_too_long = eol == std::string_view::npos || eol > limits::kMaxTargetBytes;
+      return fail(path_in_buffer(), line_too_long ? 414 : 431,
+                  line_too_long ? "The address is too long." : "The request's headers are too large.");
+    }
+    if (ec) return fail(path_in_buffer(), 400, "The request could not be read.");
+
+    auto& req = parser_->get();
+    std::string_view target(req.target().data(), req.target().size());
+    if (target.size() > limits::kMaxTargetBytes)
+      return fail(std::string(target.substr(0, target.find_first_of("?#"))), 414, "The address is too long.");
+    auto q = target.find('?');
+    request_ = WebRequest{};
+    request_.method = std::string(req.method_string());
+    request_.path = url_decode(target.substr(0, q), false);
+    if (q != std::string_view::npos) parse_params(target.substr(q + 1), request_.params);
+    keep_alive_ = req.keep_alive();
+    range_ = std::string(req[http::field::range]);
+    if (!req[http::field::if_range].empty()) range_.clear();  // no validators here: send the whole body
+
+    if (parser_->is_done()) return answer();
+    // A body follows. Refuse an oversized one before reading it.
+    if (auto length = parser_->content_length(); length && *length > limits::kMaxBodyBytes)
+      return fail(request_.path, 413,
+                  fmt::format("The request body is too large (at most {} bytes).", limits::kMaxBodyBytes));
+    parser_->body_limit(limits::kMaxBodyBytes);
+    auto expect = req[http::field::expect];
+    if (!expect.empty()) {
+      if (!beast::iequals(expect, "100-continue")) return fail(request_.path, 417, "Only 'Expect: 100-continue' is understood.");
+      static const std::string kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
+      stream_.expires_after(limits::kWriteTimeout);
+      return net::async_write(stream_, net::buffer(kContinue), [self = shared_from_this()](beast::error_code ec, size_t) {
+        if (ec) return self->close();
+        self->read_body();
+      });
+    }
+    read_body();
+  }
+
+  void read_body() {
+    stream_.expires_after(limits::kBodyTimeout);
+    http::async_read(stream_, buffer_, *parser_, [self = shared_from_this()](beast::error_code ec, size_t) {
+      if (ec == http::error::body_limit)
+        return self->fail(self->request_.path, 413,
+                          fmt::format("The request body is too large (at most {} bytes).", limits::kMaxBodyBytes));
+      if (ec) return self->close();
+      self->answer();
+    });
+  }
+
+  void answer() {
+    auto& req = parser_->get();
+    request_.body = std::move(req.body());
+    auto type = req[http::field::content_type];
+    if (request_.method == "POST" && beast::iequals(type.substr(0, std::min<size_t>(type.size(), 33)), "application/x-www-form-urlencoded"))
+      parse_params(request_.body, request_.params);
+    stream_.expires_never();
+    if (auto hit = server_.cache_hit(request_)) return write(std::move(hit));
+    int fd = stream_.socket().native_handle();
+    request_.client_gone = [fd] { return peer_closed(fd); };
+    net::post(server_.workers, [self = shared_from_this()] {
+      WebResponse out = self->server_.dispatch(self->request_);
+      self->request_.client_gone = nullptr;
+      auto shared = std::make_shared<const WebResponse>(std::move(out));
+      net::post(self->stream_.get_executor(), [self, shared]() mutable { self->write(std::move(shared)); });
+    });
+  }
+
+  void fail(std::string path, int status, const std::string& message) {  // path by value: request_ is reset
+    keep_alive_ = false;
+    linger_ = true;
+    request_ = WebRequest{};
+    request_.method = "GET";
+    range_.clear();
+    write(std::make_shared<const WebResponse>(error_response(path, status, message)));
+  }
+
+  void write(std::shared_ptr<const WebResponse> response) {
+    out_ = std::move(response);
+    const WebResponse& out = *out_;
+    parts_.clear();
+    buffers_.clear();
+    bool head_only = request_.method == "HEAD";
+    const std::string& body = out.body;
+
+    RangeDecision ranges;
+    if (!range_.empty() && request_.method == "GET" && out.status == 200) ranges = decide_ranges(range_, body.size());
+
+    std::string h;
+    int status = ranges.kind == RangeDecision::Partial ? 206 : ranges.kind == RangeDecision::Unsatisfiable ? 416 : out.status;
+    h += fmt::format("HTTP/1.1 {} {}\r\n", status, reason_phrase(status));
+    for (const auto& [k, v] : out.is_pdf ? pdf_security_headers() : security_headers()) h += fmt::format("{}: {}\r\n", k, v);
+    if (!out.content_disposition.empty()) h += "Content-Disposition: " + out.content_disposition + "\r\n";
+    if (out.content_type.rfind("text/javascript", 0) == 0 || out.content_type.rfind("text/css", 0) == 0)
+      h += "Cache-Control: public, max-age=3600\r\n";
+    else
+      h += "Cache-Control: no-cache\r\n";
+    if (out.is_pdf) h += "Accept-Ranges: bytes\r\n";
+
+    // The body is never copied: the buffers point into out.body, with part
+    // headers between them for several ranges.
+    size_t length = 0;
+    if (ranges.kind == RangeDecision::Unsatisfiable) {
+      h += fmt::format("Content-Range: bytes */{}\r\n", body.size());
+      WebResponse e = error_response(request_.path, 416, "The requested range is outside the document.");
+      h += "Content-Type: " + e.content_type + "\r\n";
+      parts_.push_back(std::move(e.body));
+      length = parts_.back().size();
+    } else if (ranges.kind == RangeDecision::Partial && ranges.ranges.size() == 1) {
+      const ByteRange& r = ranges.ranges[0];
+      h += fmt::format("Content-Range: bytes {}-{}/{}\r\n", r.first, r.last, body.size());
+      h += "Content-Type: " + out.content_type + "\r\n";
+      length = r.size();
+    } else if (ranges.kind == RangeDecision::Partial) {
+      std::string boundary = fmt::format("cscwatch-{:016x}", reinterpret_cast<std::uintptr_t>(this) ^
+                                                                 static_cast<std::uintptr_t>(body.size() * 2654435761u));
+      h += "Content-Type: multipart/byteranges; boundary=" + boundary + "\r\n";
+      for (const auto& r : ranges.ranges) {
+        parts_.push_back(fmt::format("\r\n--{}\r\nContent-Type: {}\r\nContent-Range: bytes {}-{}/{}\r\n\r\n", boundary,
+                                     out.content_type, r.first, r.last, body.size()));
+        length += parts_.back().size() + r.size();
+      }
+      parts_.push_back(fmt::format("\r\n--{}--\r\n", boundary));
+      length += parts_.back().size();
+    } else {
+      h += "Content-Type: " + out.content_type + "\r\n";
+      length = body.size();
+    }
+    h += fmt::format("Content-Length: {}\r\n", length);
+    if (!keep_alive_) h += "Connection: close\r\n";
+    h += "\r\n";
+    head_ = std::move(h);
+
+    buffers_.push_back(net::buffer(head_));
+    if (!head_only) {
+      if (ranges.kind == RangeDecision::Unsatisfiable) {
+        buffers_.push_back(net::buffer(parts_[0]));
+      } else if (ranges.kind == RangeDecision::Partial && ranges.ranges.size() == 1) {
+        buffers_.push_back(net::buffer(body.data() + ranges.ranges[0].first, ranges.ranges[0].size()));
+      } else if (ranges.kind == RangeDecision::Partial) {
+        for (size_t i = 0; i < ranges.ranges.size(); ++i) {
+          buffers_.push_back(net::buffer(parts_[i]));
+          buffers_.push_back(net::buffer(body.data() + ranges.ranges[i].first, ranges.ranges[i].size()));
+        }
+        buffers_.push_back(net::buffer(parts_.back()));
+      } else {
+        buffers_.push_back(net::buffer(body));
+      }
+    }
+    stream_.expires_after(limits::kWriteTimeout);
+    net::async_write(stream_, buffers_, [self = shared_from_this()](beast::error_code ec, size_t) {
+      if (!ec && self->linger_) return self->linger();
+      if (ec || !self->keep_alive_) return self->close();
+      self->out_.reset();
+      self->next_request();
+    });
+  }
+
+  // After an error reply to a request whose body was not read (a 413): stop
+  // sending, then read and discard what the client still sends for a while,
+  // so that closing does not reset the connection before the client has read
+  // the reply (nginx's "lingering close").
+  void linger() {
+    beast::error_code ec;
+    stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+    linger_deadline_ = std::chrono::steady_clock::now() + 2s;
+    discard();
+  }
+  void discard() {
+    if (lingered_ > (16u << 20) || std::chrono::steady_clock::now() > linger_deadline_) return close();
+    stream_.expires_at(linger_deadline_);
+    buffer_.clear();
+    stream_.async_read_some(buffer_.prepare(64 * 1024), [self = shared_from_this()](beast::error_code ec, size_t n) {
+      if (ec) return self->close();
+      self->lingered_ += n;
+      self->discard();
+    });
+  }
+
+  void close() {
+    beast::error_code ec;
+    stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+    stream_.close();
+  }
+
+  WebServer::Impl& server_;
+  beast::tcp_stream stream_;
+  std::string address_;
+  beast::flat_buffer buffer_;
+  std::optional<http::request_parser<http::string_body>> parser_;
+  WebRequest request_;
+  bool keep_alive_ = true;
+  bool linger_ = false;
+  std::size_t lingered_ = 0;
+  std::chrono::steady_clock::time_point linger_deadline_;
+  std::string range_;
+  std::shared_ptr<const WebResponse> out_;  // the body the write buffers point into
+  std::string head_;
+  std::vector<std::string> parts_;
+  std::vector<net::const_buffer> buffers_;
 };
+
+namespace {
+
+// Refuses a connection over the limits with a short 503 and closes it (the
+// reply fits in the socket's send buffer, so the write does not block).
+void refuse(tcp::socket& socket) {
+  static const std::string kBody = "Too many connections from your address; try again shortly.\n";
+  static const std::string kReply = fmt::format(
+      "HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain\r\nRetry-After: 5\r\nConnection: close\r\n"
+      "Content-Length: {}\r\n\r\n{}",
+      kBody.size(), kBody);
+  beast::error_code ec;
+  socket.non_blocking(true, ec);
+  socket.write_some(net::buffer(kReply), ec);
+  socket.shutdown(tcp::socket::shutdown_send, ec);
+  socket.close(ec);
+}
+
+}  // namespace
+
+void WebServer::Impl::do_accept() {
+  acceptor->async_accept(net::make_strand(ioc), [this](beast::error_code ec, tcp::socket socket) {
+    if (ec == net::error::operation_aborted || !acceptor->is_open()) return;
+    if (!ec) {
+      beast::error_code ep_ec;
+      auto ep = socket.remote_endpoint(ep_ec);
+      std::string address = ep_ec ? std::string("?") : ep.address().to_string();
+      if (!admit(address)) {
+        refuse(socket);
+      } else {
+        socket.set_option(tcp::no_delay(true), ep_ec);
+        std::make_shared<Session>(*this, std::move(socket), address)->start();
+      }
+    }
+    do_accept();
+  });
+}
 
 WebServer::WebServer() = default;
 WebServer::~WebServer() {
-  if (impl_) impl_->http.stop();
+  if (impl_) impl_->shutdown();
 }
 
 Result<std::unique_ptr<WebServer>> WebServer::create(const ServeOptions& options) {
@@ -228,20 +672,35 @@ Result<std::unique_ptr<WebServer>> WebServer::create(const ServeOptions& options
 
 Result<int> WebServer::bind() {
   auto& i = *impl_;
-  int port = i.options.port;
-  if (port == 0) {
-    port = i.http.bind_to_any_port(i.options.host);
-    if (port < 0) return Error{"cannot bind to " + i.options.host};
-  } else if (!i.http.bind_to_port(i.options.host, port)) {
-    return Error{fmt::format("cannot listen on {}:{} (in use, or not an address of this machine)", i.options.host, port)};
-  }
-  if (i.listen_fd >= 0) ::listen(i.listen_fd, SOMAXCONN);
-  return port;
+  beast::error_code ec;
+  auto address = net::ip::make_address(i.options.host == "localhost" ? "127.0.0.1" : i.options.host, ec);
+  if (ec) return Error{"cannot bind to " + i.options.host + " (not an IP address)"};
+  tcp::endpoint endpoint(address, static_cast<unsigned short>(i.options.port));
+  i.acceptor.emplace(i.ioc);
+  i.acceptor->open(endpoint.protocol(), ec);
+  if (!ec) i.acceptor->set_option(net::socket_base::reuse_address(true), ec);
+  if (!ec) i.acceptor->bind(endpoint, ec);
+  if (!ec) i.acceptor->listen(SOMAXCONN, ec);
+  if (ec)
+    return Error{fmt::format("cannot listen on {}:{} (in use, or not an address of this machine)", i.options.host, i.options.port)};
+  return static_cast<int>(i.acceptor->local_endpoint().port());
 }
 
-bool WebServer::listen() { return impl_->http.listen_after_bind(); }
-void WebServer::stop() { impl_->http.stop(); }
-bool WebServer::is_running() const { return impl_->http.is_running(); }
+bool WebServer::listen() {
+  auto& i = *impl_;
+  if (!i.acceptor || i.stopped) return false;
+  i.do_accept();
+  i.running = true;
+  std::vector<std::thread> extra;
+  for (int t = 1; t < Impl::kIoThreads; ++t) extra.emplace_back([&i] { i.ioc.run(); });
+  i.ioc.run();
+  for (auto& t : extra) t.join();
+  i.running = false;
+  return true;
+}
+
+void WebServer::stop() { impl_->shutdown(); }
+bool WebServer::is_running() const { return impl_->running; }
 
 int serve(const ServeOptions& options) {
   auto server = WebServer::create(options);

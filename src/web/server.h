@@ -2,6 +2,7 @@
 // search and the JSON API, served from the register (read-only).
 #pragma once
 
+#include <chrono>
 #include <functional>
 #include <memory>
 #include <string>
@@ -15,9 +16,18 @@ struct ServeOptions {
   std::string db_path;
   std::string host = "127.0.0.1";  // loopback unless asked otherwise
   int port = 8080;                 // 0: any free port (tests)
-  // Worker threads. A keep-alive connection holds its thread, so this bounds
-  // the number of concurrent clients served without queueing.
-  int threads = 96;
+  // Worker threads: requests answered at once. Connections wait for their
+  // requests on one event-loop thread and hold a worker only while answered.
+  int threads = 16;
+  // Open connections allowed from one client address (0: no limit). Behind a
+  // reverse proxy every connection comes from the proxy: set 0 there and let
+  // the proxy limit clients (docs/limits.md).
+  int max_connections_per_address = 64;
+  // Deadlines for reading a request: the whole head, from its first byte
+  // (however slowly it trickles in), and an idle keep-alive connection's wait
+  // for its next request. Past them the connection is closed.
+  std::chrono::milliseconds head_timeout{10000};
+  std::chrono::milliseconds idle_timeout{5000};
   bool log_requests = false;
   std::function<Date()> today;  // empty: the real date (tests fix it)
 };

@@ -3,6 +3,7 @@
 // socket and only server.cc deals with httplib.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <stdexcept>
 #include <string>
@@ -16,6 +17,9 @@ struct WebRequest {
   std::multimap<std::string, std::string> params;  // query string (and form fields for POST forms)
   std::vector<std::string> path_args;              // captured from the route, e.g. the slug
   std::string body;
+  // True once the client has closed its connection: long work (a search)
+  // polls it and stops. Empty: never.
+  std::function<bool()> client_gone;
 };
 
 struct WebResponse {

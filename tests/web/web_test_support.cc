@@ -1,6 +1,7 @@
 #include "web_test_support.h"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <sys/file.h>
 #include <unistd.h>
 
@@ -76,12 +77,16 @@ TempDir::~TempDir() {
   fs::remove_all(path, ec);
 }
 
-TestServer::TestServer(const std::string& db_path) {
+TestServer::TestServer(const std::string& db_path, const std::function<void(ServeOptions&)>& tweak) {
+  // A client writing to a connection the server has closed (after a 413)
+  // gets EPIPE, not a signal that ends the test program.
+  ::signal(SIGPIPE, SIG_IGN);
   ServeOptions options;
   options.db_path = db_path;
   options.port = 0;
   options.threads = 8;
   options.today = [] { return fixed_today(); };
+  if (tweak) tweak(options);
   auto created = WebServer::create(options);
   if (!created) throw std::runtime_error(created.error());
   server_ = std::move(*created);

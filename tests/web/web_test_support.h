@@ -5,6 +5,7 @@
 
 #include <httplib.h>
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -33,7 +34,8 @@ Date fixed_today();
 
 class TestServer {
  public:
-  explicit TestServer(const std::string& db_path);
+  // `tweak` adjusts the options (limits, timeouts) before the server starts.
+  explicit TestServer(const std::string& db_path, const std::function<void(ServeOptions&)>& tweak = {});
   ~TestServer();
   int port() const { return port_; }
   httplib::Client client() const;
