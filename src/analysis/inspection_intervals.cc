@@ -133,7 +133,7 @@ double percentile(const std::vector<double>& sorted, double p) {
 std::string_view describe(WindowSource source) {
   switch (source) {
     case WindowSource::Record: return "record";
-    case WindowSource::PooledInadequate: return "record, all re-inspections after inadequate";
+    case WindowSource::PooledGrade: return "record, every framework's intervals after the grade";
     case WindowSource::DomainRule: return "domain rule (30-42 months)";
     case WindowSource::None: return "none: monitoring";
   }
@@ -153,15 +153,15 @@ std::string IntervalWindow::rule() const {
     case WindowSource::Record:
       return label() + ": " + range + ", 10th-90th percentile of " + to_string(n) + " intervals (median " +
              fixed(median_months) + ")";
-    case WindowSource::PooledInadequate:
-      return label() + ": " + range + ", 10th-90th percentile of all " + to_string(basis_n) +
-             " re-inspections after inadequate (only " + to_string(n) + " in this group)";
+    case WindowSource::PooledGrade:
+      return label() + ": " + range + ", 10th-90th percentile of all " + to_string(basis_n) + " intervals after " +
+             grade_label(grade) + " (only " + to_string(n) + " in this group)";
     case WindowSource::DomainRule:
       return label() + ": " + range + ", the three-year cycle (only " + to_string(n) +
-             " past intervals in this group)";
+             " past intervals in this group, " + to_string(basis_n) + " after " + grade_label(grade) + ")";
     case WindowSource::None:
       return label() + ": monitoring until re-inspection (only " + to_string(basis_n) +
-             " past re-inspections on record)";
+             " past re-inspections after inadequate on record)";
   }
   return "";
 }
@@ -191,19 +191,23 @@ IntervalWindow CadenceWindows::window(const std::string& framework, const std::s
   std::sort(months.begin(), months.end());
   w.n = static_cast<int>(months.size());
   w.median_months = percentile(months, 0.5);
+  int pooled_n = 0;  // when even the pooled intervals were too few
   if (w.n >= kMinIntervalsForWindow) {
     w.source = WindowSource::Record;
     basis = months;
-  } else if (grade == "inadequate") {
+  } else {
     for (const auto& i : intervals_)
       if (i.prev_grade == grade) basis.push_back(i.months);
     std::sort(basis.begin(), basis.end());
-    w.source = static_cast<int>(basis.size()) >= kMinIntervalsForWindow ? WindowSource::PooledInadequate
-                                                                        : WindowSource::None;
-  } else {
-    w.source = WindowSource::DomainRule;
+    if (static_cast<int>(basis.size()) >= kMinIntervalsForWindow) {
+      w.source = WindowSource::PooledGrade;
+    } else {
+      w.source = grade == "inadequate" ? WindowSource::None : WindowSource::DomainRule;
+      pooled_n = static_cast<int>(basis.size());
+      basis.clear();
+    }
   }
-  w.basis_n = static_cast<int>(basis.size());
+  w.basis_n = basis.empty() ? pooled_n : static_cast<int>(basis.size());
   if (w.source == WindowSource::DomainRule) {
     w.opens_months = kWindowOpensMonths;
     w.closes_months = kWindowClosesMonths;

@@ -3,9 +3,11 @@
 // first day on site of the next), grouped by the previous inspection's
 // framework and counted grade. Each group gives a median and a central window
 // (the 10th to 90th percentile, in whole months), and how often that window
-// held over the group's own intervals. Small groups fall back to the domain
-// rule (domain/inspection_cadence.h): 30 to 42 months; for inadequate, the
-// re-inspection intervals of every framework pooled, else no prediction.
+// held over the group's own intervals. A group with fewer than
+// kMinIntervalsForWindow intervals falls back to every framework's intervals
+// after the same grade pooled, and when those are too few as well, to the
+// domain rule (domain/inspection_cadence.h): 30 to 42 months, or for inadequate
+// no prediction (monitoring).
 //
 // Reorganisations (domain/reorganisation.h) continue a predecessor's history
 // into each successor: the predecessor's last inspection before the change and
@@ -26,7 +28,9 @@
 namespace cscwatch {
 
 // Groups smaller than this fall back (see above): with fewer intervals the
-// 10th and 90th percentiles are little more than the extremes.
+// 10th and 90th percentiles are little more than the extremes. (As at 2023
+// no ILACS good authority had yet been inspected again - the COVID-19 pause -
+// so "after ILACS good" fell back to "after good" under SIF.)
 inline constexpr int kMinIntervalsForWindow = 8;
 inline constexpr double kWindowLowPercentile = 0.10;
 inline constexpr double kWindowHighPercentile = 0.90;
@@ -76,8 +80,8 @@ double percentile(const std::vector<double>& sorted, double p);
 // How a group's window was set.
 enum class WindowSource {
   Record,            // the group's own intervals, 10th-90th percentile
-  PooledInadequate,  // too few in the group: every framework's re-inspections after inadequate
-  DomainRule,        // too few in the group: 30-42 months (domain brief, section 2)
+  PooledGrade,       // too few in the group: every framework's intervals after the same grade
+  DomainRule,        // too few of those too: 30-42 months (domain brief, section 2)
   None,              // inadequate with too few re-inspections anywhere: no prediction ("monitoring")
 };
 std::string_view describe(WindowSource source);
@@ -87,7 +91,7 @@ struct IntervalWindow {
   int n = 0;                      // the group's intervals
   double median_months = 0;       // of the group (0 when n == 0)
   WindowSource source = WindowSource::None;
-  int basis_n = 0;                // intervals the window was taken from (pooled: all inadequate)
+  int basis_n = 0;                // intervals the window was taken from (pooled: all after the grade)
   int opens_months = 0, closes_months = 0;  // the window, whole months after the last day on site
   int held = 0;                   // of the group's n intervals, how many fell inside the window
   bool has_window() const { return source != WindowSource::None; }

@@ -148,6 +148,23 @@ TEST(InspectionIntervals, SmallGroupsFallBackToTheDomainRule) {
   EXPECT_FALSE(none.hit_rate());
 }
 
+TEST(InspectionIntervals, SmallGroupsFirstBorrowTheSameGradeUnderOtherFrameworks) {
+  // Eleven intervals after SIF good, none yet after ILACS good.
+  std::vector<int> months;
+  for (int m = 40; m <= 50; ++m) months.push_back(m);
+  auto visits = group_of("s", months, "good", "SIF");
+  for (auto& v : group_of("i", {20, 22}, "good")) visits.push_back(v);
+  CadenceWindows windows(inspection_intervals(visits, {}));
+  auto w = windows.window("ILACS", "good");
+  EXPECT_EQ(w.n, 2);
+  EXPECT_EQ(w.basis_n, 13);
+  EXPECT_EQ(w.source, WindowSource::PooledGrade);
+  EXPECT_EQ(w.opens_months, 25);  // p10 of {20, 22, 40..50}: 22 + 0.2 * 18 = 25.6
+  EXPECT_EQ(w.closes_months, 49);
+  EXPECT_EQ(w.held, 0);  // neither of its own two intervals
+  EXPECT_NE(w.rule().find("all 13 intervals after good"), std::string::npos) << w.rule();
+}
+
 TEST(InspectionIntervals, InadequateReinspectionWindowFromTheRecord) {
   // Too few re-inspections anywhere: monitoring, as the domain rule says.
   auto few = group_of("i", {18, 20, 24}, "inadequate", "SIF");
@@ -163,7 +180,7 @@ TEST(InspectionIntervals, InadequateReinspectionWindowFromTheRecord) {
   auto w = windows.window("ILACS", "inadequate");
   EXPECT_EQ(w.n, 5);
   EXPECT_EQ(w.basis_n, 10);
-  EXPECT_EQ(w.source, WindowSource::PooledInadequate);
+  EXPECT_EQ(w.source, WindowSource::PooledGrade);
   EXPECT_EQ(w.opens_months, 19);  // p10 of 18..36 = 19.8 (in days: just under)
   EXPECT_EQ(w.closes_months, 35);
   EXPECT_EQ(w.held, 4);  // 28, 30, 32, 34 inside; 36 after
