@@ -221,6 +221,27 @@ IntervalWindow CadenceWindows::window(const std::string& framework, const std::s
   return w;
 }
 
+IntervalWindow CadenceWindows::domain_rule_window(const std::string& framework, const std::string& grade) const {
+  IntervalWindow w;
+  w.framework = framework;
+  w.grade = grade;
+  std::vector<double> months;
+  for (const auto& i : intervals_)
+    if (i.prev_grade == grade && i.prev_framework == framework) months.push_back(i.months);
+  std::sort(months.begin(), months.end());
+  w.n = static_cast<int>(months.size());
+  w.median_months = percentile(months, 0.5);
+  if (grade == "inadequate") return w;  // WindowSource::None: monitoring
+  w.source = WindowSource::DomainRule;
+  w.opens_months = kWindowOpensMonths;
+  w.closes_months = kWindowClosesMonths;
+  for (const auto& i : intervals_)
+    if (i.prev_grade == grade && i.prev_framework == framework &&
+        inside_window(i.prev_end, i.next_start, w.opens_months, w.closes_months))
+      ++w.held;
+  return w;
+}
+
 std::vector<IntervalWindow> CadenceWindows::groups() const {
   std::set<std::tuple<std::string, int, std::string>> keys;
   for (const auto& i : intervals_) keys.emplace(i.prev_framework, grade_order(i.prev_grade), i.prev_grade);

@@ -119,6 +119,9 @@ class CadenceWindows {
 
   // The window for a group (computed even when the record has no interval).
   IntervalWindow window(const std::string& framework, const std::string& grade) const;
+  // The domain rule for a group (30-42 months; inadequate: no window), with
+  // how often it held over the group's intervals.
+  IntervalWindow domain_rule_window(const std::string& framework, const std::string& grade) const;
   // Every group the record has an interval for, ordered by framework then grade (best first).
   std::vector<IntervalWindow> groups() const;
   // The forecast after `last`: its group's window; under the April 2026

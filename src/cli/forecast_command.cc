@@ -66,13 +66,18 @@ void add_forecast_command(CLI::App& app, CliContext& ctx, int& status) {
   auto as_of = std::make_shared<std::string>();
   auto backtest = std::make_shared<std::string>();
   auto list = std::make_shared<bool>(false);
+  auto rule = std::make_shared<std::string>("record");
   cmd->add_option("--region", *region, "Only this region (case-insensitive, partial)");
   cmd->add_option("--as-of", *as_of, "Judge the windows as on this date (YYYY-MM-DD; default today)");
   cmd->add_option("--backtest", *backtest,
                   "Judge the forecast as at this past date (YYYY-MM-DD) from the inspections before it, and score "
                   "it against the inspections that followed");
   cmd->add_flag("--list", *list, "With --backtest: every authority's window and what happened");
-  cmd->callback([&ctx, &status, region, as_of, backtest, list] {
+  cmd->add_option("--rule", *rule,
+                  "record: windows from the intervals between past inspections (default); cycle: Ofsted's 30-42 "
+                  "months, inadequate monitored")
+      ->check(CLI::IsMember({"record", "cycle"}));
+  cmd->callback([&ctx, &status, region, as_of, backtest, list, rule] {
     Date today = cscwatch::today();
     if (!as_of->empty()) {
       auto d = parse_iso_date(*as_of);
@@ -115,11 +120,14 @@ void add_forecast_command(CLI::App& app, CliContext& ctx, int& status) {
       if (!last) continue;
       const CountedGrade counted = counted_grade(r);
       DerivedForecast forecast;
-      if (auto visit = graded_visits({r}); !visit.empty()) {
+      const auto visit = graded_visits({r});
+      if (!visit.empty() && *rule == "record") {
         forecast = windows.forecast(visit.front());
-      } else {  // no counted grade: the domain rule, as before
+      } else {  // the cycle, as before; its record where the row has a counted grade
         forecast.forecast = forecast_after(r, *last);
         forecast.rule = forecast.forecast.basis;
+        if (!visit.empty() && !visit.front().grades2026)
+          forecast.window = windows.domain_rule_window(visit.front().framework, visit.front().grade);
       }
       rows.push_back({r.authority_name, r.region_name, to_iso(*last),
                       counted.overall_absent_by_framework ? "none (2026 framework)" : r.grade("overall"),
@@ -139,16 +147,26 @@ void add_forecast_command(CLI::App& app, CliContext& ctx, int& status) {
       table.add({r.name, r.region, r.last, r.overall.empty() ? "-" : r.overall, f.opens ? to_iso(*f.opens) : "-",
                  f.closes ? to_iso(*f.closes) : "-", forecast_status(f, today), r.forecast.rule, r.forecast.held()});
     }
-    fmt::print("{}\nAs on {}. Each window comes from the record: the months between an authority's consecutive "
-               "graded inspections (last day on site to the first of the next), grouped by the previous "
-               "inspection's framework and grade, 10th to 90th percentile. \"Held\" is the share of the group's past "
-               "intervals inside its window. Groups with fewer than {} intervals fall back to Ofsted's cycle ({} to "
-               "{} months), or for inadequate to all re-inspections after inadequate pooled. Under the April 2026 "
-               "framework (no overall grade) the four judgements decide. A forecast, not a notice; \"past window\" "
-               "means the register holds no later report: fetch and ingest the newest reports first. "
-               "`cscwatch forecast --backtest DATE` scores the forecast at a past date.\n\n{}",
-               table.render(), to_iso(today), kMinIntervalsForWindow, kWindowOpensMonths, kWindowClosesMonths,
-               windows_table(windows));
+    if (*rule == "record")
+      fmt::print("{}\nAs on {}. Each window comes from the record: the months between an authority's consecutive "
+                 "graded inspections (last day on site to the first of the next), grouped by the previous "
+                 "inspection's framework and grade, 10th to 90th percentile. \"Held\" is the share of the group's "
+                 "past intervals inside its window. A group with fewer than {} intervals borrows every framework's "
+                 "intervals after the same grade, and with too few of those falls back to Ofsted's cycle ({} to {} "
+                 "months; inadequate: monitoring). Under the April 2026 framework (no overall grade) the four "
+                 "judgements decide. A forecast, not a notice; \"past window\" means the register holds no later "
+                 "report: fetch and ingest the newest reports first. `cscwatch forecast --backtest DATE` scores the "
+                 "forecast at a past date.\n\n{}",
+                 table.render(), to_iso(today), kMinIntervalsForWindow, kWindowOpensMonths, kWindowClosesMonths,
+                 windows_table(windows));
+    else
+      fmt::print("{}\nAs on {}. Window: {} to {} months after the last inspection ended (Ofsted's ILACS cycle; a "
+                 "forecast, not a notice). Inadequate authorities are monitored, then re-inspected. Under the April "
+                 "2026 framework (no overall grade) the four judgements decide: any inadequate means monitoring. "
+                 "\"Held\" is the share of the record's intervals after the same framework and grade inside 30-42 "
+                 "months. \"Past window\" means the register holds no later report: fetch and ingest the newest "
+                 "reports first.\n",
+                 table.render(), to_iso(today), kWindowOpensMonths, kWindowClosesMonths);
     status = 0;
   });
 }
