@@ -2,22 +2,82 @@
 
 #include <algorithm>
 
+#include "analysis/forecast_backtest.h"
+#include "analysis/inspection_intervals.h"
+#include "analysis/national_register.h"
 #include "cli/commands.h"
 #include "cli/table_printer.h"
 #include "domain/inspection_cadence.h"
-#include "analysis/national_register.h"
+#include "domain/reorganisation.h"
 #include "store/inspection_rows.h"
 
 namespace cscwatch {
 
+namespace {
+
+std::string lower(std::string s) {
+  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+std::string windows_table(const CadenceWindows& windows) {
+  TablePrinter table({"Group", "Intervals", "Median (months)", "Window (months)", "Held", "Window from"});
+  for (const auto& w : windows.groups()) {
+    table.add({w.label(), std::to_string(w.n), w.n ? fmt::format("{:.1f}", w.median_months) : "-",
+               w.has_window() ? fmt::format("{}-{}", w.opens_months, w.closes_months) : "-",
+               w.has_window() && w.n ? fmt::format("{:.0f}% ({}/{})", 100.0 * *w.hit_rate(), w.held, w.n) : "-",
+               std::string(describe(w.source))});
+  }
+  return table.render();
+}
+
+int run_backtest(const std::vector<GradedVisit>& visits, const Date& as_of, bool list) {
+  const BacktestScore derived = backtest_forecast(visits, known_reorganisations(), as_of, ForecastPolicy::Derived);
+  const BacktestScore fixed = backtest_forecast(visits, known_reorganisations(), as_of, ForecastPolicy::DomainRule);
+  fmt::print("Windows as at {} (intervals that ended before it; groups under {} intervals fall back):\n{}\n",
+             to_iso(as_of), kMinIntervalsForWindow,
+             windows_table(CadenceWindows(inspection_intervals(visits, known_reorganisations(), as_of))));
+  fmt::print("{}\n{}", format_backtest(derived), format_backtest(fixed));
+  if (list) {
+    TablePrinter table({"Authority", "Last inspection", "Grade", "Window", "Next inspection", "Result", "Months off"});
+    for (const auto& o : derived.outcomes) {
+      const auto& f = o.forecast.forecast;
+      table.add({o.name, to_iso(o.last.start) + " to " + to_iso(o.last.end) + " (" + o.last.framework + ")",
+                 o.last.grade, f.opens ? to_iso(*f.opens) + " to " + to_iso(*f.closes) : "-",
+                 o.next ? to_iso(o.next->start) : "-", std::string(describe(o.result)),
+                 o.months_off ? std::to_string(o.months_off) : ""});
+    }
+    fmt::print("\n{}", table.render());
+  }
+  fmt::print("\nOnly inspections that ended before {} were known: the windows come from the intervals between them, "
+             "and each authority's next inspection in the register (a successor's, after a reorganisation) is "
+             "scored against its window.\n",
+             to_iso(as_of));
+  return 0;
+}
+
+}  // namespace
+
 void add_forecast_command(CLI::App& app, CliContext& ctx, int& status) {
   auto* cmd = app.add_subcommand(
-      "forecast", "When each authority's next full inspection is due, from the three-year ILACS cycle");
+      "forecast",
+      "When each authority's next full inspection is due, from the intervals between past inspections");
   auto region = std::make_shared<std::string>();
   auto as_of = std::make_shared<std::string>();
+  auto backtest = std::make_shared<std::string>();
+  auto list = std::make_shared<bool>(false);
+  auto rule = std::make_shared<std::string>("record");
   cmd->add_option("--region", *region, "Only this region (case-insensitive, partial)");
   cmd->add_option("--as-of", *as_of, "Judge the windows as on this date (YYYY-MM-DD; default today)");
-  cmd->callback([&ctx, &status, region, as_of] {
+  cmd->add_option("--backtest", *backtest,
+                  "Judge the forecast as at this past date (YYYY-MM-DD) from the inspections before it, and score "
+                  "it against the inspections that followed");
+  cmd->add_flag("--list", *list, "With --backtest: every authority's window and what happened");
+  cmd->add_option("--rule", *rule,
+                  "record: windows from the intervals between past inspections (default); cycle: Ofsted's 30-42 "
+                  "months, inadequate monitored")
+      ->check(CLI::IsMember({"record", "cycle"}));
+  cmd->callback([&ctx, &status, region, as_of, backtest, list, rule] {
     Date today = cscwatch::today();
     if (!as_of->empty()) {
       auto d = parse_iso_date(*as_of);
@@ -27,18 +87,31 @@ void add_forecast_command(CLI::App& app, CliContext& ctx, int& status) {
       }
       today = *d;
     }
+    std::optional<Date> backtest_day;
+    if (!backtest->empty()) {
+      backtest_day = parse_iso_date(*backtest);
+      if (!backtest_day) {
+        status = fail("--backtest wants a date as YYYY-MM-DD, not '" + *backtest + "'", 2);
+        return;
+      }
+    }
     auto reg = ctx.open_existing();
     if (!reg) {
       status = fail(reg.error());
       return;
     }
-    auto lower = [](std::string s) {
-      for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      return s;
-    };
+    InspectionFilter graded;
+    graded.graded_only = true;
+    const std::vector<GradedVisit> visits = graded_visits(query_inspections(reg->connection(), graded));
+    if (backtest_day) {
+      status = run_backtest(visits, *backtest_day, *list);
+      return;
+    }
+    const CadenceWindows windows(inspection_intervals(visits, known_reorganisations()));
+
     struct Row {
       std::string name, region, last, overall;
-      InspectionForecast forecast;
+      DerivedForecast forecast;
     };
     std::vector<Row> rows;
     for (const auto& r : query_inspections(reg->connection(), InspectionFilter::latest())) {
@@ -46,27 +119,54 @@ void add_forecast_command(CLI::App& app, CliContext& ctx, int& status) {
       auto last = parse_iso_date(r.inspection_end.empty() ? r.inspection_start : r.inspection_end);
       if (!last) continue;
       const CountedGrade counted = counted_grade(r);
+      DerivedForecast forecast;
+      const auto visit = graded_visits({r});
+      if (!visit.empty() && *rule == "record") {
+        forecast = windows.forecast(visit.front());
+      } else {  // the cycle, as before; its record where the row has a counted grade
+        forecast.forecast = forecast_after(r, *last);
+        forecast.rule = forecast.forecast.basis;
+        if (!visit.empty() && !visit.front().grades2026)
+          forecast.window = windows.domain_rule_window(visit.front().framework, visit.front().grade);
+      }
       rows.push_back({r.authority_name, r.region_name, to_iso(*last),
                       counted.overall_absent_by_framework ? "none (2026 framework)" : r.grade("overall"),
-                      forecast_after(r, *last)});
+                      std::move(forecast)});
     }
-    // Soonest window first; authorities under monitoring after them.
+    // Soonest window first; authorities with no window after them.
     std::stable_sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) {
-      if (a.forecast.opens.has_value() != b.forecast.opens.has_value()) return a.forecast.opens.has_value();
-      return a.forecast.opens && *a.forecast.opens < *b.forecast.opens;
+      const auto& fa = a.forecast.forecast;
+      const auto& fb = b.forecast.forecast;
+      if (fa.opens.has_value() != fb.opens.has_value()) return fa.opens.has_value();
+      return fa.opens && *fa.opens < *fb.opens;
     });
-    TablePrinter table(
-        {"Authority", "Region", "Last inspection", "Overall", "Window opens", "Window closes", "Status", "Rule"});
+    TablePrinter table({"Authority", "Region", "Last inspection", "Overall", "Window opens", "Window closes", "Status",
+                        "Rule", "Held"});
     for (const auto& r : rows) {
-      table.add({r.name, r.region, r.last, r.overall.empty() ? "-" : r.overall,
-                 r.forecast.opens ? to_iso(*r.forecast.opens) : "-", r.forecast.closes ? to_iso(*r.forecast.closes) : "-",
-                 forecast_status(r.forecast, today), r.forecast.basis});
+      const auto& f = r.forecast.forecast;
+      table.add({r.name, r.region, r.last, r.overall.empty() ? "-" : r.overall, f.opens ? to_iso(*f.opens) : "-",
+                 f.closes ? to_iso(*f.closes) : "-", forecast_status(f, today), r.forecast.rule, r.forecast.held()});
     }
-    fmt::print("{}\nAs on {}. Window: {} to {} months after the last inspection ended (Ofsted's ILACS cycle; a "
-               "forecast, not a notice). Inadequate authorities are monitored, then re-inspected. Under the April 2026 framework (no overall "
-               "grade) the four judgements decide: any inadequate means monitoring. \"Past window\" "
-               "means the register holds no later report: fetch and ingest the newest reports first.\n",
-               table.render(), to_iso(today), kWindowOpensMonths, kWindowClosesMonths);
+    if (*rule == "record")
+      fmt::print("{}\nAs on {}. Each window comes from the record: the months between an authority's consecutive "
+                 "graded inspections (last day on site to the first of the next), grouped by the previous "
+                 "inspection's framework and grade, 10th to 90th percentile. \"Held\" is the share of the group's "
+                 "past intervals inside its window. A group with fewer than {} intervals borrows every framework's "
+                 "intervals after the same grade, and with too few of those falls back to Ofsted's cycle ({} to {} "
+                 "months; inadequate: monitoring). Under the April 2026 framework (no overall grade) the four "
+                 "judgements decide. A forecast, not a notice; \"past window\" means the register holds no later "
+                 "report: fetch and ingest the newest reports first. `cscwatch forecast --backtest DATE` scores the "
+                 "forecast at a past date.\n\n{}",
+                 table.render(), to_iso(today), kMinIntervalsForWindow, kWindowOpensMonths, kWindowClosesMonths,
+                 windows_table(windows));
+    else
+      fmt::print("{}\nAs on {}. Window: {} to {} months after the last inspection ended (Ofsted's ILACS cycle; a "
+                 "forecast, not a notice). Inadequate authorities are monitored, then re-inspected. Under the April "
+                 "2026 framework (no overall grade) the four judgements decide: any inadequate means monitoring. "
+                 "\"Held\" is the share of the record's intervals after the same framework and grade inside 30-42 "
+                 "months. \"Past window\" means the register holds no later report: fetch and ingest the newest "
+                 "reports first.\n",
+                 table.render(), to_iso(today), kWindowOpensMonths, kWindowClosesMonths);
     status = 0;
   });
 }

@@ -1,0 +1,72 @@
+// The forecast judged as at a past date and scored against what followed.
+//
+// As at DATE only inspections that ended before DATE exist: each authority's
+// latest of them is its last inspection, and the windows are derived from the
+// intervals between them (analysis/inspection_intervals.h), so an inspection
+// on or after DATE never changes a forecast. Each authority's next inspection
+// (the first in the register that had not ended by DATE, its successors'
+// included after a reorganisation) is then compared with its window.
+#pragma once
+
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "analysis/inspection_intervals.h"
+
+namespace cscwatch {
+
+enum class ForecastPolicy {
+  Derived,     // windows from the record (this module)
+  DomainRule,  // the fixed 30-42 months; inadequate: monitoring, no prediction
+};
+
+enum class BacktestResult {
+  Inside,          // next inspection began inside the window
+  Early,           // before the window opened
+  Late,            // after it closed
+  Unpredicted,     // inspected again, but there was no window (monitoring)
+  Pending,         // not inspected again; window still open (or not yet open) at the horizon
+  Overdue,         // not inspected again; window closed before the horizon
+  PendingUnpredicted,  // not inspected again, no window
+};
+std::string_view describe(BacktestResult result);
+
+struct BacktestOutcome {
+  std::string urn, name;
+  GradedVisit last;
+  DerivedForecast forecast;
+  std::optional<GradedVisit> next;
+  BacktestResult result = BacktestResult::Pending;
+  int months_off = 0;  // Early: months before the window opened; Late/Overdue: months after it closed
+};
+
+struct BacktestScore {
+  Date as_of, horizon;   // horizon: the newest inspection's last day in the register
+  ForecastPolicy policy = ForecastPolicy::Derived;
+  int intervals_known = 0;        // intervals the windows were derived from
+  int authorities = 0;            // with a graded inspection that ended before as_of
+  int with_window = 0;
+  int inspected_later = 0;        // of all authorities
+  int later_with_window = 0, inside = 0, early = 0, late = 0;
+  std::vector<int> months_early, months_late;  // sorted
+  int unpredicted = 0;            // inspected later with no window
+  int inadequate_reinspected = 0, inadequate_predicted = 0, inadequate_inside = 0;
+  int overdue = 0, pending = 0, pending_unpredicted = 0;
+  std::vector<BacktestOutcome> outcomes;
+};
+
+// `visits`: the whole register (graded_visits). Authorities abolished by a
+// reorganisation that took effect by as_of are judged through their successors.
+BacktestScore backtest_forecast(std::span<const GradedVisit> visits, std::span<const Reorganisation> reorganisations,
+                                const Date& as_of, ForecastPolicy policy = ForecastPolicy::Derived);
+
+// The score in a few lines of plain text.
+std::string format_backtest(const BacktestScore& score);
+
+// The domain rule's forecast (the fixed cycle; inadequate: monitoring) in the
+// shape of a derived one, for comparison.
+DerivedForecast domain_rule_forecast(const GradedVisit& last);
+
+}  // namespace cscwatch
