@@ -1,5 +1,8 @@
 #include "analysis/national_register.h"
 
+#include "analysis/inspection_intervals.h"
+#include "domain/reorganisation.h"
+
 #include <algorithm>
 #include <unordered_map>
 
@@ -73,7 +76,12 @@ std::vector<RegisterEntry> national_register(const Connection& db, const Date& t
   // rest feed grades_ever (so "has ever been inadequate" needs no second query).
   InspectionFilter graded;
   graded.graded_only = true;
-  for (auto& row : query_inspections(db, graded)) {
+  const std::vector<InspectionRow> graded_rows = query_inspections(db, graded);
+  // The next-inspection windows come from the record itself: the intervals
+  // between consecutive graded inspections, by previous framework and grade
+  // (analysis/inspection_intervals.h; `cscwatch forecast --backtest` scores them).
+  const CadenceWindows windows(inspection_intervals(graded_visits(graded_rows), known_reorganisations()));
+  for (auto row : graded_rows) {
     auto it = index.find(row.authority_urn);
     if (it == index.end()) continue;
     RegisterEntry& e = entries[it->second];
@@ -88,7 +96,14 @@ std::vector<RegisterEntry> national_register(const Connection& db, const Date& t
     const std::string& last_day = e.latest->inspection_end.empty() ? e.latest->inspection_start : e.latest->inspection_end;
     if (auto d = parse_iso_date(last_day)) {
       e.months_since = months_between(*d, today);
-      e.forecast = forecast_after(*e.latest, *d);
+      const auto visit = graded_visits({*e.latest});
+      if (!visit.empty()) {
+        const DerivedForecast derived = windows.forecast(visit.front());
+        e.forecast = derived.forecast;
+        if (derived.window.n > 0) e.forecast->basis += " (held for " + derived.held() + ")";
+      } else {
+        e.forecast = forecast_after(*e.latest, *d);
+      }
       e.forecast_status = forecast_status(*e.forecast, today);
     }
   }

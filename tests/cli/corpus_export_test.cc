@@ -225,7 +225,7 @@ TEST_F(CorpusExport, ShowGivesEveryFactWithItsPage) {
 }
 
 TEST_F(CorpusExport, ForecastOfTheNextInspection) {
-  RunResult r = run_cscwatch({"forecast", "--as-of", "2026-11-25", "--db", db_});
+  RunResult r = run_cscwatch({"forecast", "--rule", "cycle", "--as-of", "2026-11-25", "--db", db_});
   ASSERT_EQ(r.status, 0) << r.err;
   auto line_of = [&](const std::string& name) {
     auto at = r.out.find("\n" + name + " ");
