@@ -9,5 +9,7 @@ namespace cscwatch {
 //    a graded report whatever its title; trust titles give the body's name;
 //    grade cells must sit right of their labels; unread table rows become
 //    review items; a SIF report without a readable overall is kept and flagged.
-inline constexpr int kParserVersion = 5;
+// 6: improvement points whole (sub-items kept with their item, headings after
+//    the list never points, the report's numbering and SIF sections kept).
+inline constexpr int kParserVersion = 6;
 }
