@@ -1,5 +1,7 @@
 #include "cli/cli_support.h"
 
+#include "common/pdf_file.h"
+
 #include <fcntl.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -87,22 +89,7 @@ std::string make_text_pdf(const std::vector<std::string>& lines) {
       "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
       "<< /Length " + std::to_string(stream.size()) + " >>\nstream\n" + stream + "endstream",
   };
-  std::string pdf = "%PDF-1.4\n";
-  std::vector<size_t> offsets;
-  for (size_t i = 0; i < objects.size(); ++i) {
-    offsets.push_back(pdf.size());
-    pdf += std::to_string(i + 1) + " 0 obj\n" + objects[i] + "\nendobj\n";
-  }
-  size_t xref = pdf.size();
-  pdf += "xref\n0 " + std::to_string(objects.size() + 1) + "\n0000000000 65535 f \n";
-  for (size_t off : offsets) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%010zu 00000 n \n", off);
-    pdf += buf;
-  }
-  pdf += "trailer\n<< /Size " + std::to_string(objects.size() + 1) + " /Root 1 0 R >>\nstartxref\n" +
-         std::to_string(xref) + "\n%%EOF\n";
-  return pdf;
+  return assemble_pdf(objects);
 }
 
 void write_file(const std::string& path, const std::string& bytes) {

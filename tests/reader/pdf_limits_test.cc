@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "common/pdf_file.h"
 #include "reader/pdf_reader.h"
 
 namespace cscwatch {
@@ -35,22 +36,7 @@ std::string make_pdf(const std::string& content, bool deflate) {
       "<< /Length " + std::to_string(stream.size()) + filter + " >>\nstream\n" + stream + "\nendstream",
       "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
   };
-  std::string pdf = "%PDF-1.4\n%\xE2\xE3\xCF\xD3\n";
-  std::vector<size_t> offsets;
-  for (size_t i = 0; i < objects.size(); ++i) {
-    offsets.push_back(pdf.size());
-    pdf += std::to_string(i + 1) + " 0 obj\n" + objects[i] + "\nendobj\n";
-  }
-  size_t xref = pdf.size();
-  pdf += "xref\n0 " + std::to_string(objects.size() + 1) + "\n0000000000 65535 f \n";
-  for (size_t off : offsets) {
-    char line[32];
-    std::snprintf(line, sizeof line, "%010zu 00000 n \n", off);
-    pdf += line;
-  }
-  pdf += "trailer\n<< /Size " + std::to_string(objects.size() + 1) + " /Root 1 0 R >>\nstartxref\n" +
-         std::to_string(xref) + "\n%%EOF\n";
-  return pdf;
+  return cscwatch::testing::assemble_pdf(objects, "%PDF-1.4\n%\xE2\xE3\xCF\xD3\n");
 }
 
 std::string repeat(const std::string& s, size_t bytes) {
