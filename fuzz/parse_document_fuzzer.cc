@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "domain/completeness.h"
 #include "parse/document_parser.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
@@ -37,6 +38,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       if (j.page < 0 || j.page > static_cast<int>(pages.size())) __builtin_trap();
     for (const auto& p : record->improvement_points)
       if (p.page < 0 || p.page > static_cast<int>(pages.size())) __builtin_trap();
+    // The completeness checks run on whatever the parser made of the input,
+    // and so does every page they point a person to.
+    for (const auto& item : cscwatch::check_completeness(*record))
+      if (item.page < 0 || item.page > static_cast<int>(pages.size()) || item.field.empty()) __builtin_trap();
   }
   return 0;
 }
