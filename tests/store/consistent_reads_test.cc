@@ -112,5 +112,26 @@ TEST_F(ConsistentReads, AReaderNeverSeesAnInspectionWithoutItsJudgements) {
   EXPECT_EQ(torn, 0);
 }
 
+// A register on a read-only mount cannot create the -shm file WAL needs; the
+// read-only open then reads it as immutable (no locks, no side files). Root
+// bypasses permissions, so the mount is simulated by opening immutable
+// directly and checking that nothing is written beside the file.
+TEST_F(ConsistentReads, AnImmutableOpenReadsAWalRegisterWithoutSideFiles) {
+  {
+    auto reg = Register::open(db_);
+    ASSERT_TRUE(reg->store(sample_document(1, &pdf_, &pages_)));
+    reg->connection().exec("PRAGMA wal_checkpoint(TRUNCATE)");
+  }
+  fs::remove(db_ + "-wal");
+  fs::remove(db_ + "-shm");
+  auto db = Connection::open_immutable(db_);
+  ASSERT_TRUE(db) << db.error();
+  auto rows = query_inspections(*db);
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(rows[0].grade("overall"), "good");
+  EXPECT_FALSE(fs::exists(db_ + "-shm"));
+  EXPECT_FALSE(fs::exists(db_ + "-wal"));
+}
+
 }  // namespace
 }  // namespace cscwatch
