@@ -105,6 +105,50 @@ struct Cue {
   std::string category;
 };
 
+// ---- rules about one grade word w[i] in its sentence ----
+
+// A grade hoped for, not given: "to help it become good", "to make all services good", "on its way to outstanding".
+bool aspirational_grade(const std::vector<Word>& w, size_t i) {
+  for (size_t k = i >= 3 ? i - 3 : 0; k < i; ++k) {
+    const auto& p = w[k].norm;
+    if (p == "become" || p == "becoming" || p == "towards" || p == "toward" || p == "achieve" || p == "achieving" ||
+        p == "reach" || p == "reaching" || p == "aspire" || p == "aspiration" || p == "ambition" || p == "aim" ||
+        p == "make" || p == "making")
+      return true;
+  }
+  return false;
+}
+
+// A grade denied: "there were no areas judged inadequate", "is not inadequate".
+bool negated_grade(const std::vector<Word>& w, size_t i) {
+  for (size_t k = i >= 5 ? i - 5 : 0; k < i; ++k) {
+    const auto& p = w[k].norm;
+    if (p == "no" || p == "not" || p == "none" || p == "never" || p == "neither" || p == "nor") return true;
+  }
+  return false;
+}
+
+// A grade for some unnamed areas: "with a few areas that were judged as good".
+bool some_areas_grade(const std::vector<Word>& w, size_t i) {
+  for (size_t k = i >= 6 ? i - 6 : 0; k < i; ++k)
+    if (w[k].norm == "areas" || w[k].norm == "area" || w[k].norm == "aspects") return true;
+  return false;
+}
+
+// The overall grade said to be overall: "an overall 'good' rating", "the overall
+// judgement ... was requires improvement", "good overall".
+bool stated_overall_grade(const std::vector<Word>& w, size_t i, size_t last) {
+  if (i >= 1 && w[i - 1].norm == "overall") return true;
+  if (i >= 2 && w[i - 2].norm == "overall") return true;
+  if (last + 1 < w.size() && w[last + 1].norm == "overall") return true;
+  for (size_t k = i >= 10 ? i - 10 : 0; k + 1 < i; ++k)
+    if (w[k].norm == "overall" && (w[k + 1].norm == "judgement" || w[k + 1].norm == "judgment" ||
+                                   w[k + 1].norm == "effectiveness" || w[k + 1].norm == "rating" ||
+                                   w[k + 1].norm == "grade"))
+      return true;
+  return false;
+}
+
 class ArticleReader {
  public:
   ArticleReader(std::string_view text, const AuthorityDirectory& dir, const std::vector<std::pair<size_t, size_t>>& hidden)
@@ -609,7 +653,9 @@ class ArticleReader {
         g = Grade::RequiresImprovement;
         last = i + 1;
         if (i + 3 < w.size() && w[i + 2].norm == "to" && w[i + 3].norm == "be" && i + 4 < w.size() && w[i + 4].norm == "good")
-          last = i + 4;
+          last = i + 4;  // the grade's full name says which grade it is, wherever it stands
+      } else if (n == "good" && i >= 3 && w[i - 1].norm == "be" && w[i - 2].norm == "to" && w[i - 3].norm == "improvement") {
+        continue;  // the end of "requires improvement to be good"
       } else if (n == "good") {
         g = Grade::Good;
         weak_word = true;
@@ -622,7 +668,11 @@ class ArticleReader {
       }
       if (!g) continue;
       // Cues before the grade word.
-      bool strong = quoted_word(s, w[i]);
+      if (aspirational_grade(w, i) || negated_grade(w, i)) {
+        i = last;
+        continue;
+      }
+      bool strong = quoted_word(s, w[i]) || last == i + 4;
       for (size_t k = i >= 4 ? i - 4 : 0; k < i; ++k) {
         const auto& p = w[k].norm;
         if (p == "rated" || p == "rating" || p == "judged" || p == "graded" || p == "branded" || p == "deemed" ||
@@ -657,6 +707,8 @@ class ArticleReader {
       }
       GradeMention gm;
       gm.grade = *g;
+      gm.overall_stated = stated_overall_grade(w, i, last) && !some_areas_grade(w, i);
+      if (some_areas_grade(w, i) && !gm.overall_stated) gm.area = "some_areas";
       gm.authority_urn = nearest_authority(current_sentence_begin_ + w[i].begin);
       gm.text = sentence;
       gm.weight = sentence_weight(si);
@@ -678,7 +730,7 @@ class ArticleReader {
         gm.earlier = true;
       if (gm.year && !gm.earlier && ref_year_ && *gm.year < ref_year_) gm.earlier = true;
       // An area's grade ("care leavers ... requires improvement")?
-      if (!overall) {
+      if (!overall && gm.area.empty()) {
         for (size_t k = i >= 10 ? i - 10 : 0; k < i; ++k) {
           const auto& a = w[k].norm;
           std::string_view b = k + 1 < w.size() ? std::string_view(w[k + 1].norm) : "";
@@ -711,11 +763,13 @@ class ArticleReader {
  public:
   static std::optional<Grade> grade_for(const ArticleReading& r, const std::string& urn) {
     std::optional<Grade> grade;
-    std::map<Grade, double> votes, area_votes;
+    std::map<Grade, double> votes, area_votes, overall_votes;
     for (const auto& m : r.grade_mentions) {
       if (!m.authority_urn.empty() && !urn.empty() && m.authority_urn != urn) continue;
       (m.area.empty() ? votes : area_votes)[m.grade] += m.weight;
+      if (m.overall_stated) overall_votes[m.grade] += m.weight;
     }
+    if (!overall_votes.empty()) votes = overall_votes;  // a grade said to be the overall one outweighs the rest
     if (votes.empty()) votes = area_votes;  // only area grades stated
     double best = 0;
     for (auto [g, v] : votes)

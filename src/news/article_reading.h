@@ -21,6 +21,7 @@ struct AuthorityMention {
   int mentions = 0;
   double weight = 0;                 // headline and opening paragraphs count more
   std::vector<std::string> printed;  // distinct forms as printed
+  bool in_address = false;           // also named in the article's web address
 };
 
 struct StatedDate {
@@ -31,6 +32,7 @@ struct StatedDate {
   std::optional<Date> from, to;   // resolved interval (inclusive), when the year is known
   std::vector<unsigned> months;   // months named (1-12), also when the year is not known
   std::optional<int> year;
+  std::optional<unsigned> day;    // day of the month, when a single day is named (also without a year)
   bool year_inferred = false;     // year taken from the article's date
   std::string sentence;
   std::string authority_urn;      // the authority named nearest in its sentence; empty: none named
@@ -41,7 +43,9 @@ struct GradeMention {
   std::string text;        // the sentence
   bool earlier = false;    // about an earlier inspection
   std::optional<int> year;
-  std::string area;        // care_leavers, in_care, help_protection, leadership, adoption, lscb; empty: overall
+  std::string area;        // care_leavers, in_care, help_protection, leadership, adoption, lscb, some_areas;
+                           // empty: overall
+  bool overall_stated = false;  // said to be the overall grade ("an overall 'good' rating")
   double weight = 1;
   std::string authority_urn;  // the authority named nearest in its sentence; empty: none named
 };
