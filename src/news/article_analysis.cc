@@ -95,7 +95,9 @@ DateCheckItem check_publication_date(const StatedDate& d, const InspectionRow& r
     item.note = "the article's own date is not known";
     return item;
   }
-  item.status = std::abs(days_between(*d.from, published)) <= 7 ? CheckStatus::Agree : CheckStatus::Differ;
+  Date to = d.to ? *d.to : *d.from;
+  bool ok = days_between(*d.from, published) >= -7 && days_between(published, to) >= -7;
+  item.status = ok ? CheckStatus::Agree : CheckStatus::Differ;
   return item;
 }
 

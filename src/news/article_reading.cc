@@ -105,7 +105,48 @@ struct Cue {
   std::string category;
 };
 
+// A day of the month next to month word w[i] with no year after it: "June 27",
+// "27 June". The day's word index and the day.
+std::optional<std::pair<size_t, unsigned>> day_and_month(const std::vector<Word>& w, size_t i, unsigned month) {
+  auto day_at = [&](size_t k) -> unsigned {
+    if (k >= w.size() || w[k].norm.empty() || w[k].norm.size() > 2 || !is_digits(w[k].norm)) return 0;
+    int d = to_int(w[k].norm);
+    return d >= 1 && d <= 31 && make_date(2000, month, static_cast<unsigned>(d)) ? static_cast<unsigned>(d) : 0;
+  };
+  auto year_at = [&](size_t k) { return k < w.size() && w[k].norm.size() == 4 && is_digits(w[k].norm); };
+  if (i >= 1) {
+    if (unsigned d = day_at(i - 1); d && !year_at(i + 1)) return std::make_pair(i - 1, d);
+  }
+  // "February 14", but not the "14" of "27 February - 14 March".
+  bool next_is_month = i + 2 < w.size() && month_word(w[i + 2]);
+  if (unsigned d = day_at(i + 1); d && !year_at(i + 2) && !next_is_month) return std::make_pair(i + 1, d);
+  return std::nullopt;
+}
+
 // ---- rules about one grade word w[i] in its sentence ----
+
+// The year printed nearest the grade word, within 12 words (the later one on a tie).
+std::optional<int> nearest_year(const std::vector<Word>& w, size_t i) {
+  std::optional<int> year;
+  size_t best = 13;
+  for (size_t k = i >= 12 ? i - 12 : 0; k < w.size() && k <= i + 12; ++k) {
+    if (w[k].norm.size() != 4 || !is_digits(w[k].norm)) continue;
+    int y = to_int(w[k].norm);
+    size_t dist = k > i ? k - i : i - k;
+    if (y >= 1995 && y <= 2100 && dist <= best) {
+      best = dist;
+      year = y;
+    }
+  }
+  return year;
+}
+
+// The grade given now: "now requires improvement", "is currently rated good".
+bool current_grade_cue(const std::vector<Word>& w, size_t i) {
+  for (size_t k = i >= 4 ? i - 4 : 0; k < i; ++k)
+    if (w[k].norm == "now" || w[k].norm == "currently") return true;
+  return false;
+}
 
 // A grade hoped for, not given: "to help it become good", "to make all services good", "on its way to outstanding".
 bool aspirational_grade(const std::vector<Word>& w, size_t i) {
@@ -442,6 +483,28 @@ class ArticleReader {
             continue;
           }
         }
+        if (auto dm = day_and_month(w, i, m)) {
+          // "June 27", "27 June": a day without a year.
+          size_t a = std::min(i, dm->first), b = std::max(i, dm->first);
+          d.text = phrase(a, b);
+          d.precision = "day";
+          d.day = dm->second;
+          d.months = {m};
+          if (ad) {
+            // The most recent such day on or before the article's date.
+            int y = static_cast<int>(ad->year());
+            auto day = make_date(y, m, dm->second);
+            if (day && days_between(*day, *ad) < 0) day = make_date(y - 1, m, dm->second);
+            if (day) {
+              d.from = d.to = day;
+              d.year = static_cast<int>(day->year());
+              d.year_inferred = true;
+            }
+          }
+          add_date(std::move(d), cues, a, earlier_cue, false);
+          i = b;
+          continue;
+        }
         std::vector<unsigned> months{m};
         size_t j = i;
         while (j + 2 < w.size() && (w[j + 1].norm == "and" || w[j + 1].norm == "to" || w[j + 1].norm == "or" ||
@@ -719,16 +782,14 @@ class ArticleReader {
                                               w[i - 2].norm == "outstanding" || w[i - 2].norm == "improvement"))
         gm.earlier = false;
       // A year in the sentence before the reference year makes it an earlier grade.
-      for (size_t k = i >= 12 ? i - 12 : 0; k < w.size() && k <= i + 12; ++k)
-        if (w[k].norm.size() == 4 && is_digits(w[k].norm)) {
-          int y = to_int(w[k].norm);
-          if (y >= 1995 && y <= 2100 && (k > i ? k - i : i - k) <= 12) {
-            if (!gm.year || (k > i ? k - i : i - k) < 6) gm.year = y;
-          }
-        }
+      gm.year = nearest_year(w, i);
       if (gm.year && ref_year_ && *gm.year < ref_year_ - (out_.article_date ? 0 : 1) && !(i >= 2 && w[i - 1].norm == "to"))
         gm.earlier = true;
       if (gm.year && !gm.earlier && ref_year_ && *gm.year < ref_year_) gm.earlier = true;
+      if (current_grade_cue(w, i)) {
+        gm.earlier = false;  // "now requires improvement": the grade given now, whatever year stands nearby
+        gm.year.reset();
+      }
       // An area's grade ("care leavers ... requires improvement")?
       if (!overall && gm.area.empty()) {
         for (size_t k = i >= 10 ? i - 10 : 0; k < i; ++k) {

@@ -110,9 +110,10 @@ std::vector<Evidence> authority_evidence(const ArticleReading& reading, const Ca
   std::vector<Evidence> out;
   if (facts.mention) {
     const auto& m = *facts.mention;
+    std::string named = m.mentions == 0 ? " named only in the article's address"
+                                        : " named " + std::to_string(m.mentions) + (m.mentions == 1 ? " time" : " times");
     out.push_back(make(EvidenceKind::AuthorityNamed,
-                       m.authority->name + " named " + std::to_string(m.mentions) +
-                           (m.mentions == 1 ? " time" : " times") + (facts.most_prominent ? " (most prominent)" : "") +
+                       m.authority->name + named + (facts.most_prominent ? " (most prominent)" : "") +
                            ", " + fixed2(facts.prominence_share) + " of the article's naming weight",
                        facts.prominence_share));
     // The subject of "rated"/"judged": sentences giving the grade name this authority.
@@ -205,7 +206,9 @@ std::vector<Evidence> publication_evidence(const ArticleReading& reading, const 
       }
     }
     if (d.from && !d.year_inferred) {
-      bool ok = std::abs(days_between(*d.from, *published)) <= 7;
+      // Within a week of the stated day, or inside the stated month or year.
+      Date to = d.to ? *d.to : *d.from;
+      bool ok = days_between(*d.from, *published) >= -7 && days_between(*published, to) >= -7;
       out.push_back(make(ok ? EvidenceKind::PublicationAgrees : EvidenceKind::PublicationDiffers, vs));
     }
   }
