@@ -106,7 +106,7 @@ void print_report(const std::string& file, const news::ArticleAnalysis& a) {
       names += (names.empty() ? "" : ", ") + safe(m.authority->name) + " x" + std::to_string(m.mentions);
     fmt::print("  mentioned:    {}\n", names);
   }
-  fmt::print("  event:        {}    grade reported: {}\n", r.event_kind, grade_or(r.grade, "none"));
+  fmt::print("  event:        {}    grade reported: {}\n", news::to_string(r.event_kind), grade_or(r.grade, "none"));
   if (a.link.linked) print_link(*a.link.linked);
   else fmt::print("  linked:       none - {}\n", safe(a.link.no_link_reason));
   for (const auto& o : a.link.other_links)
@@ -127,9 +127,9 @@ void print_report(const std::string& file, const news::ArticleAnalysis& a) {
   }
   for (const auto& e : r.earlier_grades)
     fmt::print("  earlier:      {} ({})\n", to_string(e.grade), e.year ? std::to_string(*e.year) : "year not stated");
-  for (const auto& i : r.interventions)
-    fmt::print("  intervention: {}{}: {}\n", i.kind, i.date_text.empty() ? "" : " (" + safe(i.date_text) + ")",
-               shorten(safe(i.text), 140));
+  for (const auto& f : a.proposed_facts)
+    fmt::print("  proposed:     {}{}{}: {}\n", news::to_string(f.kind), f.person.empty() ? "" : " - " + safe(f.person),
+               f.date_text.empty() ? "" : " (" + safe(f.date_text) + ")", shorten(safe(f.sentence), 140));
   for (const auto& p : a.people)
     fmt::print("  person:       {}{}\n", safe(p.name), p.role.empty() ? "" : " - " + safe(p.role));
   if (!a.quotes.empty()) fmt::print("  quotations:\n");

@@ -240,7 +240,7 @@ json reading_json(const ArticleReading& reading) {
     mentioned.push_back({{"urn", m.authority->urn}, {"name", m.authority->name}, {"mentions", m.mentions},
                          {"printed", m.printed}});
   out["authorities_mentioned"] = mentioned;
-  out["event_kind"] = reading.event_kind;
+  out["event_kind"] = std::string(to_string(reading.event_kind));
   out["grade_reported"] = optional_grade(reading.grade);
   json grade_evidence = json::array();
   for (const auto& g : reading.grade_mentions) {
@@ -272,7 +272,7 @@ json reading_json(const ArticleReading& reading) {
   out["dates_stated"] = dates;
   json interventions = json::array();
   for (const auto& iv : reading.interventions) {
-    json e = {{"kind", iv.kind}, {"sentence", iv.text}};
+    json e = {{"kind", std::string(to_string(iv.kind))}, {"sentence", iv.text}};
     if (!iv.actor.empty()) e["actor"] = iv.actor;
     if (!iv.date_text.empty()) e["date_text"] = iv.date_text;
     interventions.push_back(e);
@@ -392,6 +392,7 @@ Result<ArticleAnalysis> analyse_article(const Connection& db, const ArticleInput
     QuotationChecker checker(db, out.link);
     for (const auto& q : quotes.quotes) out.quotes.push_back(checker.check(q, quotes));
     out.people = std::move(quotes.people);
+    out.proposed_facts = proposed_facts(out.reading, out.people, out.authority ? out.authority->urn : std::string());
     return out;
   } catch (const SqlError& e) {
     return Error{std::string("register error while analysing the article: ") + e.what()};
@@ -414,6 +415,17 @@ nlohmann::json to_json(const ArticleAnalysis& a) {
     people.push_back(e);
   }
   out["people"] = people;
+  json facts = json::array();
+  for (const auto& f : a.proposed_facts) {
+    json e = {{"kind", std::string(to_string(f.kind))}, {"status", "proposed"},
+              {"authority_urn", optional_text(f.authority_urn)}, {"sentence", f.sentence}};
+    if (!f.actor.empty()) e["actor"] = f.actor;
+    if (!f.person.empty()) e["person"] = f.person;
+    if (!f.date_text.empty()) e["date_text"] = f.date_text;
+    if (f.date) e["date"] = to_iso(*f.date);
+    facts.push_back(e);
+  }
+  out["proposed_facts"] = facts;
   out["linked"] = a.link.linked ? link_json(*a.link.linked) : json(nullptr);
   out["link_reason"] = a.link.linked ? json(nullptr) : json(a.link.no_link_reason);
   out["link_reason_kind"] = std::string(to_string(a.link.reason));

@@ -17,6 +17,7 @@
 #include "domain/grade.h"
 #include "domain/result.h"
 #include "news/article_reading.h"
+#include "news/coverage_facts.h"
 #include "news/inspection_linking.h"
 #include "news/quotations.h"
 #include "news/quote_matching.h"
@@ -88,6 +89,7 @@ struct ArticleAnalysis {
   const Authority* authority = nullptr;  // the linked report's, else the most prominent named
   ArticleReading reading;                // authorities, event kind, grades, dates, interventions
   std::vector<PersonMention> people;
+  std::vector<ProposedFact> proposed_facts;  // what happened next, for a person to accept; never written
   LinkResult link;
   GradeCheck grade_check;
   DateCheck date_check;

@@ -123,6 +123,21 @@ std::optional<std::pair<size_t, unsigned>> day_and_month(const std::vector<Word>
   return std::nullopt;
 }
 
+// "appointed ... director of children's services", "a new director of
+// children's services", "interim director of children's services": w[i] is "director".
+bool new_director_at(const std::vector<Word>& w, size_t i) {
+  if (w[i].norm != "director" || i + 2 >= w.size() || w[i + 1].norm != "of") return false;
+  bool childrens = w[i + 2].norm == "childrens" || (i + 3 < w.size() && w[i + 3].norm == "childrens");
+  if (!childrens) return false;
+  for (size_t k = i >= 8 ? i - 8 : 0; k < i; ++k) {
+    const auto& p = w[k].norm;
+    if (p == "appointed" || p == "appoint" || p == "appoints" || p == "new" || p == "interim" || p == "hired" ||
+        p == "recruited" || p == "named")
+      return true;
+  }
+  return false;
+}
+
 // ---- rules about one grade word w[i] in its sentence ----
 
 // The year printed nearest the grade word, within 12 words (the later one on a tie).
@@ -856,19 +871,19 @@ class ArticleReader {
                      ? 0.3
                      : 1.0;
       if (i >= 1 && (w[i - 1].norm == "after" || w[i - 1].norm == "since")) k = 0.3;
-      if (n == "monitoring" && (next == "visit" || next == "visits")) event_[std::string("monitoring_visit")] += weight * k;
-      else if (n == "focused" && (next == "visit" || next == "visits")) event_[std::string("focused_visit")] += weight * k;
-      else if ((n == "joint" && next == "targeted") || n == "jtai") event_[std::string("joint_targeted_inspection")] += weight * k;
+      if (n == "monitoring" && (next == "visit" || next == "visits")) event_[EventKind::MonitoringVisit] += weight * k;
+      else if (n == "focused" && (next == "visit" || next == "visits")) event_[EventKind::FocusedVisit] += weight * k;
+      else if ((n == "joint" && next == "targeted") || n == "jtai") event_[EventKind::JointTargetedInspection] += weight * k;
       else if (n == "inspection" || n == "inspected" || n == "inspectors" || n == "report")
-        event_[std::string("inspection")] += weight * k * 0.5;
+        event_[EventKind::Inspection] += weight * k * 0.5;
     }
   }
 
   void decide_event_kind() {
     double grade_weight = 0;
     for (const auto& m : out_.grade_mentions) grade_weight += m.weight;
-    event_["inspection"] += 2 * grade_weight;
-    std::string best = "unknown";
+    event_[EventKind::Inspection] += 2 * grade_weight;
+    EventKind best = EventKind::Unknown;
     double v = 0;
     for (const auto& [k, s] : event_)
       if (s > v) {
@@ -900,11 +915,11 @@ class ArticleReader {
       else if ((n == "minister" || n == "secretary") && actor.empty()) actor = "minister";
       else if (n == "government" && actor.empty()) actor = "government";
     }
-    auto add = [&](std::string kind) {
+    auto add = [&](InterventionKind kind) {
       for (const auto& x : out_.interventions)
         if (x.kind == kind && x.text == sentence) return;
       if (out_.interventions.size() >= 30) return;
-      Intervention iv{std::move(kind), sentence, actor, {}};
+      Intervention iv{kind, sentence, actor, {}};
       for (auto it = out_.dates.rbegin(); it != out_.dates.rend(); ++it)
         if (it->sentence == sentence && it->precision != "relation") {
           iv.date_text = it->text;
@@ -922,37 +937,39 @@ class ArticleReader {
         bool childrens_commissioner = prev == "childrens" && w[i].capitalised && next == "for";
         if (!police && !childrens_commissioner && !(prev == "childrens" && w[i].capitalised && w[i - 1].capitalised &&
                                                    !(i > 1 && w[i - 2].norm == "services")))
-          add("commissioner");
+          add(InterventionKind::Commissioner);
       } else if (n == "board" && prev == "improvement") {
-        add("improvement_board");
+        add(InterventionKind::ImprovementBoard);
       } else if (n == "notice" && (prev == "improvement" || prev == "warning")) {
-        add("improvement_notice");
+        add(InterventionKind::ImprovementNotice);
       } else if (n == "improve" && prev == "to" && prev2 == "notice") {
-        add("improvement_notice");
+        add(InterventionKind::ImprovementNotice);
       } else if ((n == "direction" || n == "directions") &&
                  (prev == "statutory" || prev == "formal" || prev == "a" || prev == "the" || prev == "new" ||
                   prev == "revised" || next == "notice" || next == "issued")) {
         // "in the right direction" is not an intervention
         if (prev == "right" || prev == "same" || prev == "wrong" || next == "of") continue;
         bool legal = prev == "statutory" || next == "notice" || next == "issued" || !actor.empty() || issued;
-        if (legal) add("direction");
+        if (legal) add(InterventionKind::Direction);
       } else if ((n == "adviser" || n == "advisor") &&
                  (prev == "improvement" || prev == "dfe" || prev == "government" || prev == "independent" ||
                   prev == "education")) {
-        add("adviser");
+        add(InterventionKind::Adviser);
       } else if (n == "trust" && (prev == "childrens" || prev == "independent" || prev == "services" ||
                                   next == "to" || prev == "a")) {
-        if (about_services) add("trust");
+        if (about_services) add(InterventionKind::Trust);
       } else if ((n == "control" && prev == "council" && (prev2 == "of" || prev2 == "from")) ||
                  (n == "stripped" && next == "of")) {
-        add("trust");
+        add(InterventionKind::Trust);
       } else if ((n == "intervention" || n == "intervene" || n == "intervened" || n == "intervenes") &&
                  !actor.empty()) {
-        add("intervention");
+        add(InterventionKind::Intervention);
       } else if (n == "sector" && next == "led") {
-        add("sector_led_partner");
+        add(InterventionKind::SectorLedPartner);
       } else if (n == "measures" && prev == "special") {
-        add("intervention");
+        add(InterventionKind::Intervention);
+      } else if (new_director_at(w, i)) {
+        add(InterventionKind::NewDirector);
       }
     }
   }
@@ -979,11 +996,37 @@ class ArticleReader {
     if (it != mentions_.end() && it->first < se.end) return it->second;
     return {};
   }  // the header line the article's date came from ends here
-  std::map<std::string, double> event_;
+  std::map<EventKind, double> event_;
   ArticleReading out_;
 };
 
 }  // namespace
+
+std::string_view to_string(InterventionKind kind) {
+  switch (kind) {
+    case InterventionKind::Commissioner: return "commissioner";
+    case InterventionKind::ImprovementBoard: return "improvement_board";
+    case InterventionKind::ImprovementNotice: return "improvement_notice";
+    case InterventionKind::Direction: return "direction";
+    case InterventionKind::Adviser: return "adviser";
+    case InterventionKind::Trust: return "trust";
+    case InterventionKind::SectorLedPartner: return "sector_led_partner";
+    case InterventionKind::Intervention: return "intervention";
+    case InterventionKind::NewDirector: return "new_director";
+  }
+  return "intervention";
+}
+
+std::string_view to_string(EventKind kind) {
+  switch (kind) {
+    case EventKind::Inspection: return "inspection";
+    case EventKind::MonitoringVisit: return "monitoring_visit";
+    case EventKind::FocusedVisit: return "focused_visit";
+    case EventKind::JointTargetedInspection: return "joint_targeted_inspection";
+    case EventKind::Unknown: return "unknown";
+  }
+  return "unknown";
+}
 
 std::optional<Grade> grade_for_authority(const ArticleReading& reading, const std::string& urn) {
   return ArticleReader::grade_for(reading, urn);

@@ -16,6 +16,11 @@
 
 namespace cscwatch::news {
 
+// What the article reports happened.
+enum class EventKind { Inspection, MonitoringVisit, FocusedVisit, JointTargetedInspection, Unknown };
+// inspection, monitoring_visit, focused_visit, joint_targeted_inspection, unknown
+std::string_view to_string(EventKind kind);
+
 struct AuthorityMention {
   const Authority* authority = nullptr;
   int mentions = 0;
@@ -50,9 +55,16 @@ struct GradeMention {
   std::string authority_urn;  // the authority named nearest in its sentence; empty: none named
 };
 
+enum class InterventionKind {
+  Commissioner, ImprovementBoard, ImprovementNotice, Direction, Adviser, Trust, SectorLedPartner, Intervention,
+  NewDirector,  // a new (or interim) director of children's services appointed
+};
+// commissioner, improvement_board, improvement_notice, direction, adviser, trust, sector_led_partner,
+// intervention, new_director
+std::string_view to_string(InterventionKind kind);
+
 struct Intervention {
-  std::string kind;        // commissioner, improvement_board, improvement_notice, direction, adviser, trust,
-                           // sector_led_partner, intervention
+  InterventionKind kind{};
   std::string text;        // the sentence
   std::string actor;       // "Department for Education", "government", ... when named
   std::string date_text;   // a date stated in the same sentence
@@ -65,7 +77,7 @@ struct ArticleReading {
   std::vector<AuthorityMention> authorities;  // most prominent first
   std::optional<Grade> grade;
   std::vector<GradeMention> grade_mentions;
-  std::string event_kind;            // inspection, monitoring_visit, focused_visit, joint_targeted_inspection, unknown
+  EventKind event_kind = EventKind::Unknown;
   std::vector<StatedDate> dates;
   std::vector<GradeMention> earlier_grades;
   std::vector<Intervention> interventions;

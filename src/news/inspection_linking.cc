@@ -170,7 +170,7 @@ LinkResult link_inspection(const Connection& db, const ArticleReading& reading, 
     for (auto& [id, c] : by_document) {
       auto pub = parse_iso_date(c.link.row.published);
       if (!c.facts.mention || !pub || days_between(*pub, *reading.article_date) < -3) continue;
-      if (event_kind_of(c.link.row) != (reading.event_kind == "unknown" ? "inspection" : reading.event_kind)) continue;
+      if (event_kind_of(c.link.row) != (reading.event_kind == EventKind::Unknown ? EventKind::Inspection : reading.event_kind)) continue;
       auto& l = latest[c.link.row.authority_urn];
       if (!l || c.link.row.published > l->link.row.published) l = &c;
     }

@@ -88,11 +88,11 @@ const EvidenceWeight& weight_of(EvidenceKind kind) {
   return none;
 }
 
-std::string event_kind_of(const InspectionRow& row) {
-  if (row.kind == "monitoring_visit") return "monitoring_visit";
-  if (row.kind == "focused_visit") return "focused_visit";
-  if (row.kind == "joint_targeted_inspection") return "joint_targeted_inspection";
-  return "inspection";
+EventKind event_kind_of(const InspectionRow& row) {
+  if (row.kind == "monitoring_visit") return EventKind::MonitoringVisit;
+  if (row.kind == "focused_visit") return EventKind::FocusedVisit;
+  if (row.kind == "joint_targeted_inspection") return EventKind::JointTargetedInspection;
+  return EventKind::Inspection;
 }
 
 std::optional<Grade> overall_grade_of(const InspectionRow& row) {
@@ -149,11 +149,10 @@ std::vector<Evidence> quotation_evidence(const CandidateFacts& facts) {
 }
 
 std::vector<Evidence> event_evidence(const ArticleReading& reading, const InspectionRow& row) {
-  if (reading.event_kind == "unknown") return {};
-  std::string kind = event_kind_of(row);
-  if (kind == reading.event_kind)
-    return {make(EvidenceKind::EventAgrees, "the article is about a " + reading.event_kind + ", this is a " + row.kind)};
-  return {make(EvidenceKind::EventDiffers, "the article is about a " + reading.event_kind + ", this is a " + row.kind)};
+  if (reading.event_kind == EventKind::Unknown) return {};
+  std::string about = "the article is about a " + std::string(to_string(reading.event_kind)) + ", this is a " + row.kind;
+  if (event_kind_of(row) == reading.event_kind) return {make(EvidenceKind::EventAgrees, about)};
+  return {make(EvidenceKind::EventDiffers, about)};
 }
 
 std::vector<Evidence> grade_evidence(const ArticleReading& reading, const InspectionRow& row) {
@@ -257,7 +256,7 @@ std::vector<Evidence> earlier_evidence(const ArticleReading& reading, const Insp
 std::vector<Evidence> latest_evidence(const CandidateFacts& facts) {
   if (!facts.latest_by_article_date) return {};
   return {make(EvidenceKind::LatestByArticleDate,
-               "the latest " + event_kind_of(*facts.row) + " of " + facts.row->authority_name +
+               "the latest " + std::string(to_string(event_kind_of(*facts.row))) + " of " + facts.row->authority_name +
                    " published by the article's date")};
 }
 

@@ -129,6 +129,6 @@ std::optional<Grade> overall_grade_of(const InspectionRow& row);
 
 // The event kind an inspection row belongs to, in the article's vocabulary:
 // inspection, monitoring_visit, focused_visit, joint_targeted_inspection.
-std::string event_kind_of(const InspectionRow& row);
+EventKind event_kind_of(const InspectionRow& row);
 
 }  // namespace cscwatch::news

@@ -45,7 +45,7 @@ std::string news_analysis_html(const PageContext&, const news::ArticleAnalysis& 
     out += "<span class=\"none\">not identified</span>";
   }
   out += "</dd></div>";
-  out += "<div><dt>Event</dt><dd>" + html_escape(a.reading.event_kind) + "</dd></div>";
+  out += "<div><dt>Event</dt><dd>" + html_escape(news::to_string(a.reading.event_kind)) + "</dd></div>";
   out += "<div><dt>Grade reported</dt><dd>" +
          (a.reading.grade ? grade_badge(to_string(*a.reading.grade)) : std::string("<span class=\"none\">none</span>")) +
          "</dd></div>";
@@ -67,6 +67,17 @@ std::string news_analysis_html(const PageContext&, const news::ArticleAnalysis& 
     out += "<p class=\"none\" id=\"linked\">No report in the register matches this article: ";
     append_escaped(out, a.link.no_link_reason);
     out += "</p>";
+  }
+
+  if (!a.proposed_facts.empty()) {
+    out += "<h3>What happened next (proposed facts, not recorded until a person accepts them)</h3><ul class=\"proposed\" id=\"proposed\">";
+    for (const auto& f : a.proposed_facts) {
+      out += "<li><strong>" + html_escape(news::to_string(f.kind)) + "</strong>";
+      if (!f.person.empty()) out += " \u00b7 " + html_escape(f.person);
+      if (!f.date_text.empty()) out += " \u00b7 " + html_escape(f.date_text);
+      out += ": <q>" + html_escape(f.sentence) + "</q></li>";
+    }
+    out += "</ul>";
   }
 
   out += "<h3>Quotations</h3>";

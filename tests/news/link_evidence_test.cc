@@ -63,12 +63,12 @@ TEST(EvidenceTable, EveryKindHasOneWeightAndContradictionsWeighAgainst) {
 
 TEST(EvidenceRules, EventKind) {
   ArticleReading r;
-  r.event_kind = "monitoring_visit";
+  r.event_kind = EventKind::MonitoringVisit;
   auto report = row("1", "2019-01-07", "2019-01-18", "2019-03-01", Grade::Good);
   EXPECT_TRUE(has(event_evidence(r, report), EvidenceKind::EventDiffers));
-  r.event_kind = "inspection";
+  r.event_kind = EventKind::Inspection;
   EXPECT_TRUE(has(event_evidence(r, report), EvidenceKind::EventAgrees));
-  r.event_kind = "unknown";
+  r.event_kind = EventKind::Unknown;
   EXPECT_TRUE(event_evidence(r, report).empty());
 }
 
@@ -321,6 +321,38 @@ TEST(ArticleAddress, CouncilSitesAndStorySlugs) {
   EXPECT_EQ(names("https://www.example.co.uk/news/corporate-failures-see-newham-downgraded-to-inadequate"),
             std::vector<std::string>{"Newham"});
   EXPECT_TRUE(names("https://www.example.co.uk/news/ofsted-rates-third-council-inadequate").empty());
+}
+
+}  // namespace
+}  // namespace cscwatch::news
+
+namespace cscwatch::news {
+namespace {
+
+TEST_F(LinkFailureKinds, WhatHappenedNextIsProposedWithItsSentence) {
+  auto a = analyse("Commissioner sent into Leeds children's services\n"
+                   "The Department for Education has appointed a commissioner to oversee children's services at "
+                   "Leeds City Council after they were rated inadequate by Ofsted in June 2019.\n"
+                   "The council was issued with an improvement notice last year.\n"
+                   "Jane Smith has been appointed as the new director of children's services.\n");
+  std::set<InterventionKind> kinds;
+  bool by_dfe = false;
+  for (const auto& f : a.proposed_facts) {
+    kinds.insert(f.kind);
+    EXPECT_FALSE(f.sentence.empty());
+    EXPECT_EQ(f.authority_urn, a.authority ? a.authority->urn : "");
+    by_dfe |= f.kind == InterventionKind::Commissioner && f.actor == "Department for Education";
+    if (f.kind == InterventionKind::NewDirector) {
+      EXPECT_EQ(f.person, "Jane Smith");
+    }
+  }
+  EXPECT_TRUE(by_dfe);
+  EXPECT_TRUE(kinds.count(InterventionKind::Commissioner));
+  EXPECT_TRUE(kinds.count(InterventionKind::ImprovementNotice));
+  EXPECT_TRUE(kinds.count(InterventionKind::NewDirector));
+  auto j = to_json(a);
+  ASSERT_TRUE(j.contains("proposed_facts"));
+  EXPECT_EQ(j["proposed_facts"][0]["status"], "proposed");
 }
 
 }  // namespace
