@@ -91,62 +91,78 @@ double link_confidence(double score, double runner_up) {
   return std::clamp(c, 0.0, 1.0);
 }
 
-LinkResult link_inspection(const Connection& db, const ArticleReading& reading, const QuotationReading& quotes) {
-  LinkResult result;
-  std::map<int64_t, Candidate> by_document;
-  // Authorities named: every report of each.
+namespace {
+
+using Candidates = std::map<int64_t, Candidate>;  // by document id
+
+// The authorities the article names, by URN, and their share of its naming weight.
+struct Named {
+  std::map<std::string, const AuthorityMention*> by_urn;
   double total_weight = 0;
-  for (size_t ai = 0; ai < reading.authorities.size() && ai < kMaxAuthorities; ++ai)
-    total_weight += reading.authorities[ai].weight;
-  std::map<std::string, const AuthorityMention*> named;
+  const AuthorityMention* most_prominent = nullptr;
+};
+
+Named named_authorities(const ArticleReading& reading) {
+  Named n;
   for (size_t ai = 0; ai < reading.authorities.size() && ai < kMaxAuthorities; ++ai) {
     const auto& am = reading.authorities[ai];
-    named[am.authority->urn] = &am;
-    for (auto& row : query_inspections(db, InspectionFilter::of_authority(am.authority->urn))) {
-      Candidate c;
-      int64_t id = row.document_id;
-      c.link.row = std::move(row);
-      by_document.emplace(id, std::move(c));
-    }
+    n.by_urn[am.authority->urn] = &am;
+    n.total_weight += am.weight;
   }
-  // Reports holding a passage the article quotes.
-  std::set<int64_t> quoted_documents = documents_quoted(db, report_words(quotes, kMinSearchedWords));
-  auto quoted = report_words(quotes, kMinCheckedWords);
-  for (int64_t id : quoted_documents) {
-    auto it = by_document.find(id);
-    if (it == by_document.end()) {
+  if (!reading.authorities.empty()) n.most_prominent = &reading.authorities.front();
+  return n;
+}
+
+// Every report of every authority named.
+void add_named_reports(const Connection& db, const Named& named, Candidates& out) {
+  for (const auto& [urn, am] : named.by_urn)
+    for (auto& row : query_inspections(db, InspectionFilter::of_authority(urn))) {
+      int64_t id = row.document_id;
+      Candidate c;
+      c.link.row = std::move(row);
+      out.emplace(id, std::move(c));
+    }
+}
+
+// Every report holding a passage the article quotes.
+void add_quoted_reports(const Connection& db, const QuotationReading& quotes, Candidates& out) {
+  for (int64_t id : documents_quoted(db, report_words(quotes, kMinSearchedWords))) {
+    auto it = out.find(id);
+    if (it == out.end())
       for (auto& row : query_inspections(db, InspectionFilter::of_document(id))) {
         Candidate c;
         c.link.row = std::move(row);
-        it = by_document.emplace(id, std::move(c)).first;
+        it = out.emplace(id, std::move(c)).first;
       }
-    }
-    if (it != by_document.end()) it->second.link.from_quotation = true;
+    if (it != out.end()) it->second.link.from_quotation = true;
   }
-  if (by_document.empty()) {
-    if (reading.authorities.empty()) {
-      result.reason = NoLinkReason::NoAuthority;
-      result.no_link_reason = "no authority named: the article names no English children's services authority, and "
-                              "no report in the register holds a passage it quotes";
-    } else {
-      std::string names;
-      for (size_t i = 0; i < reading.authorities.size() && i < 3; ++i)
-        names += (i ? ", " : "") + reading.authorities[i].authority->name;
-      result.reason = NoLinkReason::NothingInRegister;
-      result.no_link_reason = "no matching inspection: the register holds no inspections of " + names +
-                              " (the report may not have been collected, or the council no longer exists)";
-    }
-    return result;
+}
+
+std::string no_candidates_reason(const ArticleReading& reading, NoLinkReason& reason) {
+  if (reading.authorities.empty()) {
+    reason = NoLinkReason::NoAuthority;
+    return "no authority named: the article names no English children's services authority, and no report in the "
+           "register holds a passage it quotes";
   }
-  // Facts per candidate: how its authority is named, the quotations found in it.
+  std::string names;
+  for (size_t i = 0; i < reading.authorities.size() && i < 3; ++i)
+    names += (i ? ", " : "") + reading.authorities[i].authority->name;
+  reason = NoLinkReason::NothingInRegister;
+  return "no matching inspection: the register holds no inspections of " + names +
+         " (the report may not have been collected, or the council no longer exists)";
+}
+
+// How each candidate's authority is named, and which quotations its report holds.
+void gather_facts(const Connection& db, const Named& named, const QuotationReading& quotes, Candidates& candidates) {
+  auto quoted = report_words(quotes, kMinCheckedWords);
   std::map<std::string, int> found_in;  // quotation text -> reports holding it
-  for (auto& [id, c] : by_document) {
+  for (auto& [id, c] : candidates) {
     c.facts.row = &c.link.row;
-    auto n = named.find(c.link.row.authority_urn);
-    if (n != named.end()) {
+    auto n = named.by_urn.find(c.link.row.authority_urn);
+    if (n != named.by_urn.end()) {
       c.facts.mention = n->second;
-      c.facts.prominence_share = total_weight > 0 ? n->second->weight / total_weight : 1;
-      c.facts.most_prominent = n->second == &reading.authorities.front();
+      c.facts.prominence_share = named.total_weight > 0 ? n->second->weight / named.total_weight : 1;
+      c.facts.most_prominent = n->second == named.most_prominent;
       c.facts.in_address = n->second->in_address;
     }
     if (quoted.empty()) continue;
@@ -158,90 +174,125 @@ LinkResult link_inspection(const Connection& db, const ArticleReading& reading, 
       found_in[q->text]++;
     }
   }
-  for (auto& [id, c] : by_document) {
+  for (auto& [id, c] : candidates) {
     for (auto& q : c.facts.quotations) q.reports_with_it = found_in[q.text];
-    // Best evidence first: verbatim before close.
+    // Best evidence first: verbatim before close, long before short.
     std::stable_sort(c.facts.quotations.begin(), c.facts.quotations.end(),
-                     [](const QuotationFound& a, const QuotationFound& b) { return a.verbatim > b.verbatim; });
+                     [](const QuotationFound& a, const QuotationFound& b) {
+                       return a.verbatim != b.verbatim ? a.verbatim : a.words > b.words;
+                     });
   }
-  // The latest report of each named authority published by the article's date.
-  if (reading.article_date) {
-    std::map<std::string, Candidate*> latest;
-    for (auto& [id, c] : by_document) {
-      auto pub = parse_iso_date(c.link.row.published);
-      if (!c.facts.mention || !pub || days_between(*pub, *reading.article_date) < -3) continue;
-      if (event_kind_of(c.link.row) != (reading.event_kind == EventKind::Unknown ? EventKind::Inspection : reading.event_kind)) continue;
-      auto& l = latest[c.link.row.authority_urn];
-      if (!l || c.link.row.published > l->link.row.published) l = &c;
-    }
-    for (auto& [urn, c] : latest) c->facts.latest_by_article_date = true;
+}
+
+// The latest report of each named authority (of the kind the article is about) published by the article's date.
+void mark_latest(const ArticleReading& reading, Candidates& candidates) {
+  if (!reading.article_date) return;
+  EventKind kind = reading.event_kind == EventKind::Unknown ? EventKind::Inspection : reading.event_kind;
+  std::map<std::string, Candidate*> latest;
+  for (auto& [id, c] : candidates) {
+    auto pub = parse_iso_date(c.link.row.published);
+    if (!c.facts.mention || !pub || days_between(*pub, *reading.article_date) < -3) continue;
+    if (event_kind_of(c.link.row) != kind) continue;
+    auto& l = latest[c.link.row.authority_urn];
+    if (!l || c.link.row.published > l->link.row.published) l = &c;
   }
-  // Score.
+  for (auto& [urn, c] : latest) c->facts.latest_by_article_date = true;
+}
+
+// Every candidate scored, best first.
+std::vector<LinkCandidate> score_all(const ArticleReading& reading, Candidates& candidates) {
   std::vector<LinkCandidate> all;
-  for (auto& [id, c] : by_document) {
+  for (auto& [id, c] : candidates) {
     c.link.evidence = all_evidence(reading, c.facts);
     for (const auto& e : c.link.evidence) c.link.score += e.weight;
     all.push_back(std::move(c.link));
   }
   std::stable_sort(all.begin(), all.end(), [](const LinkCandidate& a, const LinkCandidate& b) { return a.score > b.score; });
-  // Only an authority the article names can be linked; a report found by
-  // quotation alone only when the article names none.
-  auto eligible = [&](const LinkCandidate& c) {
-    if (named.count(c.row.authority_urn)) return true;
-    if (!reading.authorities.empty()) return false;
-    int verbatim = 0;
-    for (const auto& e : c.evidence) verbatim += e.kind == EvidenceKind::QuotationVerbatim;
-    return verbatim >= 2;
-  };
-  auto best_it = std::find_if(all.begin(), all.end(), eligible);
+  return all;
+}
+
+// Only an authority the article names can be linked; a report found by
+// quotation alone only when the article names none (and on two verbatim passages).
+bool eligible(const LinkCandidate& c, const Named& named) {
+  if (named.by_urn.count(c.row.authority_urn)) return true;
+  if (!named.by_urn.empty()) return false;
+  int verbatim = 0;
+  for (const auto& e : c.evidence) verbatim += e.kind == EvidenceKind::QuotationVerbatim;
+  return verbatim >= 2;
+}
+
+void set_confidences(std::vector<LinkCandidate>& all, const Named& named) {
   for (size_t k = 0; k < all.size(); ++k) {
     double runner = 0;
     for (size_t j = 0; j < all.size(); ++j)
-      if (j != k && eligible(all[j])) {
-        runner = std::max(runner, all[j].score);
-      }
+      if (j != k && eligible(all[j], named)) runner = std::max(runner, all[j].score);
     all[k].confidence = link_confidence(all[k].score, runner);
   }
+}
+
+// Links the best eligible candidate, or says why not.
+void decide(const std::vector<LinkCandidate>& all, const Named& named, LinkResult& result) {
+  auto best_it = std::find_if(all.begin(), all.end(), [&](const LinkCandidate& c) { return eligible(c, named); });
   if (best_it == all.end()) {
     result.reason = NoLinkReason::NoAuthority;
     result.no_link_reason = "no authority named: passages the article quotes are in reports of authorities it does "
                             "not name, which are never linked";
+    return;
+  }
+  const LinkCandidate& best = *best_it;
+  const LinkCandidate* rival = nullptr;
+  for (const auto& c : all)
+    if (&c != &best && c.row.authority_urn == best.row.authority_urn && c.identified() && !c.contradicted()) {
+      rival = &c;
+      break;
+    }
+  if (const Evidence* why = best.first_contradiction()) {
+    result.reason = NoLinkReason::Contradicted;
+    result.no_link_reason = "no matching inspection: the closest (" + best.row.source_file + ") does not fit — " +
+                            std::string(to_string(why->kind)) + ": " + why->detail;
+  } else if (!best.identified()) {
+    result.reason = NoLinkReason::OnlyAuthority;
+    result.no_link_reason = "no matching inspection: only the authority matches; nothing the article states (grade, "
+                            "dates, quotations) picks out one of its reports";
+  } else if (best.score < kMinLinkScore) {
+    result.reason = NoLinkReason::Weak;
+    result.no_link_reason = "no matching inspection: the best candidate (" + best.row.source_file + ") scores only " +
+                            fixed2(best.score);
+  } else if (rival && best.score - rival->score < kMinMargin) {
+    result.reason = NoLinkReason::Ambiguous;
+    result.no_link_reason = "ambiguous: " + best.row.source_file + " and " + rival->row.source_file +
+                            " fit equally well (" + fixed2(best.score) + " vs " + fixed2(rival->score) + ")";
   } else {
-    const LinkCandidate& best = *best_it;
-    const LinkCandidate* rival = nullptr;
-    for (const auto& c : all)
-      if (&c != &best && c.row.authority_urn == best.row.authority_urn && c.identified() && !c.contradicted()) {
-        rival = &c;
-        break;
-      }
-    if (const Evidence* why = best.first_contradiction()) {
-      result.reason = NoLinkReason::Contradicted;
-      result.no_link_reason = "no matching inspection: the closest (" + best.row.source_file + ") does not fit — " +
-                              std::string(to_string(why->kind)) + ": " + why->detail;
-    } else if (!best.identified()) {
-      result.reason = NoLinkReason::OnlyAuthority;
-      result.no_link_reason = "no matching inspection: only the authority matches; nothing the article states (grade, "
-                              "dates, quotations) picks out one of its reports";
-    } else if (best.score < kMinLinkScore) {
-      result.reason = NoLinkReason::Weak;
-      result.no_link_reason = "no matching inspection: the best candidate (" + best.row.source_file + ") scores only " +
-                              fixed2(best.score);
-    } else if (rival && best.score - rival->score < kMinMargin) {
-      result.reason = NoLinkReason::Ambiguous;
-      result.no_link_reason = "ambiguous: " + best.row.source_file + " and " + rival->row.source_file +
-                              " fit equally well (" + fixed2(best.score) + " vs " + fixed2(rival->score) + ")";
-    } else {
-      result.linked = best;
-      for (const auto& c : all) {
-        if (c.row.authority_urn == best.row.authority_urn || !eligible(c) || !c.identified() || c.contradicted() ||
-            c.score < kMinLinkScore)
-          continue;
-        bool seen = false;
-        for (const auto& o : result.other_links) seen = seen || o.row.authority_urn == c.row.authority_urn;
-        if (!seen) result.other_links.push_back(c);
-      }
+    result.linked = best;
+    // Other authorities the article names, each with its own confident link.
+    for (const auto& c : all) {
+      if (c.row.authority_urn == best.row.authority_urn || !eligible(c, named) || !c.identified() ||
+          c.contradicted() || c.score < kMinLinkScore)
+        continue;
+      bool seen = false;
+      for (const auto& o : result.other_links) seen = seen || o.row.authority_urn == c.row.authority_urn;
+      if (!seen) result.other_links.push_back(c);
     }
   }
+}
+
+}  // namespace
+
+LinkResult link_inspection(const Connection& db, const ArticleReading& reading, const QuotationReading& quotes) {
+  LinkResult result;
+  Named named = named_authorities(reading);
+  Candidates candidates;
+  add_named_reports(db, named, candidates);
+  add_quoted_reports(db, quotes, candidates);
+  if (candidates.empty()) {
+    result.no_link_reason = no_candidates_reason(reading, result.reason);
+    return result;
+  }
+  gather_facts(db, named, quotes, candidates);
+  mark_latest(reading, candidates);
+  std::vector<LinkCandidate> all = score_all(reading, candidates);
+  set_confidences(all, named);
+  decide(all, named, result);
   for (size_t k = 0; k < all.size() && k < 5; ++k) result.candidates.push_back(all[k]);
   return result;
 }
