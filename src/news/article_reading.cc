@@ -382,7 +382,7 @@ class ArticleReader {
     }
     current_words_ = &words;
     auto cues = find_cues(words);
-    read_dates(s, se.begin, words, cues, earlier_cue, sentence);
+    read_dates(s, words, cues, earlier_cue, sentence);
     read_grades(s, words, earlier_cue, sentence, si);
     read_event_words(words, earlier_cue, si);
     read_interventions(words, sentence);
@@ -448,248 +448,348 @@ class ArticleReader {
     out_.dates.push_back(std::move(d));
   }
 
-  void read_dates(std::string_view s, size_t offset, const std::vector<Word>& w, const std::vector<Cue>& cues,
-                  bool earlier_cue, const std::string& sentence) {
-    (void)offset;
-    const auto& ad = out_.article_date;
+  // The words of one sentence, for the date readers.
+  struct DateContext {
+    std::string_view s;
+    const std::vector<Word>& w;
+    const std::vector<Cue>& cues;
+    bool earlier_cue;
+    const std::string& sentence;
+  };
+
+  // Every date the sentence states, one reader per kind of phrase; each
+  // returns true when it read (or ruled out) the phrase at word i, moving i
+  // to the phrase's last word.
+  void read_dates(std::string_view s, const std::vector<Word>& w, const std::vector<Cue>& cues, bool earlier_cue,
+                  const std::string& sentence) {
+    DateContext ctx{s, w, cues, earlier_cue, sentence};
     for (size_t i = 0; i < w.size(); ++i) {
-      const auto& n = w[i].norm;
-      auto nx = [&](size_t k) -> std::string_view { return i + k < w.size() ? std::string_view(w[i + k].norm) : ""; };
-      auto phrase = [&](size_t a, size_t b) { return collapse_spaces(s.substr(w[a].begin, w[b].end - w[a].begin)); };
-      StatedDate d;
-      d.sentence = sentence;
-      // Day first: "6 to 17 December 2021", "11 January to 8 February 2016", "5 April 2016"
-      if (is_digits(n) && n.size() <= 2 && i + 1 < w.size() &&
-          (month_word(w[i + 1]) || (nx(1) == "to" || nx(1) == "and"))) {
-        auto range = parse::parse_date_range(s.substr(w[i].begin, 120));
-        if (range) {
-          // How many words the phrase spans: up to the first 4-digit year.
-          size_t j = i;
-          while (j < w.size() && j < i + 10 && !(w[j].norm.size() == 4 && is_digits(w[j].norm))) ++j;
-          if (j >= w.size()) j = w.size() - 1;
-          d.text = phrase(i, j);
-          d.from = range->start;
-          d.to = range->end;
-          d.precision = "day";
-          d.year = static_cast<int>(range->end.year());
-          for (unsigned m = static_cast<unsigned>(range->start.month()); m <= static_cast<unsigned>(range->end.month()); ++m)
-            d.months.push_back(m);
-          add_date(std::move(d), cues, i, earlier_cue, false);
-          i = j;
-          continue;
-        }
-      }
-      // Months: "in January and February", "December 2021", "between January and March 2016", "April 5, 2016"
-      if (unsigned m = month_word(w[i])) {
-        if (n == "may" && !(i > 0 && (w[i - 1].norm == "in" || w[i - 1].norm == "of" || w[i - 1].norm == "since" ||
-                                       w[i - 1].norm == "until" || w[i - 1].norm == "and" || is_digits(w[i - 1].norm))) &&
-            !(nx(1).size() == 4 && is_digits(nx(1))))
-          continue;
-        if (i + 2 < w.size() && is_digits(w[i + 1].norm) && w[i + 1].norm.size() <= 2 && w[i + 2].norm.size() == 4 &&
-            is_digits(w[i + 2].norm)) {
-          if (auto day = make_date(to_int(w[i + 2].norm), m, static_cast<unsigned>(to_int(w[i + 1].norm)))) {
-            d.text = phrase(i, i + 2);
-            d.from = d.to = day;
-            d.precision = "day";
-            d.year = to_int(w[i + 2].norm);
-            d.months = {m};
-            add_date(std::move(d), cues, i, earlier_cue, false);
-            i += 2;
-            continue;
-          }
-        }
-        if (auto dm = day_and_month(w, i, m)) {
-          // "June 27", "27 June": a day without a year.
-          size_t a = std::min(i, dm->first), b = std::max(i, dm->first);
-          d.text = phrase(a, b);
-          d.precision = "day";
-          d.day = dm->second;
-          d.months = {m};
-          if (ad) {
-            // The most recent such day on or before the article's date.
-            int y = static_cast<int>(ad->year());
-            auto day = make_date(y, m, dm->second);
-            if (day && days_between(*day, *ad) < 0) day = make_date(y - 1, m, dm->second);
-            if (day) {
-              d.from = d.to = day;
-              d.year = static_cast<int>(day->year());
-              d.year_inferred = true;
-            }
-          }
-          add_date(std::move(d), cues, a, earlier_cue, false);
-          i = b;
-          continue;
-        }
-        std::vector<unsigned> months{m};
-        size_t j = i;
-        while (j + 2 < w.size() && (w[j + 1].norm == "and" || w[j + 1].norm == "to" || w[j + 1].norm == "or" ||
-                                    w[j + 1].norm == "until" || w[j + 1].norm == "through") &&
-               month_word(w[j + 2])) {
-          months.push_back(month_word(w[j + 2]));
-          j += 2;
-        }
-        bool range = j > i && (w[i + 1].norm == "to" || w[i + 1].norm == "until" || w[i + 1].norm == "through" ||
-                               (i > 0 && w[i - 1].norm == "between"));
-        if (range && months.size() == 2 && months[1] > months[0]) {
-          std::vector<unsigned> all;
-          for (unsigned k = months[0]; k <= months[1]; ++k) all.push_back(k);
-          months = all;
-        }
-        size_t start_word = (i > 0 && (w[i - 1].norm == "in" || w[i - 1].norm == "between" || w[i - 1].norm == "since" ||
-                                       w[i - 1].norm == "during"))
-                                ? i - 1
-                                : i;
-        std::optional<int> y;
-        if (j + 1 < w.size() && w[j + 1].norm.size() == 4 && is_digits(w[j + 1].norm)) {
-          y = to_int(w[j + 1].norm);
-          ++j;
-        } else if (j + 2 < w.size() && w[j + 1].norm == "of" && (w[j + 2].norm == "this" || w[j + 2].norm == "last") &&
-                   j + 3 < w.size() && w[j + 3].norm == "year" && ad) {
-          y = static_cast<int>(ad->year()) - (w[j + 2].norm == "last" ? 1 : 0);
-          j += 3;
-        }
-        d.text = phrase(start_word, j);
-        d.months = months;
-        d.precision = "month";
-        unsigned lo = *std::min_element(months.begin(), months.end());
-        unsigned hi = *std::max_element(months.begin(), months.end());
-        if (!y && ad) {
-          // The most recent such month on or before the article's date.
-          int ay = static_cast<int>(ad->year());
-          y = hi <= static_cast<unsigned>(ad->month()) ? ay : ay - 1;
-          d.year_inferred = true;
-        }
-        if (y) {
-          d.year = y;
-          d.from = first_of_month(*y, lo);
-          d.to = last_of_month(*y, hi);
-        }
-        add_date(std::move(d), cues, i, earlier_cue, false);
-        i = j;
+      if (day_first_date(ctx, i) || month_date(ctx, i) || year_date(ctx, i) || today_date(ctx, i) ||
+          this_or_last_date(ctx, i) || ago_date(ctx, i) || relation_date(ctx, i))
         continue;
-      }
-      // A year alone: "in 2011", "back in 2011", "since 2016"
-      if (n.size() == 4 && is_digits(n)) {
-        int y = to_int(n);
-        if (y < 1995 || y > 2100) continue;
-        size_t a = (i > 0 && (w[i - 1].norm == "in" || w[i - 1].norm == "since" || w[i - 1].norm == "of")) ? i - 1 : i;
-        if (a < i && i > 1 && w[i - 2].norm == "back") --a;
-        d.text = phrase(a, i);
-        d.year = y;
-        d.precision = "year";
-        d.from = first_of_month(y, 1);
-        d.to = last_of_month(y, 12);
-        add_date(std::move(d), cues, i, earlier_cue, false);
-        continue;
-      }
-      // Relative to the article's date.
-      bool today = n == "today" || n == "yesterday";
-      if (today) {
-        d.text = w[i].norm == "today" ? "today" : "yesterday";
-        d.precision = "relative";
-        if (ad) d.from = d.to = add_days(*ad, n == "yesterday" ? -1 : 0);
-        if (ad) d.year = static_cast<int>(ad->year());
-        add_date(std::move(d), cues, i, earlier_cue, true);
-        continue;
-      }
-      if ((n == "this" || n == "last") && (nx(1) == "year" || nx(1) == "month" || nx(1) == "week")) {
-        size_t a = i;
-        std::string part;  // start / end / earlier
-        if (i >= 3 && w[i - 1].norm == "of" && (w[i - 2].norm == "start" || w[i - 2].norm == "beginning" ||
-                                                w[i - 2].norm == "end" || w[i - 2].norm == "middle")) {
-          part = w[i - 2].norm;
-          a = i - 2;
-          if (a > 0 && (w[a - 1].norm == "the")) --a;
-          if (a > 0 && (w[a - 1].norm == "at" || w[a - 1].norm == "in" || w[a - 1].norm == "towards")) --a;
-        } else if (i >= 1 && (w[i - 1].norm == "earlier" || w[i - 1].norm == "later")) {
-          part = w[i - 1].norm;
-          a = i - 1;
-        }
-        d.text = phrase(a, i + 1);
-        d.precision = "relative";
-        if (ad) {
-          int y = static_cast<int>(ad->year());
-          unsigned m = static_cast<unsigned>(ad->month());
-          if (nx(1) == "year") {
-            if (n == "last") --y;
-            d.year = y;
-            d.from = first_of_month(y, 1);
-            d.to = n == "this" ? *ad : last_of_month(y, 12);
-            if (part == "start" || part == "beginning") {
-              d.to = last_of_month(y, 3);
-              d.months = {1, 2, 3};
-            } else if (part == "end") {
-              d.from = first_of_month(y, 10);
-              d.months = {10, 11, 12};
-            }
-          } else if (nx(1) == "month") {
-            if (n == "last") {
-              if (m == 1) { m = 12; --y; } else { --m; }
-            }
-            d.year = y;
-            d.months = {m};
-            d.from = first_of_month(y, m);
-            d.to = n == "this" ? *ad : last_of_month(y, m);
-          } else {
-            d.to = n == "this" ? *ad : add_days(*ad, -7);
-            d.from = add_days(*d.to, -6);
-            d.year = static_cast<int>(d.from->year());
-          }
-          if (d.from && d.to && sys_days{*d.from} > sys_days{*d.to}) d.from = d.to;
-        }
-        add_date(std::move(d), cues, i, earlier_cue, false);
-        i += 1;
-        continue;
-      }
-      // "two years ago", "18 months ago"
-      if (int k = number_word(n); k > 0 && i + 2 < w.size() && w[i + 2].norm == "ago" &&
-                                  (nx(1) == "year" || nx(1) == "years" || nx(1) == "month" || nx(1) == "months")) {
-        d.text = phrase(i, i + 2);
-        d.precision = "relative";
-        if (ad) {
-          int y = static_cast<int>(ad->year());
-          int m = static_cast<int>(static_cast<unsigned>(ad->month()));
-          if (nx(1)[0] == 'y') {
-            y -= k;
-            d.from = first_of_month(y, 1);
-            d.to = last_of_month(y, 12);
-          } else {
-            int total = y * 12 + (m - 1) - k;
-            y = total / 12;
-            unsigned mm = static_cast<unsigned>(total % 12 + 1);
-            d.from = first_of_month(y, mm);
-            d.to = last_of_month(y, mm);
-            d.months = {mm};
-          }
-          d.year = y;
-        }
-        add_date(std::move(d), cues, i, earlier_cue, false);
-        i += 2;
-        continue;
-      }
-      // "more than a year after a focused visit": a relation between events.
-      if ((n == "after" || n == "since" || n == "before") && i >= 2 &&
-          (w[i - 1].norm == "year" || w[i - 1].norm == "years" || w[i - 1].norm == "months" || w[i - 1].norm == "month" ||
-           w[i - 1].norm == "weeks")) {
-        size_t a = i - 1;
-        while (a > 0 && i - a < 5 && (number_word(w[a - 1].norm) >= 0 || w[a - 1].norm == "than" ||
-                                      w[a - 1].norm == "more" || w[a - 1].norm == "less" || w[a - 1].norm == "just" ||
-                                      w[a - 1].norm == "over" || w[a - 1].norm == "almost" || w[a - 1].norm == "nearly"))
-          --a;
-        size_t b = std::min(w.size() - 1, i + 3);
-        d.text = phrase(a, b);
-        d.precision = "relation";
-        // The event it is measured from is named after the word "after".
-        std::vector<Cue> after;
-        for (const auto& c : cues)
-          if (c.word > i) after.push_back(c);
-        d.refers_to = after.empty() ? "other" : after.front().category;
-        if (d.refers_to == "inspection") d.refers_to = "earlier_inspection";
-        add_date(std::move(d), cues, i, earlier_cue, false);
-        continue;
-      }
     }
   }
+
+  bool day_first_date(const DateContext& ctx, size_t& i) {
+    const auto& w = ctx.w;
+    std::string_view s = ctx.s;
+    const auto& cues = ctx.cues;
+    bool earlier_cue = ctx.earlier_cue;
+    const auto& n = w[i].norm;
+    auto nx = [&](size_t k) -> std::string_view { return i + k < w.size() ? std::string_view(w[i + k].norm) : ""; };
+    auto phrase = [&](size_t a, size_t b) { return collapse_spaces(s.substr(w[a].begin, w[b].end - w[a].begin)); };
+    StatedDate d;
+    d.sentence = ctx.sentence;
+    // Day first: "6 to 17 December 2021", "11 January to 8 February 2016", "5 April 2016"
+    if (is_digits(n) && n.size() <= 2 && i + 1 < w.size() &&
+        (month_word(w[i + 1]) || (nx(1) == "to" || nx(1) == "and"))) {
+      auto range = parse::parse_date_range(s.substr(w[i].begin, 120));
+      if (range) {
+        // How many words the phrase spans: up to the first 4-digit year.
+        size_t j = i;
+        while (j < w.size() && j < i + 10 && !(w[j].norm.size() == 4 && is_digits(w[j].norm))) ++j;
+        if (j >= w.size()) j = w.size() - 1;
+        d.text = phrase(i, j);
+        d.from = range->start;
+        d.to = range->end;
+        d.precision = "day";
+        d.year = static_cast<int>(range->end.year());
+        for (unsigned m = static_cast<unsigned>(range->start.month()); m <= static_cast<unsigned>(range->end.month()); ++m)
+          d.months.push_back(m);
+        add_date(std::move(d), cues, i, earlier_cue, false);
+        i = j;
+        return true;
+      }
+    }
+    return false;
+  }
+
+  bool month_date(const DateContext& ctx, size_t& i) {
+    const auto& w = ctx.w;
+    std::string_view s = ctx.s;
+    const auto& cues = ctx.cues;
+    bool earlier_cue = ctx.earlier_cue;
+    const auto& ad = out_.article_date;
+    const auto& n = w[i].norm;
+    auto nx = [&](size_t k) -> std::string_view { return i + k < w.size() ? std::string_view(w[i + k].norm) : ""; };
+    auto phrase = [&](size_t a, size_t b) { return collapse_spaces(s.substr(w[a].begin, w[b].end - w[a].begin)); };
+    StatedDate d;
+    d.sentence = ctx.sentence;
+    // Months: "in January and February", "December 2021", "between January and March 2016", "April 5, 2016"
+    if (unsigned m = month_word(w[i])) {
+      if (n == "may" && !(i > 0 && (w[i - 1].norm == "in" || w[i - 1].norm == "of" || w[i - 1].norm == "since" ||
+                                     w[i - 1].norm == "until" || w[i - 1].norm == "and" || is_digits(w[i - 1].norm))) &&
+          !(nx(1).size() == 4 && is_digits(nx(1))))
+        return true;
+      if (i + 2 < w.size() && is_digits(w[i + 1].norm) && w[i + 1].norm.size() <= 2 && w[i + 2].norm.size() == 4 &&
+          is_digits(w[i + 2].norm)) {
+        if (auto day = make_date(to_int(w[i + 2].norm), m, static_cast<unsigned>(to_int(w[i + 1].norm)))) {
+          d.text = phrase(i, i + 2);
+          d.from = d.to = day;
+          d.precision = "day";
+          d.year = to_int(w[i + 2].norm);
+          d.months = {m};
+          add_date(std::move(d), cues, i, earlier_cue, false);
+          i += 2;
+          return true;
+        }
+      }
+      if (auto dm = day_and_month(w, i, m)) {
+        // "June 27", "27 June": a day without a year.
+        size_t a = std::min(i, dm->first), b = std::max(i, dm->first);
+        d.text = phrase(a, b);
+        d.precision = "day";
+        d.day = dm->second;
+        d.months = {m};
+        if (ad) {
+          // The most recent such day on or before the article's date.
+          int y = static_cast<int>(ad->year());
+          auto day = make_date(y, m, dm->second);
+          if (day && days_between(*day, *ad) < 0) day = make_date(y - 1, m, dm->second);
+          if (day) {
+            d.from = d.to = day;
+            d.year = static_cast<int>(day->year());
+            d.year_inferred = true;
+          }
+        }
+        add_date(std::move(d), cues, a, earlier_cue, false);
+        i = b;
+        return true;
+      }
+      std::vector<unsigned> months{m};
+      size_t j = i;
+      while (j + 2 < w.size() && (w[j + 1].norm == "and" || w[j + 1].norm == "to" || w[j + 1].norm == "or" ||
+                                  w[j + 1].norm == "until" || w[j + 1].norm == "through") &&
+             month_word(w[j + 2])) {
+        months.push_back(month_word(w[j + 2]));
+        j += 2;
+      }
+      bool range = j > i && (w[i + 1].norm == "to" || w[i + 1].norm == "until" || w[i + 1].norm == "through" ||
+                             (i > 0 && w[i - 1].norm == "between"));
+      if (range && months.size() == 2 && months[1] > months[0]) {
+        std::vector<unsigned> all;
+        for (unsigned k = months[0]; k <= months[1]; ++k) all.push_back(k);
+        months = all;
+      }
+      size_t start_word = (i > 0 && (w[i - 1].norm == "in" || w[i - 1].norm == "between" || w[i - 1].norm == "since" ||
+                                     w[i - 1].norm == "during"))
+                              ? i - 1
+                              : i;
+      std::optional<int> y;
+      if (j + 1 < w.size() && w[j + 1].norm.size() == 4 && is_digits(w[j + 1].norm)) {
+        y = to_int(w[j + 1].norm);
+        ++j;
+      } else if (j + 2 < w.size() && w[j + 1].norm == "of" && (w[j + 2].norm == "this" || w[j + 2].norm == "last") &&
+                 j + 3 < w.size() && w[j + 3].norm == "year" && ad) {
+        y = static_cast<int>(ad->year()) - (w[j + 2].norm == "last" ? 1 : 0);
+        j += 3;
+      }
+      d.text = phrase(start_word, j);
+      d.months = months;
+      d.precision = "month";
+      unsigned lo = *std::min_element(months.begin(), months.end());
+      unsigned hi = *std::max_element(months.begin(), months.end());
+      if (!y && ad) {
+        // The most recent such month on or before the article's date.
+        int ay = static_cast<int>(ad->year());
+        y = hi <= static_cast<unsigned>(ad->month()) ? ay : ay - 1;
+        d.year_inferred = true;
+      }
+      if (y) {
+        d.year = y;
+        d.from = first_of_month(*y, lo);
+        d.to = last_of_month(*y, hi);
+      }
+      add_date(std::move(d), cues, i, earlier_cue, false);
+      i = j;
+      return true;
+    }
+    return false;
+  }
+
+  bool year_date(const DateContext& ctx, size_t& i) {
+    const auto& w = ctx.w;
+    std::string_view s = ctx.s;
+    const auto& cues = ctx.cues;
+    bool earlier_cue = ctx.earlier_cue;
+    const auto& n = w[i].norm;
+    auto phrase = [&](size_t a, size_t b) { return collapse_spaces(s.substr(w[a].begin, w[b].end - w[a].begin)); };
+    StatedDate d;
+    d.sentence = ctx.sentence;
+    // A year alone: "in 2011", "back in 2011", "since 2016"
+    if (n.size() == 4 && is_digits(n)) {
+      int y = to_int(n);
+      if (y < 1995 || y > 2100) return true;
+      size_t a = (i > 0 && (w[i - 1].norm == "in" || w[i - 1].norm == "since" || w[i - 1].norm == "of")) ? i - 1 : i;
+      if (a < i && i > 1 && w[i - 2].norm == "back") --a;
+      d.text = phrase(a, i);
+      d.year = y;
+      d.precision = "year";
+      d.from = first_of_month(y, 1);
+      d.to = last_of_month(y, 12);
+      add_date(std::move(d), cues, i, earlier_cue, false);
+      return true;
+    }
+    return false;
+  }
+
+  bool today_date(const DateContext& ctx, size_t& i) {
+    const auto& w = ctx.w;
+    const auto& cues = ctx.cues;
+    bool earlier_cue = ctx.earlier_cue;
+    const auto& ad = out_.article_date;
+    const auto& n = w[i].norm;
+    StatedDate d;
+    d.sentence = ctx.sentence;
+    // Relative to the article's date.
+    bool today = n == "today" || n == "yesterday";
+    if (today) {
+      d.text = w[i].norm == "today" ? "today" : "yesterday";
+      d.precision = "relative";
+      if (ad) d.from = d.to = add_days(*ad, n == "yesterday" ? -1 : 0);
+      if (ad) d.year = static_cast<int>(ad->year());
+      add_date(std::move(d), cues, i, earlier_cue, true);
+      return true;
+    }
+    return false;
+  }
+
+  bool this_or_last_date(const DateContext& ctx, size_t& i) {
+    const auto& w = ctx.w;
+    std::string_view s = ctx.s;
+    const auto& cues = ctx.cues;
+    bool earlier_cue = ctx.earlier_cue;
+    const auto& ad = out_.article_date;
+    const auto& n = w[i].norm;
+    auto nx = [&](size_t k) -> std::string_view { return i + k < w.size() ? std::string_view(w[i + k].norm) : ""; };
+    auto phrase = [&](size_t a, size_t b) { return collapse_spaces(s.substr(w[a].begin, w[b].end - w[a].begin)); };
+    StatedDate d;
+    d.sentence = ctx.sentence;
+    if ((n == "this" || n == "last") && (nx(1) == "year" || nx(1) == "month" || nx(1) == "week")) {
+      size_t a = i;
+      std::string part;  // start / end / earlier
+      if (i >= 3 && w[i - 1].norm == "of" && (w[i - 2].norm == "start" || w[i - 2].norm == "beginning" ||
+                                              w[i - 2].norm == "end" || w[i - 2].norm == "middle")) {
+        part = w[i - 2].norm;
+        a = i - 2;
+        if (a > 0 && (w[a - 1].norm == "the")) --a;
+        if (a > 0 && (w[a - 1].norm == "at" || w[a - 1].norm == "in" || w[a - 1].norm == "towards")) --a;
+      } else if (i >= 1 && (w[i - 1].norm == "earlier" || w[i - 1].norm == "later")) {
+        part = w[i - 1].norm;
+        a = i - 1;
+      }
+      d.text = phrase(a, i + 1);
+      d.precision = "relative";
+      if (ad) {
+        int y = static_cast<int>(ad->year());
+        unsigned m = static_cast<unsigned>(ad->month());
+        if (nx(1) == "year") {
+          if (n == "last") --y;
+          d.year = y;
+          d.from = first_of_month(y, 1);
+          d.to = n == "this" ? *ad : last_of_month(y, 12);
+          if (part == "start" || part == "beginning") {
+            d.to = last_of_month(y, 3);
+            d.months = {1, 2, 3};
+          } else if (part == "end") {
+            d.from = first_of_month(y, 10);
+            d.months = {10, 11, 12};
+          }
+        } else if (nx(1) == "month") {
+          if (n == "last") {
+            if (m == 1) { m = 12; --y; } else { --m; }
+          }
+          d.year = y;
+          d.months = {m};
+          d.from = first_of_month(y, m);
+          d.to = n == "this" ? *ad : last_of_month(y, m);
+        } else {
+          d.to = n == "this" ? *ad : add_days(*ad, -7);
+          d.from = add_days(*d.to, -6);
+          d.year = static_cast<int>(d.from->year());
+        }
+        if (d.from && d.to && sys_days{*d.from} > sys_days{*d.to}) d.from = d.to;
+      }
+      add_date(std::move(d), cues, i, earlier_cue, false);
+      i += 1;
+      return true;
+    }
+    return false;
+  }
+
+  bool ago_date(const DateContext& ctx, size_t& i) {
+    const auto& w = ctx.w;
+    std::string_view s = ctx.s;
+    const auto& cues = ctx.cues;
+    bool earlier_cue = ctx.earlier_cue;
+    const auto& ad = out_.article_date;
+    const auto& n = w[i].norm;
+    auto nx = [&](size_t k) -> std::string_view { return i + k < w.size() ? std::string_view(w[i + k].norm) : ""; };
+    auto phrase = [&](size_t a, size_t b) { return collapse_spaces(s.substr(w[a].begin, w[b].end - w[a].begin)); };
+    StatedDate d;
+    d.sentence = ctx.sentence;
+    // "two years ago", "18 months ago"
+    if (int k = number_word(n); k > 0 && i + 2 < w.size() && w[i + 2].norm == "ago" &&
+                                (nx(1) == "year" || nx(1) == "years" || nx(1) == "month" || nx(1) == "months")) {
+      d.text = phrase(i, i + 2);
+      d.precision = "relative";
+      if (ad) {
+        int y = static_cast<int>(ad->year());
+        int m = static_cast<int>(static_cast<unsigned>(ad->month()));
+        if (nx(1)[0] == 'y') {
+          y -= k;
+          d.from = first_of_month(y, 1);
+          d.to = last_of_month(y, 12);
+        } else {
+          int total = y * 12 + (m - 1) - k;
+          y = total / 12;
+          unsigned mm = static_cast<unsigned>(total % 12 + 1);
+          d.from = first_of_month(y, mm);
+          d.to = last_of_month(y, mm);
+          d.months = {mm};
+        }
+        d.year = y;
+      }
+      add_date(std::move(d), cues, i, earlier_cue, false);
+      i += 2;
+      return true;
+    }
+    return false;
+  }
+
+  bool relation_date(const DateContext& ctx, size_t& i) {
+    const auto& w = ctx.w;
+    std::string_view s = ctx.s;
+    const auto& cues = ctx.cues;
+    bool earlier_cue = ctx.earlier_cue;
+    const auto& n = w[i].norm;
+    auto phrase = [&](size_t a, size_t b) { return collapse_spaces(s.substr(w[a].begin, w[b].end - w[a].begin)); };
+    StatedDate d;
+    d.sentence = ctx.sentence;
+    // "more than a year after a focused visit": a relation between events.
+    if ((n == "after" || n == "since" || n == "before") && i >= 2 &&
+        (w[i - 1].norm == "year" || w[i - 1].norm == "years" || w[i - 1].norm == "months" || w[i - 1].norm == "month" ||
+         w[i - 1].norm == "weeks")) {
+      size_t a = i - 1;
+      while (a > 0 && i - a < 5 && (number_word(w[a - 1].norm) >= 0 || w[a - 1].norm == "than" ||
+                                    w[a - 1].norm == "more" || w[a - 1].norm == "less" || w[a - 1].norm == "just" ||
+                                    w[a - 1].norm == "over" || w[a - 1].norm == "almost" || w[a - 1].norm == "nearly"))
+        --a;
+      size_t b = std::min(w.size() - 1, i + 3);
+      d.text = phrase(a, b);
+      d.precision = "relation";
+      // The event it is measured from is named after the word "after".
+      std::vector<Cue> after;
+      for (const auto& c : cues)
+        if (c.word > i) after.push_back(c);
+      d.refers_to = after.empty() ? "other" : after.front().category;
+      if (d.refers_to == "inspection") d.refers_to = "earlier_inspection";
+      add_date(std::move(d), cues, i, earlier_cue, false);
+      return true;
+    }
+    return false;
+  }
+
 
   // ---- grades ----
 
