@@ -52,84 +52,88 @@ std::string safe(const std::string& s) {
   return out;
 }
 
-std::string str(const nlohmann::json& j, const char* fallback = "-") {
-  if (j.is_string()) return safe(j.get<std::string>());
-  if (j.is_number_integer()) return std::to_string(j.get<long long>());
-  if (j.is_number()) return fmt::format("{:.2f}", j.get<double>());
-  return fallback;
-}
-
 std::string shorten(const std::string& s, size_t n) { return s.size() <= n ? s : s.substr(0, n) + "..."; }
 
-void print_report(const std::string& file, const nlohmann::json& j) {
+std::string date_or(const std::optional<Date>& d, const char* fallback) { return d ? to_iso(*d) : fallback; }
+
+std::string grade_or(const std::optional<Grade>& g, const char* fallback) {
+  return g ? std::string(to_string(*g)) : fallback;
+}
+
+std::string or_dash(const std::string& s) { return s.empty() ? "-" : safe(s); }
+
+void print_link(const news::LinkCandidate& l) {
+  fmt::print("  linked:       {} (confidence {:.2f}, {})\n", safe(l.row.source_file), l.confidence,
+             news::confidence_label(l.confidence));
+  fmt::print("                {} {} to {}, published {}, overall {}\n", or_dash(l.row.kind), or_dash(l.row.inspection_start),
+             or_dash(l.row.inspection_end), or_dash(l.row.published), grade_or(news::overall_grade_of(l.row), "-"));
+  for (const auto& e : l.evidence)
+    fmt::print("                {:+.2f} {}: {}\n", e.weight, news::to_string(e.kind), safe(e.detail));
+}
+
+void print_quote(const news::QuoteCheck& c, const news::ArticleAnalysis& a) {
+  const auto& q = c.quote;
+  std::string verdict(news::to_string(c.verdict));
+  if (c.page > 0) verdict += " p. " + std::to_string(c.page);
+  std::string who = q.attributed_to.empty() ? "unattributed" : safe(q.attributed_to);
+  if (!c.role.empty()) who += " (" + safe(c.role) + ")";
+  if (!q.relayed_by.empty()) who += ", relayed by " + safe(q.relayed_by);
+  fmt::print("    [{}] \"{}\" - {}\n", verdict, shorten(safe(q.text), 200), who);
+  for (const auto& d : c.differences) {
+    switch (d.kind) {
+      case news::DifferenceKind::Omitted: fmt::print("        omitted from the report: \"{}\"\n", safe(d.report_text)); break;
+      case news::DifferenceKind::Added: fmt::print("        not in the report: \"{}\"\n", safe(d.quote_text)); break;
+      case news::DifferenceKind::Changed:
+        fmt::print("        changed: \"{}\" (report: \"{}\")\n", safe(d.quote_text), safe(d.report_text));
+        break;
+    }
+  }
+  if (!c.source_file.empty() && a.link.linked && c.source_file != a.link.linked->row.source_file)
+    fmt::print("        found in {}\n", safe(c.source_file));
+}
+
+void print_report(const std::string& file, const news::ArticleAnalysis& a) {
+  const auto& r = a.reading;
   fmt::print("== {}\n", safe(file));
-  fmt::print("  headline:     {}\n", shorten(str(j["headline"]), 160));
-  fmt::print("  article date: {}{}\n", str(j["article_date"], "not stated"),
-             j["article_date"].is_null() ? "" : " (" + str(j["article_date_source"]) + ")");
-  if (j["authority"].is_null()) fmt::print("  authority:    none recognised\n");
-  else fmt::print("  authority:    {} (URN {})\n", str(j["authority"]["name"]), str(j["authority"]["urn"]));
-  if (j["authorities_mentioned"].size() > 1) {
+  fmt::print("  headline:     {}\n", shorten(or_dash(a.headline), 160));
+  fmt::print("  article date: {}{}\n", date_or(a.article_date, "not stated"),
+             a.article_date ? " (" + safe(a.article_date_source) + ")" : "");
+  if (!a.authority) fmt::print("  authority:    none recognised\n");
+  else fmt::print("  authority:    {} (URN {})\n", safe(a.authority->name), safe(a.authority->urn));
+  if (r.authorities.size() > 1) {
     std::string names;
-    for (const auto& a : j["authorities_mentioned"])
-      names += (names.empty() ? "" : ", ") + str(a["name"]) + " x" + str(a["mentions"]);
+    for (const auto& m : r.authorities)
+      names += (names.empty() ? "" : ", ") + safe(m.authority->name) + " x" + std::to_string(m.mentions);
     fmt::print("  mentioned:    {}\n", names);
   }
-  fmt::print("  event:        {}    grade reported: {}\n", str(j["event_kind"]), str(j["grade_reported"], "none"));
-  if (j["linked"].is_null()) {
-    fmt::print("  linked:       none - {}\n", str(j["link_reason"]));
-  } else {
-    const auto& l = j["linked"];
-    fmt::print("  linked:       {} (confidence {}, {})\n", str(l["source_file"]), str(l["confidence"]),
-               str(l["confidence_label"]));
-    fmt::print("                {} {} to {}, published {}, overall {}\n", str(l["kind"]), str(l["inspection_start"]),
-               str(l["inspection_end"]), str(l["published"]), str(l["overall_grade"]));
-    for (const auto& r : l["reasons"]) fmt::print("                - {}\n", str(r));
+  fmt::print("  event:        {}    grade reported: {}\n", news::to_string(r.event_kind), grade_or(r.grade, "none"));
+  if (a.link.linked) print_link(*a.link.linked);
+  else fmt::print("  linked:       none - {}\n", safe(a.link.no_link_reason));
+  for (const auto& o : a.link.other_links)
+    fmt::print("  also linked:  {} (confidence {:.2f})\n", safe(o.row.source_file), o.confidence);
+  const auto& gc = a.grade_check;
+  fmt::print("  grade check:  {} (article {}, report {})\n", news::to_string(gc.status), grade_or(gc.article, "none"),
+             grade_or(gc.report, "none"));
+  fmt::print("  date check:   {}\n", news::to_string(a.date_check.status));
+  for (const auto& c : a.date_check.checks) {
+    std::string report = c.report_from == c.report_to ? or_dash(c.report_from) : or_dash(c.report_from) + " to " + or_dash(c.report_to);
+    fmt::print("                - '{}' ({}) vs report {}: {}\n", safe(c.stated), c.refers_to, report, news::to_string(c.status));
   }
-  if (j.contains("other_links"))
-    for (const auto& o : j["other_links"])
-      fmt::print("  also linked:  {} (confidence {})\n", str(o["source_file"]), str(o["confidence"]));
-  const auto& gc = j["grade_check"];
-  fmt::print("  grade check:  {} (article {}, report {})\n", str(gc["status"]), str(gc["article"], "none"),
-             str(gc["report"], "none"));
-  const auto& dc = j["date_check"];
-  fmt::print("  date check:   {}\n", str(dc["status"]));
-  for (const auto& c : dc["checks"]) {
-    std::string report = c["report"].is_object() ? str(c["report"]["from"]) + " to " + str(c["report"]["to"])
-                                                  : str(c["report"]);
-    fmt::print("                - '{}' ({}) vs report {}: {}\n", str(c["stated"]), str(c["refers_to"]), report,
-               str(c["status"]));
-  }
-  if (!j["dates_stated"].empty()) {
+  if (!r.dates.empty()) {
     fmt::print("  dates stated:\n");
-    for (const auto& d : j["dates_stated"])
-      fmt::print("                - '{}' -> {} ({}{})\n", str(d["text"]), str(d["refers_to"]), str(d["precision"]),
-                 d["from"].is_null() ? "" : ": " + str(d["from"]) + " to " + str(d["to"]));
+    for (const auto& d : r.dates)
+      fmt::print("                - '{}' -> {} ({}{})\n", safe(d.text), d.refers_to, d.precision,
+                 d.from ? ": " + to_iso(*d.from) + " to " + date_or(d.to, "-") : "");
   }
-  for (const auto& e : j["earlier_grades"])
-    fmt::print("  earlier:      {} ({})\n", str(e["grade"]), str(e["year"], "year not stated"));
-  for (const auto& i : j["interventions"])
-    fmt::print("  intervention: {}{}: {}\n", str(i["kind"]), i.contains("date_text") ? " (" + str(i["date_text"]) + ")" : "",
-               shorten(str(i["sentence"]), 140));
-  for (const auto& p : j["people"])
-    fmt::print("  person:       {}{}\n", str(p["name"]), p["role"].is_null() ? "" : " - " + str(p["role"]));
-  if (!j["quotes"].empty()) fmt::print("  quotations:\n");
-  for (const auto& q : j["quotes"]) {
-    std::string verdict = str(q["verdict"]);
-    if (!q["page"].is_null()) verdict += " p. " + str(q["page"]);
-    std::string who = q["attributed_to"].is_null() ? "unattributed" : str(q["attributed_to"]);
-    if (q.contains("role")) who += " (" + str(q["role"]) + ")";
-    if (q.contains("relayed_by")) who += ", relayed by " + str(q["relayed_by"]);
-    fmt::print("    [{}] \"{}\" - {}\n", verdict, shorten(str(q["text"]), 200), who);
-    if (q.contains("differences"))
-      for (const auto& d : q["differences"]) {
-        std::string kind = str(d["kind"]);
-        if (kind == "omitted") fmt::print("        omitted from the report: \"{}\"\n", str(d["report"]));
-        else if (kind == "added") fmt::print("        not in the report: \"{}\"\n", str(d["quote"]));
-        else fmt::print("        changed: \"{}\" (report: \"{}\")\n", str(d["quote"]), str(d["report"]));
-      }
-    if (q.contains("source_file") && !j["linked"].is_null() && q["source_file"] != j["linked"]["source_file"])
-      fmt::print("        found in {}\n", str(q["source_file"]));
-  }
+  for (const auto& e : r.earlier_grades)
+    fmt::print("  earlier:      {} ({})\n", to_string(e.grade), e.year ? std::to_string(*e.year) : "year not stated");
+  for (const auto& f : a.proposed_facts)
+    fmt::print("  proposed:     {}{}{}: {}\n", news::to_string(f.kind), f.person.empty() ? "" : " - " + safe(f.person),
+               f.date_text.empty() ? "" : " (" + safe(f.date_text) + ")", shorten(safe(f.sentence), 140));
+  for (const auto& p : a.people)
+    fmt::print("  person:       {}{}\n", safe(p.name), p.role.empty() ? "" : " - " + safe(p.role));
+  if (!a.quotes.empty()) fmt::print("  quotations:\n");
+  for (const auto& q : a.quotes) print_quote(q, a);
   fmt::print("\n");
 }
 
@@ -140,9 +144,21 @@ void add_news_command(CLI::App& app, CliContext& ctx, int& status) {
       "news", "Link news articles (text or HTML) to the inspection they report; check grades, dates and quotations");
   auto files = std::make_shared<std::vector<std::string>>();
   auto json_out = std::make_shared<bool>(false);
+  auto about = std::make_shared<news::ArticleInput>();
+  auto date_text = std::make_shared<std::string>();
   cmd->add_option("files", *files, "Article files (plain text or HTML); '-' or none: standard input");
   cmd->add_flag("--json", *json_out, "Print a JSON array, one object per article");
-  cmd->callback([&ctx, &status, files, json_out] {
+  cmd->add_option("--title", about->title, "The article's headline, when the file does not start with it");
+  cmd->add_option("--url", about->url, "The article's web address (an authority named there counts as named)");
+  cmd->add_option("--date", *date_text, "The article's date (YYYY-MM-DD)");
+  cmd->callback([&ctx, &status, files, json_out, about, date_text] {
+    if (!date_text->empty()) {
+      about->date = parse_iso_date(*date_text);
+      if (!about->date) {
+        status = fail("--date: not a date (YYYY-MM-DD): " + *date_text);
+        return;
+      }
+    }
     auto reg = ctx.open_existing();
     if (!reg) {
       status = fail(reg.error());
@@ -155,20 +171,24 @@ void add_news_command(CLI::App& app, CliContext& ctx, int& status) {
     for (const auto& path : inputs) {
       std::string name = path == "-" ? "(standard input)" : path;
       auto data = read_article(path);
-      Result<nlohmann::json> analysed = data ? analyse_article(reg->connection(), *data) : Result<nlohmann::json>(Error{data.error()});
+      Result<news::ArticleAnalysis> analysed = Error{data ? std::string() : data.error()};
+      if (data) {
+        news::ArticleInput input = *about;
+        input.text = std::move(*data);
+        analysed = news::analyse_article(reg->connection(), input);
+      }
       if (!analysed) {
         ++failed;
         if (*json_out) all.push_back({{"file", name}, {"error", analysed.error()}});
         else fail(name + ": " + analysed.error());
         continue;
       }
-      nlohmann::json j = std::move(*analysed);
       if (*json_out) {
         nlohmann::json with_file = {{"file", name}};
-        with_file.update(j);
+        with_file.update(news::to_json(*analysed));
         all.push_back(std::move(with_file));
       } else {
-        print_report(name, j);
+        print_report(name, *analysed);
       }
     }
     if (*json_out) fmt::print("{}\n", all.dump(2, ' ', false, nlohmann::json::error_handler_t::replace));

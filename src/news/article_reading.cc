@@ -105,6 +105,106 @@ struct Cue {
   std::string category;
 };
 
+// A day of the month next to month word w[i] with no year after it: "June 27",
+// "27 June". The day's word index and the day.
+std::optional<std::pair<size_t, unsigned>> day_and_month(const std::vector<Word>& w, size_t i, unsigned month) {
+  auto day_at = [&](size_t k) -> unsigned {
+    if (k >= w.size() || w[k].norm.empty() || w[k].norm.size() > 2 || !is_digits(w[k].norm)) return 0;
+    int d = to_int(w[k].norm);
+    return d >= 1 && d <= 31 && make_date(2000, month, static_cast<unsigned>(d)) ? static_cast<unsigned>(d) : 0;
+  };
+  auto year_at = [&](size_t k) { return k < w.size() && w[k].norm.size() == 4 && is_digits(w[k].norm); };
+  if (i >= 1) {
+    if (unsigned d = day_at(i - 1); d && !year_at(i + 1)) return std::make_pair(i - 1, d);
+  }
+  // "February 14", but not the "14" of "27 February - 14 March".
+  bool next_is_month = i + 2 < w.size() && month_word(w[i + 2]);
+  if (unsigned d = day_at(i + 1); d && !year_at(i + 2) && !next_is_month) return std::make_pair(i + 1, d);
+  return std::nullopt;
+}
+
+// "appointed ... director of children's services", "a new director of
+// children's services", "interim director of children's services": w[i] is "director".
+bool new_director_at(const std::vector<Word>& w, size_t i) {
+  if (w[i].norm != "director" || i + 2 >= w.size() || w[i + 1].norm != "of") return false;
+  bool childrens = w[i + 2].norm == "childrens" || (i + 3 < w.size() && w[i + 3].norm == "childrens");
+  if (!childrens) return false;
+  for (size_t k = i >= 8 ? i - 8 : 0; k < i; ++k) {
+    const auto& p = w[k].norm;
+    if (p == "appointed" || p == "appoint" || p == "appoints" || p == "new" || p == "interim" || p == "hired" ||
+        p == "recruited" || p == "named")
+      return true;
+  }
+  return false;
+}
+
+// ---- rules about one grade word w[i] in its sentence ----
+
+// The year printed nearest the grade word, within 12 words (the later one on a tie).
+std::optional<int> nearest_year(const std::vector<Word>& w, size_t i) {
+  std::optional<int> year;
+  size_t best = 13;
+  for (size_t k = i >= 12 ? i - 12 : 0; k < w.size() && k <= i + 12; ++k) {
+    if (w[k].norm.size() != 4 || !is_digits(w[k].norm)) continue;
+    int y = to_int(w[k].norm);
+    size_t dist = k > i ? k - i : i - k;
+    if (y >= 1995 && y <= 2100 && dist <= best) {
+      best = dist;
+      year = y;
+    }
+  }
+  return year;
+}
+
+// The grade given now: "now requires improvement", "is currently rated good".
+bool current_grade_cue(const std::vector<Word>& w, size_t i) {
+  for (size_t k = i >= 4 ? i - 4 : 0; k < i; ++k)
+    if (w[k].norm == "now" || w[k].norm == "currently") return true;
+  return false;
+}
+
+// A grade hoped for, not given: "to help it become good", "to make all services good", "on its way to outstanding".
+bool aspirational_grade(const std::vector<Word>& w, size_t i) {
+  for (size_t k = i >= 3 ? i - 3 : 0; k < i; ++k) {
+    const auto& p = w[k].norm;
+    if (p == "become" || p == "becoming" || p == "towards" || p == "toward" || p == "achieve" || p == "achieving" ||
+        p == "reach" || p == "reaching" || p == "aspire" || p == "aspiration" || p == "ambition" || p == "aim" ||
+        p == "make" || p == "making")
+      return true;
+  }
+  return false;
+}
+
+// A grade denied: "there were no areas judged inadequate", "is not inadequate".
+bool negated_grade(const std::vector<Word>& w, size_t i) {
+  for (size_t k = i >= 5 ? i - 5 : 0; k < i; ++k) {
+    const auto& p = w[k].norm;
+    if (p == "no" || p == "not" || p == "none" || p == "never" || p == "neither" || p == "nor") return true;
+  }
+  return false;
+}
+
+// A grade for some unnamed areas: "with a few areas that were judged as good".
+bool some_areas_grade(const std::vector<Word>& w, size_t i) {
+  for (size_t k = i >= 6 ? i - 6 : 0; k < i; ++k)
+    if (w[k].norm == "areas" || w[k].norm == "area" || w[k].norm == "aspects") return true;
+  return false;
+}
+
+// The overall grade said to be overall: "an overall 'good' rating", "the overall
+// judgement ... was requires improvement", "good overall".
+bool stated_overall_grade(const std::vector<Word>& w, size_t i, size_t last) {
+  if (i >= 1 && w[i - 1].norm == "overall") return true;
+  if (i >= 2 && w[i - 2].norm == "overall") return true;
+  if (last + 1 < w.size() && w[last + 1].norm == "overall") return true;
+  for (size_t k = i >= 10 ? i - 10 : 0; k + 1 < i; ++k)
+    if (w[k].norm == "overall" && (w[k + 1].norm == "judgement" || w[k + 1].norm == "judgment" ||
+                                   w[k + 1].norm == "effectiveness" || w[k + 1].norm == "rating" ||
+                                   w[k + 1].norm == "grade"))
+      return true;
+  return false;
+}
+
 class ArticleReader {
  public:
   ArticleReader(std::string_view text, const AuthorityDirectory& dir, const std::vector<std::pair<size_t, size_t>>& hidden)
@@ -282,7 +382,7 @@ class ArticleReader {
     }
     current_words_ = &words;
     auto cues = find_cues(words);
-    read_dates(s, se.begin, words, cues, earlier_cue, sentence);
+    read_dates(s, words, cues, earlier_cue, sentence);
     read_grades(s, words, earlier_cue, sentence, si);
     read_event_words(words, earlier_cue, si);
     read_interventions(words, sentence);
@@ -348,226 +448,348 @@ class ArticleReader {
     out_.dates.push_back(std::move(d));
   }
 
-  void read_dates(std::string_view s, size_t offset, const std::vector<Word>& w, const std::vector<Cue>& cues,
-                  bool earlier_cue, const std::string& sentence) {
-    (void)offset;
-    const auto& ad = out_.article_date;
+  // The words of one sentence, for the date readers.
+  struct DateContext {
+    std::string_view s;
+    const std::vector<Word>& w;
+    const std::vector<Cue>& cues;
+    bool earlier_cue;
+    const std::string& sentence;
+  };
+
+  // Every date the sentence states, one reader per kind of phrase; each
+  // returns true when it read (or ruled out) the phrase at word i, moving i
+  // to the phrase's last word.
+  void read_dates(std::string_view s, const std::vector<Word>& w, const std::vector<Cue>& cues, bool earlier_cue,
+                  const std::string& sentence) {
+    DateContext ctx{s, w, cues, earlier_cue, sentence};
     for (size_t i = 0; i < w.size(); ++i) {
-      const auto& n = w[i].norm;
-      auto nx = [&](size_t k) -> std::string_view { return i + k < w.size() ? std::string_view(w[i + k].norm) : ""; };
-      auto phrase = [&](size_t a, size_t b) { return collapse_spaces(s.substr(w[a].begin, w[b].end - w[a].begin)); };
-      StatedDate d;
-      d.sentence = sentence;
-      // Day first: "6 to 17 December 2021", "11 January to 8 February 2016", "5 April 2016"
-      if (is_digits(n) && n.size() <= 2 && i + 1 < w.size() &&
-          (month_word(w[i + 1]) || (nx(1) == "to" || nx(1) == "and"))) {
-        auto range = parse::parse_date_range(s.substr(w[i].begin, 120));
-        if (range) {
-          // How many words the phrase spans: up to the first 4-digit year.
-          size_t j = i;
-          while (j < w.size() && j < i + 10 && !(w[j].norm.size() == 4 && is_digits(w[j].norm))) ++j;
-          if (j >= w.size()) j = w.size() - 1;
-          d.text = phrase(i, j);
-          d.from = range->start;
-          d.to = range->end;
-          d.precision = "day";
-          d.year = static_cast<int>(range->end.year());
-          for (unsigned m = static_cast<unsigned>(range->start.month()); m <= static_cast<unsigned>(range->end.month()); ++m)
-            d.months.push_back(m);
-          add_date(std::move(d), cues, i, earlier_cue, false);
-          i = j;
-          continue;
-        }
-      }
-      // Months: "in January and February", "December 2021", "between January and March 2016", "April 5, 2016"
-      if (unsigned m = month_word(w[i])) {
-        if (n == "may" && !(i > 0 && (w[i - 1].norm == "in" || w[i - 1].norm == "of" || w[i - 1].norm == "since" ||
-                                       w[i - 1].norm == "until" || w[i - 1].norm == "and" || is_digits(w[i - 1].norm))) &&
-            !(nx(1).size() == 4 && is_digits(nx(1))))
-          continue;
-        if (i + 2 < w.size() && is_digits(w[i + 1].norm) && w[i + 1].norm.size() <= 2 && w[i + 2].norm.size() == 4 &&
-            is_digits(w[i + 2].norm)) {
-          if (auto day = make_date(to_int(w[i + 2].norm), m, static_cast<unsigned>(to_int(w[i + 1].norm)))) {
-            d.text = phrase(i, i + 2);
-            d.from = d.to = day;
-            d.precision = "day";
-            d.year = to_int(w[i + 2].norm);
-            d.months = {m};
-            add_date(std::move(d), cues, i, earlier_cue, false);
-            i += 2;
-            continue;
-          }
-        }
-        std::vector<unsigned> months{m};
-        size_t j = i;
-        while (j + 2 < w.size() && (w[j + 1].norm == "and" || w[j + 1].norm == "to" || w[j + 1].norm == "or" ||
-                                    w[j + 1].norm == "until" || w[j + 1].norm == "through") &&
-               month_word(w[j + 2])) {
-          months.push_back(month_word(w[j + 2]));
-          j += 2;
-        }
-        bool range = j > i && (w[i + 1].norm == "to" || w[i + 1].norm == "until" || w[i + 1].norm == "through" ||
-                               (i > 0 && w[i - 1].norm == "between"));
-        if (range && months.size() == 2 && months[1] > months[0]) {
-          std::vector<unsigned> all;
-          for (unsigned k = months[0]; k <= months[1]; ++k) all.push_back(k);
-          months = all;
-        }
-        size_t start_word = (i > 0 && (w[i - 1].norm == "in" || w[i - 1].norm == "between" || w[i - 1].norm == "since" ||
-                                       w[i - 1].norm == "during"))
-                                ? i - 1
-                                : i;
-        std::optional<int> y;
-        if (j + 1 < w.size() && w[j + 1].norm.size() == 4 && is_digits(w[j + 1].norm)) {
-          y = to_int(w[j + 1].norm);
-          ++j;
-        } else if (j + 2 < w.size() && w[j + 1].norm == "of" && (w[j + 2].norm == "this" || w[j + 2].norm == "last") &&
-                   j + 3 < w.size() && w[j + 3].norm == "year" && ad) {
-          y = static_cast<int>(ad->year()) - (w[j + 2].norm == "last" ? 1 : 0);
-          j += 3;
-        }
-        d.text = phrase(start_word, j);
-        d.months = months;
-        d.precision = "month";
-        unsigned lo = *std::min_element(months.begin(), months.end());
-        unsigned hi = *std::max_element(months.begin(), months.end());
-        if (!y && ad) {
-          // The most recent such month on or before the article's date.
-          int ay = static_cast<int>(ad->year());
-          y = hi <= static_cast<unsigned>(ad->month()) ? ay : ay - 1;
-          d.year_inferred = true;
-        }
-        if (y) {
-          d.year = y;
-          d.from = first_of_month(*y, lo);
-          d.to = last_of_month(*y, hi);
-        }
-        add_date(std::move(d), cues, i, earlier_cue, false);
-        i = j;
+      if (day_first_date(ctx, i) || month_date(ctx, i) || year_date(ctx, i) || today_date(ctx, i) ||
+          this_or_last_date(ctx, i) || ago_date(ctx, i) || relation_date(ctx, i))
         continue;
-      }
-      // A year alone: "in 2011", "back in 2011", "since 2016"
-      if (n.size() == 4 && is_digits(n)) {
-        int y = to_int(n);
-        if (y < 1995 || y > 2100) continue;
-        size_t a = (i > 0 && (w[i - 1].norm == "in" || w[i - 1].norm == "since" || w[i - 1].norm == "of")) ? i - 1 : i;
-        if (a < i && i > 1 && w[i - 2].norm == "back") --a;
-        d.text = phrase(a, i);
-        d.year = y;
-        d.precision = "year";
-        d.from = first_of_month(y, 1);
-        d.to = last_of_month(y, 12);
-        add_date(std::move(d), cues, i, earlier_cue, false);
-        continue;
-      }
-      // Relative to the article's date.
-      bool today = n == "today" || n == "yesterday";
-      if (today) {
-        d.text = w[i].norm == "today" ? "today" : "yesterday";
-        d.precision = "relative";
-        if (ad) d.from = d.to = add_days(*ad, n == "yesterday" ? -1 : 0);
-        if (ad) d.year = static_cast<int>(ad->year());
-        add_date(std::move(d), cues, i, earlier_cue, true);
-        continue;
-      }
-      if ((n == "this" || n == "last") && (nx(1) == "year" || nx(1) == "month" || nx(1) == "week")) {
-        size_t a = i;
-        std::string part;  // start / end / earlier
-        if (i >= 3 && w[i - 1].norm == "of" && (w[i - 2].norm == "start" || w[i - 2].norm == "beginning" ||
-                                                w[i - 2].norm == "end" || w[i - 2].norm == "middle")) {
-          part = w[i - 2].norm;
-          a = i - 2;
-          if (a > 0 && (w[a - 1].norm == "the")) --a;
-          if (a > 0 && (w[a - 1].norm == "at" || w[a - 1].norm == "in" || w[a - 1].norm == "towards")) --a;
-        } else if (i >= 1 && (w[i - 1].norm == "earlier" || w[i - 1].norm == "later")) {
-          part = w[i - 1].norm;
-          a = i - 1;
-        }
-        d.text = phrase(a, i + 1);
-        d.precision = "relative";
-        if (ad) {
-          int y = static_cast<int>(ad->year());
-          unsigned m = static_cast<unsigned>(ad->month());
-          if (nx(1) == "year") {
-            if (n == "last") --y;
-            d.year = y;
-            d.from = first_of_month(y, 1);
-            d.to = n == "this" ? *ad : last_of_month(y, 12);
-            if (part == "start" || part == "beginning") {
-              d.to = last_of_month(y, 3);
-              d.months = {1, 2, 3};
-            } else if (part == "end") {
-              d.from = first_of_month(y, 10);
-              d.months = {10, 11, 12};
-            }
-          } else if (nx(1) == "month") {
-            if (n == "last") {
-              if (m == 1) { m = 12; --y; } else { --m; }
-            }
-            d.year = y;
-            d.months = {m};
-            d.from = first_of_month(y, m);
-            d.to = n == "this" ? *ad : last_of_month(y, m);
-          } else {
-            d.to = n == "this" ? *ad : add_days(*ad, -7);
-            d.from = add_days(*d.to, -6);
-            d.year = static_cast<int>(d.from->year());
-          }
-          if (d.from && d.to && sys_days{*d.from} > sys_days{*d.to}) d.from = d.to;
-        }
-        add_date(std::move(d), cues, i, earlier_cue, false);
-        i += 1;
-        continue;
-      }
-      // "two years ago", "18 months ago"
-      if (int k = number_word(n); k > 0 && i + 2 < w.size() && w[i + 2].norm == "ago" &&
-                                  (nx(1) == "year" || nx(1) == "years" || nx(1) == "month" || nx(1) == "months")) {
-        d.text = phrase(i, i + 2);
-        d.precision = "relative";
-        if (ad) {
-          int y = static_cast<int>(ad->year());
-          int m = static_cast<int>(static_cast<unsigned>(ad->month()));
-          if (nx(1)[0] == 'y') {
-            y -= k;
-            d.from = first_of_month(y, 1);
-            d.to = last_of_month(y, 12);
-          } else {
-            int total = y * 12 + (m - 1) - k;
-            y = total / 12;
-            unsigned mm = static_cast<unsigned>(total % 12 + 1);
-            d.from = first_of_month(y, mm);
-            d.to = last_of_month(y, mm);
-            d.months = {mm};
-          }
-          d.year = y;
-        }
-        add_date(std::move(d), cues, i, earlier_cue, false);
-        i += 2;
-        continue;
-      }
-      // "more than a year after a focused visit": a relation between events.
-      if ((n == "after" || n == "since" || n == "before") && i >= 2 &&
-          (w[i - 1].norm == "year" || w[i - 1].norm == "years" || w[i - 1].norm == "months" || w[i - 1].norm == "month" ||
-           w[i - 1].norm == "weeks")) {
-        size_t a = i - 1;
-        while (a > 0 && i - a < 5 && (number_word(w[a - 1].norm) >= 0 || w[a - 1].norm == "than" ||
-                                      w[a - 1].norm == "more" || w[a - 1].norm == "less" || w[a - 1].norm == "just" ||
-                                      w[a - 1].norm == "over" || w[a - 1].norm == "almost" || w[a - 1].norm == "nearly"))
-          --a;
-        size_t b = std::min(w.size() - 1, i + 3);
-        d.text = phrase(a, b);
-        d.precision = "relation";
-        // The event it is measured from is named after the word "after".
-        std::vector<Cue> after;
-        for (const auto& c : cues)
-          if (c.word > i) after.push_back(c);
-        d.refers_to = after.empty() ? "other" : after.front().category;
-        if (d.refers_to == "inspection") d.refers_to = "earlier_inspection";
-        add_date(std::move(d), cues, i, earlier_cue, false);
-        continue;
-      }
     }
   }
+
+  bool day_first_date(const DateContext& ctx, size_t& i) {
+    const auto& w = ctx.w;
+    std::string_view s = ctx.s;
+    const auto& cues = ctx.cues;
+    bool earlier_cue = ctx.earlier_cue;
+    const auto& n = w[i].norm;
+    auto nx = [&](size_t k) -> std::string_view { return i + k < w.size() ? std::string_view(w[i + k].norm) : ""; };
+    auto phrase = [&](size_t a, size_t b) { return collapse_spaces(s.substr(w[a].begin, w[b].end - w[a].begin)); };
+    StatedDate d;
+    d.sentence = ctx.sentence;
+    // Day first: "6 to 17 December 2021", "11 January to 8 February 2016", "5 April 2016"
+    if (is_digits(n) && n.size() <= 2 && i + 1 < w.size() &&
+        (month_word(w[i + 1]) || (nx(1) == "to" || nx(1) == "and"))) {
+      auto range = parse::parse_date_range(s.substr(w[i].begin, 120));
+      if (range) {
+        // How many words the phrase spans: up to the first 4-digit year.
+        size_t j = i;
+        while (j < w.size() && j < i + 10 && !(w[j].norm.size() == 4 && is_digits(w[j].norm))) ++j;
+        if (j >= w.size()) j = w.size() - 1;
+        d.text = phrase(i, j);
+        d.from = range->start;
+        d.to = range->end;
+        d.precision = "day";
+        d.year = static_cast<int>(range->end.year());
+        for (unsigned m = static_cast<unsigned>(range->start.month()); m <= static_cast<unsigned>(range->end.month()); ++m)
+          d.months.push_back(m);
+        add_date(std::move(d), cues, i, earlier_cue, false);
+        i = j;
+        return true;
+      }
+    }
+    return false;
+  }
+
+  bool month_date(const DateContext& ctx, size_t& i) {
+    const auto& w = ctx.w;
+    std::string_view s = ctx.s;
+    const auto& cues = ctx.cues;
+    bool earlier_cue = ctx.earlier_cue;
+    const auto& ad = out_.article_date;
+    const auto& n = w[i].norm;
+    auto nx = [&](size_t k) -> std::string_view { return i + k < w.size() ? std::string_view(w[i + k].norm) : ""; };
+    auto phrase = [&](size_t a, size_t b) { return collapse_spaces(s.substr(w[a].begin, w[b].end - w[a].begin)); };
+    StatedDate d;
+    d.sentence = ctx.sentence;
+    // Months: "in January and February", "December 2021", "between January and March 2016", "April 5, 2016"
+    if (unsigned m = month_word(w[i])) {
+      if (n == "may" && !(i > 0 && (w[i - 1].norm == "in" || w[i - 1].norm == "of" || w[i - 1].norm == "since" ||
+                                     w[i - 1].norm == "until" || w[i - 1].norm == "and" || is_digits(w[i - 1].norm))) &&
+          !(nx(1).size() == 4 && is_digits(nx(1))))
+        return true;
+      if (i + 2 < w.size() && is_digits(w[i + 1].norm) && w[i + 1].norm.size() <= 2 && w[i + 2].norm.size() == 4 &&
+          is_digits(w[i + 2].norm)) {
+        if (auto day = make_date(to_int(w[i + 2].norm), m, static_cast<unsigned>(to_int(w[i + 1].norm)))) {
+          d.text = phrase(i, i + 2);
+          d.from = d.to = day;
+          d.precision = "day";
+          d.year = to_int(w[i + 2].norm);
+          d.months = {m};
+          add_date(std::move(d), cues, i, earlier_cue, false);
+          i += 2;
+          return true;
+        }
+      }
+      if (auto dm = day_and_month(w, i, m)) {
+        // "June 27", "27 June": a day without a year.
+        size_t a = std::min(i, dm->first), b = std::max(i, dm->first);
+        d.text = phrase(a, b);
+        d.precision = "day";
+        d.day = dm->second;
+        d.months = {m};
+        if (ad) {
+          // The most recent such day on or before the article's date.
+          int y = static_cast<int>(ad->year());
+          auto day = make_date(y, m, dm->second);
+          if (day && days_between(*day, *ad) < 0) day = make_date(y - 1, m, dm->second);
+          if (day) {
+            d.from = d.to = day;
+            d.year = static_cast<int>(day->year());
+            d.year_inferred = true;
+          }
+        }
+        add_date(std::move(d), cues, a, earlier_cue, false);
+        i = b;
+        return true;
+      }
+      std::vector<unsigned> months{m};
+      size_t j = i;
+      while (j + 2 < w.size() && (w[j + 1].norm == "and" || w[j + 1].norm == "to" || w[j + 1].norm == "or" ||
+                                  w[j + 1].norm == "until" || w[j + 1].norm == "through") &&
+             month_word(w[j + 2])) {
+        months.push_back(month_word(w[j + 2]));
+        j += 2;
+      }
+      bool range = j > i && (w[i + 1].norm == "to" || w[i + 1].norm == "until" || w[i + 1].norm == "through" ||
+                             (i > 0 && w[i - 1].norm == "between"));
+      if (range && months.size() == 2 && months[1] > months[0]) {
+        std::vector<unsigned> all;
+        for (unsigned k = months[0]; k <= months[1]; ++k) all.push_back(k);
+        months = all;
+      }
+      size_t start_word = (i > 0 && (w[i - 1].norm == "in" || w[i - 1].norm == "between" || w[i - 1].norm == "since" ||
+                                     w[i - 1].norm == "during"))
+                              ? i - 1
+                              : i;
+      std::optional<int> y;
+      if (j + 1 < w.size() && w[j + 1].norm.size() == 4 && is_digits(w[j + 1].norm)) {
+        y = to_int(w[j + 1].norm);
+        ++j;
+      } else if (j + 2 < w.size() && w[j + 1].norm == "of" && (w[j + 2].norm == "this" || w[j + 2].norm == "last") &&
+                 j + 3 < w.size() && w[j + 3].norm == "year" && ad) {
+        y = static_cast<int>(ad->year()) - (w[j + 2].norm == "last" ? 1 : 0);
+        j += 3;
+      }
+      d.text = phrase(start_word, j);
+      d.months = months;
+      d.precision = "month";
+      unsigned lo = *std::min_element(months.begin(), months.end());
+      unsigned hi = *std::max_element(months.begin(), months.end());
+      if (!y && ad) {
+        // The most recent such month on or before the article's date.
+        int ay = static_cast<int>(ad->year());
+        y = hi <= static_cast<unsigned>(ad->month()) ? ay : ay - 1;
+        d.year_inferred = true;
+      }
+      if (y) {
+        d.year = y;
+        d.from = first_of_month(*y, lo);
+        d.to = last_of_month(*y, hi);
+      }
+      add_date(std::move(d), cues, i, earlier_cue, false);
+      i = j;
+      return true;
+    }
+    return false;
+  }
+
+  bool year_date(const DateContext& ctx, size_t& i) {
+    const auto& w = ctx.w;
+    std::string_view s = ctx.s;
+    const auto& cues = ctx.cues;
+    bool earlier_cue = ctx.earlier_cue;
+    const auto& n = w[i].norm;
+    auto phrase = [&](size_t a, size_t b) { return collapse_spaces(s.substr(w[a].begin, w[b].end - w[a].begin)); };
+    StatedDate d;
+    d.sentence = ctx.sentence;
+    // A year alone: "in 2011", "back in 2011", "since 2016"
+    if (n.size() == 4 && is_digits(n)) {
+      int y = to_int(n);
+      if (y < 1995 || y > 2100) return true;
+      size_t a = (i > 0 && (w[i - 1].norm == "in" || w[i - 1].norm == "since" || w[i - 1].norm == "of")) ? i - 1 : i;
+      if (a < i && i > 1 && w[i - 2].norm == "back") --a;
+      d.text = phrase(a, i);
+      d.year = y;
+      d.precision = "year";
+      d.from = first_of_month(y, 1);
+      d.to = last_of_month(y, 12);
+      add_date(std::move(d), cues, i, earlier_cue, false);
+      return true;
+    }
+    return false;
+  }
+
+  bool today_date(const DateContext& ctx, size_t& i) {
+    const auto& w = ctx.w;
+    const auto& cues = ctx.cues;
+    bool earlier_cue = ctx.earlier_cue;
+    const auto& ad = out_.article_date;
+    const auto& n = w[i].norm;
+    StatedDate d;
+    d.sentence = ctx.sentence;
+    // Relative to the article's date.
+    bool today = n == "today" || n == "yesterday";
+    if (today) {
+      d.text = w[i].norm == "today" ? "today" : "yesterday";
+      d.precision = "relative";
+      if (ad) d.from = d.to = add_days(*ad, n == "yesterday" ? -1 : 0);
+      if (ad) d.year = static_cast<int>(ad->year());
+      add_date(std::move(d), cues, i, earlier_cue, true);
+      return true;
+    }
+    return false;
+  }
+
+  bool this_or_last_date(const DateContext& ctx, size_t& i) {
+    const auto& w = ctx.w;
+    std::string_view s = ctx.s;
+    const auto& cues = ctx.cues;
+    bool earlier_cue = ctx.earlier_cue;
+    const auto& ad = out_.article_date;
+    const auto& n = w[i].norm;
+    auto nx = [&](size_t k) -> std::string_view { return i + k < w.size() ? std::string_view(w[i + k].norm) : ""; };
+    auto phrase = [&](size_t a, size_t b) { return collapse_spaces(s.substr(w[a].begin, w[b].end - w[a].begin)); };
+    StatedDate d;
+    d.sentence = ctx.sentence;
+    if ((n == "this" || n == "last") && (nx(1) == "year" || nx(1) == "month" || nx(1) == "week")) {
+      size_t a = i;
+      std::string part;  // start / end / earlier
+      if (i >= 3 && w[i - 1].norm == "of" && (w[i - 2].norm == "start" || w[i - 2].norm == "beginning" ||
+                                              w[i - 2].norm == "end" || w[i - 2].norm == "middle")) {
+        part = w[i - 2].norm;
+        a = i - 2;
+        if (a > 0 && (w[a - 1].norm == "the")) --a;
+        if (a > 0 && (w[a - 1].norm == "at" || w[a - 1].norm == "in" || w[a - 1].norm == "towards")) --a;
+      } else if (i >= 1 && (w[i - 1].norm == "earlier" || w[i - 1].norm == "later")) {
+        part = w[i - 1].norm;
+        a = i - 1;
+      }
+      d.text = phrase(a, i + 1);
+      d.precision = "relative";
+      if (ad) {
+        int y = static_cast<int>(ad->year());
+        unsigned m = static_cast<unsigned>(ad->month());
+        if (nx(1) == "year") {
+          if (n == "last") --y;
+          d.year = y;
+          d.from = first_of_month(y, 1);
+          d.to = n == "this" ? *ad : last_of_month(y, 12);
+          if (part == "start" || part == "beginning") {
+            d.to = last_of_month(y, 3);
+            d.months = {1, 2, 3};
+          } else if (part == "end") {
+            d.from = first_of_month(y, 10);
+            d.months = {10, 11, 12};
+          }
+        } else if (nx(1) == "month") {
+          if (n == "last") {
+            if (m == 1) { m = 12; --y; } else { --m; }
+          }
+          d.year = y;
+          d.months = {m};
+          d.from = first_of_month(y, m);
+          d.to = n == "this" ? *ad : last_of_month(y, m);
+        } else {
+          d.to = n == "this" ? *ad : add_days(*ad, -7);
+          d.from = add_days(*d.to, -6);
+          d.year = static_cast<int>(d.from->year());
+        }
+        if (d.from && d.to && sys_days{*d.from} > sys_days{*d.to}) d.from = d.to;
+      }
+      add_date(std::move(d), cues, i, earlier_cue, false);
+      i += 1;
+      return true;
+    }
+    return false;
+  }
+
+  bool ago_date(const DateContext& ctx, size_t& i) {
+    const auto& w = ctx.w;
+    std::string_view s = ctx.s;
+    const auto& cues = ctx.cues;
+    bool earlier_cue = ctx.earlier_cue;
+    const auto& ad = out_.article_date;
+    const auto& n = w[i].norm;
+    auto nx = [&](size_t k) -> std::string_view { return i + k < w.size() ? std::string_view(w[i + k].norm) : ""; };
+    auto phrase = [&](size_t a, size_t b) { return collapse_spaces(s.substr(w[a].begin, w[b].end - w[a].begin)); };
+    StatedDate d;
+    d.sentence = ctx.sentence;
+    // "two years ago", "18 months ago"
+    if (int k = number_word(n); k > 0 && i + 2 < w.size() && w[i + 2].norm == "ago" &&
+                                (nx(1) == "year" || nx(1) == "years" || nx(1) == "month" || nx(1) == "months")) {
+      d.text = phrase(i, i + 2);
+      d.precision = "relative";
+      if (ad) {
+        int y = static_cast<int>(ad->year());
+        int m = static_cast<int>(static_cast<unsigned>(ad->month()));
+        if (nx(1)[0] == 'y') {
+          y -= k;
+          d.from = first_of_month(y, 1);
+          d.to = last_of_month(y, 12);
+        } else {
+          int total = y * 12 + (m - 1) - k;
+          y = total / 12;
+          unsigned mm = static_cast<unsigned>(total % 12 + 1);
+          d.from = first_of_month(y, mm);
+          d.to = last_of_month(y, mm);
+          d.months = {mm};
+        }
+        d.year = y;
+      }
+      add_date(std::move(d), cues, i, earlier_cue, false);
+      i += 2;
+      return true;
+    }
+    return false;
+  }
+
+  bool relation_date(const DateContext& ctx, size_t& i) {
+    const auto& w = ctx.w;
+    std::string_view s = ctx.s;
+    const auto& cues = ctx.cues;
+    bool earlier_cue = ctx.earlier_cue;
+    const auto& n = w[i].norm;
+    auto phrase = [&](size_t a, size_t b) { return collapse_spaces(s.substr(w[a].begin, w[b].end - w[a].begin)); };
+    StatedDate d;
+    d.sentence = ctx.sentence;
+    // "more than a year after a focused visit": a relation between events.
+    if ((n == "after" || n == "since" || n == "before") && i >= 2 &&
+        (w[i - 1].norm == "year" || w[i - 1].norm == "years" || w[i - 1].norm == "months" || w[i - 1].norm == "month" ||
+         w[i - 1].norm == "weeks")) {
+      size_t a = i - 1;
+      while (a > 0 && i - a < 5 && (number_word(w[a - 1].norm) >= 0 || w[a - 1].norm == "than" ||
+                                    w[a - 1].norm == "more" || w[a - 1].norm == "less" || w[a - 1].norm == "just" ||
+                                    w[a - 1].norm == "over" || w[a - 1].norm == "almost" || w[a - 1].norm == "nearly"))
+        --a;
+      size_t b = std::min(w.size() - 1, i + 3);
+      d.text = phrase(a, b);
+      d.precision = "relation";
+      // The event it is measured from is named after the word "after".
+      std::vector<Cue> after;
+      for (const auto& c : cues)
+        if (c.word > i) after.push_back(c);
+      d.refers_to = after.empty() ? "other" : after.front().category;
+      if (d.refers_to == "inspection") d.refers_to = "earlier_inspection";
+      add_date(std::move(d), cues, i, earlier_cue, false);
+      return true;
+    }
+    return false;
+  }
+
 
   // ---- grades ----
 
@@ -609,7 +831,9 @@ class ArticleReader {
         g = Grade::RequiresImprovement;
         last = i + 1;
         if (i + 3 < w.size() && w[i + 2].norm == "to" && w[i + 3].norm == "be" && i + 4 < w.size() && w[i + 4].norm == "good")
-          last = i + 4;
+          last = i + 4;  // the grade's full name says which grade it is, wherever it stands
+      } else if (n == "good" && i >= 3 && w[i - 1].norm == "be" && w[i - 2].norm == "to" && w[i - 3].norm == "improvement") {
+        continue;  // the end of "requires improvement to be good"
       } else if (n == "good") {
         g = Grade::Good;
         weak_word = true;
@@ -622,7 +846,11 @@ class ArticleReader {
       }
       if (!g) continue;
       // Cues before the grade word.
-      bool strong = quoted_word(s, w[i]);
+      if (aspirational_grade(w, i) || negated_grade(w, i)) {
+        i = last;
+        continue;
+      }
+      bool strong = quoted_word(s, w[i]) || last == i + 4;
       for (size_t k = i >= 4 ? i - 4 : 0; k < i; ++k) {
         const auto& p = w[k].norm;
         if (p == "rated" || p == "rating" || p == "judged" || p == "graded" || p == "branded" || p == "deemed" ||
@@ -657,6 +885,8 @@ class ArticleReader {
       }
       GradeMention gm;
       gm.grade = *g;
+      gm.overall_stated = stated_overall_grade(w, i, last) && !some_areas_grade(w, i);
+      if (some_areas_grade(w, i) && !gm.overall_stated) gm.area = "some_areas";
       gm.authority_urn = nearest_authority(current_sentence_begin_ + w[i].begin);
       gm.text = sentence;
       gm.weight = sentence_weight(si);
@@ -667,18 +897,16 @@ class ArticleReader {
                                               w[i - 2].norm == "outstanding" || w[i - 2].norm == "improvement"))
         gm.earlier = false;
       // A year in the sentence before the reference year makes it an earlier grade.
-      for (size_t k = i >= 12 ? i - 12 : 0; k < w.size() && k <= i + 12; ++k)
-        if (w[k].norm.size() == 4 && is_digits(w[k].norm)) {
-          int y = to_int(w[k].norm);
-          if (y >= 1995 && y <= 2100 && (k > i ? k - i : i - k) <= 12) {
-            if (!gm.year || (k > i ? k - i : i - k) < 6) gm.year = y;
-          }
-        }
+      gm.year = nearest_year(w, i);
       if (gm.year && ref_year_ && *gm.year < ref_year_ - (out_.article_date ? 0 : 1) && !(i >= 2 && w[i - 1].norm == "to"))
         gm.earlier = true;
       if (gm.year && !gm.earlier && ref_year_ && *gm.year < ref_year_) gm.earlier = true;
+      if (current_grade_cue(w, i)) {
+        gm.earlier = false;  // "now requires improvement": the grade given now, whatever year stands nearby
+        gm.year.reset();
+      }
       // An area's grade ("care leavers ... requires improvement")?
-      if (!overall) {
+      if (!overall && gm.area.empty()) {
         for (size_t k = i >= 10 ? i - 10 : 0; k < i; ++k) {
           const auto& a = w[k].norm;
           std::string_view b = k + 1 < w.size() ? std::string_view(w[k + 1].norm) : "";
@@ -711,11 +939,13 @@ class ArticleReader {
  public:
   static std::optional<Grade> grade_for(const ArticleReading& r, const std::string& urn) {
     std::optional<Grade> grade;
-    std::map<Grade, double> votes, area_votes;
+    std::map<Grade, double> votes, area_votes, overall_votes;
     for (const auto& m : r.grade_mentions) {
       if (!m.authority_urn.empty() && !urn.empty() && m.authority_urn != urn) continue;
       (m.area.empty() ? votes : area_votes)[m.grade] += m.weight;
+      if (m.overall_stated) overall_votes[m.grade] += m.weight;
     }
+    if (!overall_votes.empty()) votes = overall_votes;  // a grade said to be the overall one outweighs the rest
     if (votes.empty()) votes = area_votes;  // only area grades stated
     double best = 0;
     for (auto [g, v] : votes)
@@ -741,19 +971,19 @@ class ArticleReader {
                      ? 0.3
                      : 1.0;
       if (i >= 1 && (w[i - 1].norm == "after" || w[i - 1].norm == "since")) k = 0.3;
-      if (n == "monitoring" && (next == "visit" || next == "visits")) event_[std::string("monitoring_visit")] += weight * k;
-      else if (n == "focused" && (next == "visit" || next == "visits")) event_[std::string("focused_visit")] += weight * k;
-      else if ((n == "joint" && next == "targeted") || n == "jtai") event_[std::string("joint_targeted_inspection")] += weight * k;
+      if (n == "monitoring" && (next == "visit" || next == "visits")) event_[EventKind::MonitoringVisit] += weight * k;
+      else if (n == "focused" && (next == "visit" || next == "visits")) event_[EventKind::FocusedVisit] += weight * k;
+      else if ((n == "joint" && next == "targeted") || n == "jtai") event_[EventKind::JointTargetedInspection] += weight * k;
       else if (n == "inspection" || n == "inspected" || n == "inspectors" || n == "report")
-        event_[std::string("inspection")] += weight * k * 0.5;
+        event_[EventKind::Inspection] += weight * k * 0.5;
     }
   }
 
   void decide_event_kind() {
     double grade_weight = 0;
     for (const auto& m : out_.grade_mentions) grade_weight += m.weight;
-    event_["inspection"] += 2 * grade_weight;
-    std::string best = "unknown";
+    event_[EventKind::Inspection] += 2 * grade_weight;
+    EventKind best = EventKind::Unknown;
     double v = 0;
     for (const auto& [k, s] : event_)
       if (s > v) {
@@ -785,11 +1015,11 @@ class ArticleReader {
       else if ((n == "minister" || n == "secretary") && actor.empty()) actor = "minister";
       else if (n == "government" && actor.empty()) actor = "government";
     }
-    auto add = [&](std::string kind) {
+    auto add = [&](InterventionKind kind) {
       for (const auto& x : out_.interventions)
         if (x.kind == kind && x.text == sentence) return;
       if (out_.interventions.size() >= 30) return;
-      Intervention iv{std::move(kind), sentence, actor, {}};
+      Intervention iv{kind, sentence, actor, {}};
       for (auto it = out_.dates.rbegin(); it != out_.dates.rend(); ++it)
         if (it->sentence == sentence && it->precision != "relation") {
           iv.date_text = it->text;
@@ -807,37 +1037,39 @@ class ArticleReader {
         bool childrens_commissioner = prev == "childrens" && w[i].capitalised && next == "for";
         if (!police && !childrens_commissioner && !(prev == "childrens" && w[i].capitalised && w[i - 1].capitalised &&
                                                    !(i > 1 && w[i - 2].norm == "services")))
-          add("commissioner");
+          add(InterventionKind::Commissioner);
       } else if (n == "board" && prev == "improvement") {
-        add("improvement_board");
+        add(InterventionKind::ImprovementBoard);
       } else if (n == "notice" && (prev == "improvement" || prev == "warning")) {
-        add("improvement_notice");
+        add(InterventionKind::ImprovementNotice);
       } else if (n == "improve" && prev == "to" && prev2 == "notice") {
-        add("improvement_notice");
+        add(InterventionKind::ImprovementNotice);
       } else if ((n == "direction" || n == "directions") &&
                  (prev == "statutory" || prev == "formal" || prev == "a" || prev == "the" || prev == "new" ||
                   prev == "revised" || next == "notice" || next == "issued")) {
         // "in the right direction" is not an intervention
         if (prev == "right" || prev == "same" || prev == "wrong" || next == "of") continue;
         bool legal = prev == "statutory" || next == "notice" || next == "issued" || !actor.empty() || issued;
-        if (legal) add("direction");
+        if (legal) add(InterventionKind::Direction);
       } else if ((n == "adviser" || n == "advisor") &&
                  (prev == "improvement" || prev == "dfe" || prev == "government" || prev == "independent" ||
                   prev == "education")) {
-        add("adviser");
+        add(InterventionKind::Adviser);
       } else if (n == "trust" && (prev == "childrens" || prev == "independent" || prev == "services" ||
                                   next == "to" || prev == "a")) {
-        if (about_services) add("trust");
+        if (about_services) add(InterventionKind::Trust);
       } else if ((n == "control" && prev == "council" && (prev2 == "of" || prev2 == "from")) ||
                  (n == "stripped" && next == "of")) {
-        add("trust");
+        add(InterventionKind::Trust);
       } else if ((n == "intervention" || n == "intervene" || n == "intervened" || n == "intervenes") &&
                  !actor.empty()) {
-        add("intervention");
+        add(InterventionKind::Intervention);
       } else if (n == "sector" && next == "led") {
-        add("sector_led_partner");
+        add(InterventionKind::SectorLedPartner);
       } else if (n == "measures" && prev == "special") {
-        add("intervention");
+        add(InterventionKind::Intervention);
+      } else if (new_director_at(w, i)) {
+        add(InterventionKind::NewDirector);
       }
     }
   }
@@ -864,11 +1096,37 @@ class ArticleReader {
     if (it != mentions_.end() && it->first < se.end) return it->second;
     return {};
   }  // the header line the article's date came from ends here
-  std::map<std::string, double> event_;
+  std::map<EventKind, double> event_;
   ArticleReading out_;
 };
 
 }  // namespace
+
+std::string_view to_string(InterventionKind kind) {
+  switch (kind) {
+    case InterventionKind::Commissioner: return "commissioner";
+    case InterventionKind::ImprovementBoard: return "improvement_board";
+    case InterventionKind::ImprovementNotice: return "improvement_notice";
+    case InterventionKind::Direction: return "direction";
+    case InterventionKind::Adviser: return "adviser";
+    case InterventionKind::Trust: return "trust";
+    case InterventionKind::SectorLedPartner: return "sector_led_partner";
+    case InterventionKind::Intervention: return "intervention";
+    case InterventionKind::NewDirector: return "new_director";
+  }
+  return "intervention";
+}
+
+std::string_view to_string(EventKind kind) {
+  switch (kind) {
+    case EventKind::Inspection: return "inspection";
+    case EventKind::MonitoringVisit: return "monitoring_visit";
+    case EventKind::FocusedVisit: return "focused_visit";
+    case EventKind::JointTargetedInspection: return "joint_targeted_inspection";
+    case EventKind::Unknown: return "unknown";
+  }
+  return "unknown";
+}
 
 std::optional<Grade> grade_for_authority(const ArticleReading& reading, const std::string& urn) {
   return ArticleReader::grade_for(reading, urn);

@@ -16,11 +16,17 @@
 
 namespace cscwatch::news {
 
+// What the article reports happened.
+enum class EventKind { Inspection, MonitoringVisit, FocusedVisit, JointTargetedInspection, Unknown };
+// inspection, monitoring_visit, focused_visit, joint_targeted_inspection, unknown
+std::string_view to_string(EventKind kind);
+
 struct AuthorityMention {
   const Authority* authority = nullptr;
   int mentions = 0;
   double weight = 0;                 // headline and opening paragraphs count more
   std::vector<std::string> printed;  // distinct forms as printed
+  bool in_address = false;           // also named in the article's web address
 };
 
 struct StatedDate {
@@ -31,6 +37,7 @@ struct StatedDate {
   std::optional<Date> from, to;   // resolved interval (inclusive), when the year is known
   std::vector<unsigned> months;   // months named (1-12), also when the year is not known
   std::optional<int> year;
+  std::optional<unsigned> day;    // day of the month, when a single day is named (also without a year)
   bool year_inferred = false;     // year taken from the article's date
   std::string sentence;
   std::string authority_urn;      // the authority named nearest in its sentence; empty: none named
@@ -41,14 +48,23 @@ struct GradeMention {
   std::string text;        // the sentence
   bool earlier = false;    // about an earlier inspection
   std::optional<int> year;
-  std::string area;        // care_leavers, in_care, help_protection, leadership, adoption, lscb; empty: overall
+  std::string area;        // care_leavers, in_care, help_protection, leadership, adoption, lscb, some_areas;
+                           // empty: overall
+  bool overall_stated = false;  // said to be the overall grade ("an overall 'good' rating")
   double weight = 1;
   std::string authority_urn;  // the authority named nearest in its sentence; empty: none named
 };
 
+enum class InterventionKind {
+  Commissioner, ImprovementBoard, ImprovementNotice, Direction, Adviser, Trust, SectorLedPartner, Intervention,
+  NewDirector,  // a new (or interim) director of children's services appointed
+};
+// commissioner, improvement_board, improvement_notice, direction, adviser, trust, sector_led_partner,
+// intervention, new_director
+std::string_view to_string(InterventionKind kind);
+
 struct Intervention {
-  std::string kind;        // commissioner, improvement_board, improvement_notice, direction, adviser, trust,
-                           // sector_led_partner, intervention
+  InterventionKind kind{};
   std::string text;        // the sentence
   std::string actor;       // "Department for Education", "government", ... when named
   std::string date_text;   // a date stated in the same sentence
@@ -61,7 +77,7 @@ struct ArticleReading {
   std::vector<AuthorityMention> authorities;  // most prominent first
   std::optional<Grade> grade;
   std::vector<GradeMention> grade_mentions;
-  std::string event_kind;            // inspection, monitoring_visit, focused_visit, joint_targeted_inspection, unknown
+  EventKind event_kind = EventKind::Unknown;
   std::vector<StatedDate> dates;
   std::vector<GradeMention> earlier_grades;
   std::vector<Intervention> interventions;

@@ -1,22 +1,17 @@
 #include "news/inspection_linking.h"
 
 #include <algorithm>
-#include <chrono>
-#include <cmath>
 #include <cstdio>
+#include <map>
+#include <memory>
+#include <set>
+
+#include "news/passage_search.h"
+#include "news/quote_matching.h"
 
 namespace cscwatch::news {
 
 namespace {
-
-// "an inspection", "a monitoring_visit": the indefinite article for a kind name.
-std::string with_article(const std::string& kind) {
-  bool vowel = !kind.empty() && std::string_view("aeiou").find(kind[0]) != std::string_view::npos;
-  return (vowel ? "an " : "a ") + kind;
-}
-
-
-using namespace std::chrono;
 
 std::string fixed2(double v) {
   char buf[32];
@@ -24,233 +19,280 @@ std::string fixed2(double v) {
   return buf;
 }
 
-bool overlaps(const Date& a0, const Date& a1, const Date& b0, const Date& b1) {
-  return sys_days{a0} <= sys_days{b1} && sys_days{b0} <= sys_days{a1};
+constexpr int kMinSearchedWords = 5;       // shorter quotations are too common to search the whole register for
+constexpr int kMinCheckedWords = 2;        // but are looked for in the candidates' reports
+constexpr size_t kSearchWindow = 8;        // words per phrase searched (a misquote elsewhere does not hide it)
+constexpr size_t kMaxWindows = 3;
+constexpr size_t kMaxAuthorities = 8;
+constexpr size_t kMaxQuotationDocuments = 30;
+
+// Quotations that may be the report's words: the inspectorate's, or nobody's.
+std::vector<const Quotation*> report_words(const QuotationReading& quotes, int min_words) {
+  std::vector<const Quotation*> out;
+  for (const auto& q : quotes.quotes)
+    if (q.word_count >= min_words &&
+        (q.speaker == SpeakerKind::Inspectorate || q.speaker == SpeakerKind::Unknown))
+      out.push_back(&q);
+  return out;
 }
 
-// Months (year*12+month) spanned by an inspection's fieldwork.
-bool month_in_fieldwork(unsigned month, const Date& s, const Date& e) {
-  int a = static_cast<int>(s.year()) * 12 + static_cast<int>(static_cast<unsigned>(s.month())) - 1;
-  int b = static_cast<int>(e.year()) * 12 + static_cast<int>(static_cast<unsigned>(e.month())) - 1;
-  for (int k = a; k <= b; ++k)
-    if (static_cast<unsigned>(k % 12 + 1) == month) return true;
-  return false;
+// Documents holding any stretch of kSearchWindow words of a quotation.
+std::set<int64_t> documents_quoted(const Connection& db, const std::vector<const Quotation*>& quotes) {
+  std::set<int64_t> out;
+  for (const Quotation* q : quotes) {
+    auto tokens = fts_tokens(q->text);
+    size_t windows = 0;
+    for (size_t at = 0; at < tokens.size() && windows < kMaxWindows; at += kSearchWindow, ++windows) {
+      size_t from = std::min(at, tokens.size() >= kSearchWindow ? tokens.size() - kSearchWindow : 0);
+      std::string phrase;
+      for (size_t k = from; k < tokens.size() && k < from + kSearchWindow; ++k) phrase += tokens[k] + " ";
+      for (int64_t id : documents_with_phrase(db, phrase)) out.insert(id);
+      if (out.size() >= kMaxQuotationDocuments) return out;
+    }
+  }
+  return out;
 }
 
-std::string grade_name(Grade g) { return std::string(to_string(g)); }
+struct Candidate {
+  LinkCandidate link;
+  CandidateFacts facts;
+};
 
 }  // namespace
 
-std::string event_kind_of(const InspectionRow& row) {
-  if (row.kind == "monitoring_visit") return "monitoring_visit";
-  if (row.kind == "focused_visit") return "focused_visit";
-  if (row.kind == "joint_targeted_inspection") return "joint_targeted_inspection";
-  return "inspection";
+bool LinkCandidate::identified() const {
+  return std::any_of(evidence.begin(), evidence.end(),
+                     [](const Evidence& e) { return weight_of(e.kind).identifies && e.weight > 0; });
 }
 
-std::optional<Grade> overall_grade_of(const InspectionRow& row) {
-  auto g = parse_grade(row.grade("overall"));
-  if (g) return g;
-  std::optional<Grade> worst;
-  for (const auto& [area, cell] : row.judgements) {
-    if (area == "lscb") continue;
-    if (auto x = parse_grade(cell.grade); x && (!worst || rank(*x) > rank(*worst))) worst = x;
-  }
-  return worst;
+bool LinkCandidate::contradicted() const { return first_contradiction() != nullptr; }
+
+const Evidence* LinkCandidate::first_contradiction() const {
+  for (const auto& e : evidence)
+    if (weight_of(e.kind).contradicts) return &e;
+  return nullptr;
 }
 
-LinkResult link_inspection(const Connection& db, const ArticleReading& reading) {
-  LinkResult result;
-  if (reading.authorities.empty()) {
-    result.no_link_reason = "no authority named: the article names no English children's services authority";
-    return result;
+std::string_view to_string(NoLinkReason reason) {
+  switch (reason) {
+    case NoLinkReason::None: return "linked";
+    case NoLinkReason::NoAuthority: return "no_authority";
+    case NoLinkReason::NothingInRegister: return "nothing_in_register";
+    case NoLinkReason::Contradicted: return "contradicted";
+    case NoLinkReason::OnlyAuthority: return "only_authority";
+    case NoLinkReason::Ambiguous: return "ambiguous";
+    case NoLinkReason::Weak: return "weak";
   }
-  const auto& ad = reading.article_date;
-  std::vector<LinkCandidate> all;
-  double top_weight = reading.authorities.front().weight;
-  for (size_t ai = 0; ai < reading.authorities.size() && ai < 6; ++ai) {
+  return "unknown";
+}
+
+double link_confidence(double score, double runner_up) {
+  double c = std::min(score, 0.5 + std::max(0.0, score - runner_up));
+  return std::clamp(c, 0.0, 1.0);
+}
+
+namespace {
+
+using Candidates = std::map<int64_t, Candidate>;  // by document id
+
+// The authorities the article names, by URN, and their share of its naming weight.
+struct Named {
+  std::map<std::string, const AuthorityMention*> by_urn;
+  double total_weight = 0;
+  const AuthorityMention* most_prominent = nullptr;
+};
+
+Named named_authorities(const ArticleReading& reading) {
+  Named n;
+  for (size_t ai = 0; ai < reading.authorities.size() && ai < kMaxAuthorities; ++ai) {
     const auto& am = reading.authorities[ai];
-    InspectionFilter f;
-    f.authority_urn = am.authority->urn;
-    auto rows = query_inspections(db, f);
-    for (auto& row : rows) {
-      LinkCandidate c;
-      c.row = std::move(row);
-      const InspectionRow& r = c.row;
-      double prominence = top_weight > 0 ? am.weight / top_weight : 1;
-      c.score += 0.35 * prominence;
-      c.reasons.push_back("authority: " + am.authority->name + " named " + std::to_string(am.mentions) +
-                          (am.mentions == 1 ? " time" : " times") + (ai == 0 ? " (most prominent)" : ""));
-      // Event kind.
-      std::string kind = event_kind_of(r);
-      if (reading.event_kind != "unknown") {
-        if (kind == reading.event_kind) {
-          c.score += 0.1;
-          c.reasons.push_back("event: the article is about " + with_article(reading.event_kind) + ", this is " + with_article(r.kind));
-        } else {
-          c.score -= 0.35;
-          c.contradicted = true;
-          c.reasons.push_back("event differs: the article is about " + with_article(reading.event_kind) + ", this is " +
-                              with_article(r.kind));
-        }
+    n.by_urn[am.authority->urn] = &am;
+    n.total_weight += am.weight;
+  }
+  if (!reading.authorities.empty()) n.most_prominent = &reading.authorities.front();
+  return n;
+}
+
+// Every report of every authority named.
+void add_named_reports(const Connection& db, const Named& named, Candidates& out) {
+  for (const auto& [urn, am] : named.by_urn)
+    for (auto& row : query_inspections(db, InspectionFilter::of_authority(urn))) {
+      int64_t id = row.document_id;
+      Candidate c;
+      c.link.row = std::move(row);
+      out.emplace(id, std::move(c));
+    }
+}
+
+// Every report holding a passage the article quotes.
+void add_quoted_reports(const Connection& db, const QuotationReading& quotes, Candidates& out) {
+  for (int64_t id : documents_quoted(db, report_words(quotes, kMinSearchedWords))) {
+    auto it = out.find(id);
+    if (it == out.end())
+      for (auto& row : query_inspections(db, InspectionFilter::of_document(id))) {
+        Candidate c;
+        c.link.row = std::move(row);
+        it = out.emplace(id, std::move(c)).first;
       }
-      // Grade.
-      auto g = overall_grade_of(r);
-      auto stated = grade_for_authority(reading, am.authority->urn);
-      if (stated && g) {
-        if (*g == *stated) {
-          c.score += 0.3;
-          c.has_evidence = true;
-          c.reasons.push_back("grade agrees: article says " + grade_name(*stated) + ", report overall " +
-                              grade_name(*g));
-        } else if (rank(*g) == rank(*stated)) {
-          c.score += 0.15;
-          c.has_evidence = true;
-          c.reasons.push_back("grade comparable: article says " + grade_name(*stated) + ", report " +
-                              grade_name(*g));
-        } else {
-          c.score -= 0.45;
-          c.contradicted = true;
-          c.reasons.push_back("grade differs: article says " + grade_name(*stated) + ", report overall " +
-                              grade_name(*g));
-        }
-      }
-      // An earlier grade the article mentions must come before this inspection.
-      auto start = parse_iso_date(r.inspection_start);
-      auto end = parse_iso_date(r.inspection_end);
-      auto published = parse_iso_date(r.published);
-      if (!end) end = start;
-      for (const auto& eg : reading.earlier_grades) {
-        if (eg.year && start && static_cast<int>(start->year()) <= *eg.year && eg.area.empty()) {
-          c.score -= 0.3;
-          c.contradicted = true;
-          c.reasons.push_back("the article calls a " + std::to_string(*eg.year) +
-                              " inspection earlier, but this one began " + r.inspection_start);
-          break;
-        }
-      }
-      // The article's own date.
-      if (ad && start) {
-        int after_start = days_between(*start, *ad);
-        if (after_start < 0) {
-          c.score -= 1.0;
-          c.contradicted = true;
-          c.reasons.push_back("article dated " + to_iso(*ad) + ", before this inspection began (" + r.inspection_start + ")");
-        } else if (published) {
-          int lag = days_between(*published, *ad);
-          if (lag >= -3 && lag <= 14) {
-            c.score += 0.3;
-            c.has_evidence = true;
-            c.reasons.push_back("article dated " + to_iso(*ad) + (lag == 0 ? ", the day the report was published"
-                                                                           : ", " + std::to_string(lag) +
-                                                                                 " days from publication (" + r.published + ")"));
-          } else if (lag > 14 && lag <= 120) {
-            c.score += 0.1;
-            c.reasons.push_back("article dated " + to_iso(*ad) + ", " + std::to_string(lag) + " days after publication");
-          } else if (lag > 365) {
-            c.score -= 0.15;
-            c.reasons.push_back("article dated " + to_iso(*ad) + ", over a year after publication (" + r.published + ")");
-          }
-        }
-      }
-      // Dates the article states for the inspection and its publication.
-      for (const auto& d : reading.dates) {
-        if (!d.authority_urn.empty() && d.authority_urn != am.authority->urn) continue;  // about another authority
-        if (d.refers_to == "inspection" && start && end) {
-          if (d.from && d.to) {
-            bool ok = overlaps(*d.from, *d.to, *start, *end);
-            c.score += ok ? 0.3 : -0.3;
-            if (ok) c.has_evidence = true;
-            else c.contradicted = true;
-            c.reasons.push_back(std::string(ok ? "dates agree" : "dates differ") + ": '" + d.text + "' (" + to_iso(*d.from) +
-                                " to " + to_iso(*d.to) + ") vs fieldwork " + r.inspection_start + " to " +
-                                r.inspection_end);
-          } else if (!d.months.empty()) {
-            bool ok = std::all_of(d.months.begin(), d.months.end(),
-                                  [&](unsigned mo) { return month_in_fieldwork(mo, *start, *end); });
-            c.score += ok ? 0.15 : -0.2;
-            if (ok) c.has_evidence = true;
-            c.reasons.push_back(std::string(ok ? "months agree" : "months differ") + ": '" + d.text +
-                                "' vs fieldwork " + r.inspection_start + " to " + r.inspection_end);
-          }
-        } else if (d.refers_to == "publication" && d.from && published) {
-          int diff = std::abs(days_between(*d.from, *published));
-          bool ok = diff <= 7;
-          c.score += ok ? 0.2 : -0.2;
-          if (ok) c.has_evidence = true;
-          c.reasons.push_back(std::string(ok ? "publication agrees" : "publication differs") + ": '" + d.text + "' (" +
-                              to_iso(*d.from) + ") vs published " + r.published);
-        } else if (d.refers_to == "earlier_inspection" && d.year && start &&
-                   static_cast<int>(start->year()) <= *d.year && d.precision == "year") {
-          c.score -= 0.2;
-          c.reasons.push_back("the article names '" + d.text + "' as an earlier inspection");
-        }
-      }
-      all.push_back(std::move(c));
+    if (it != out.end()) it->second.link.from_quotation = true;
+  }
+}
+
+std::string no_candidates_reason(const ArticleReading& reading, NoLinkReason& reason) {
+  if (reading.authorities.empty()) {
+    reason = NoLinkReason::NoAuthority;
+    return "no authority named: the article names no English children's services authority, and no report in the "
+           "register holds a passage it quotes";
+  }
+  std::string names;
+  for (size_t i = 0; i < reading.authorities.size() && i < 3; ++i)
+    names += (i ? ", " : "") + reading.authorities[i].authority->name;
+  reason = NoLinkReason::NothingInRegister;
+  return "no matching inspection: the register holds no inspections of " + names +
+         " (the report may not have been collected, or the council no longer exists)";
+}
+
+// How each candidate's authority is named, and which quotations its report holds.
+void gather_facts(const Connection& db, const Named& named, const QuotationReading& quotes, Candidates& candidates) {
+  auto quoted = report_words(quotes, kMinCheckedWords);
+  std::map<std::string, int> found_in;  // quotation text -> reports holding it
+  for (auto& [id, c] : candidates) {
+    c.facts.row = &c.link.row;
+    auto n = named.by_urn.find(c.link.row.authority_urn);
+    if (n != named.by_urn.end()) {
+      c.facts.mention = n->second;
+      c.facts.prominence_share = named.total_weight > 0 ? n->second->weight / named.total_weight : 1;
+      c.facts.most_prominent = n->second == named.most_prominent;
+      c.facts.in_address = n->second->in_address;
+    }
+    if (quoted.empty()) continue;
+    ReportText text(report_pages(db, id));
+    for (const Quotation* q : quoted) {
+      QuoteMatch m = text.find(q->text);
+      if (m.verdict == QuoteVerdict::NotFound) continue;
+      c.facts.quotations.push_back({q->text, m.verdict == QuoteVerdict::Verbatim, m.page, 1, q->word_count});
+      found_in[q->text]++;
     }
   }
-  if (all.empty()) {
-    std::string names;
-    for (size_t i = 0; i < reading.authorities.size() && i < 3; ++i)
-      names += (i ? ", " : "") + reading.authorities[i].authority->name;
-    result.no_link_reason = "no matching inspection: the register holds no inspections of " + names;
-    return result;
+  for (auto& [id, c] : candidates) {
+    for (auto& q : c.facts.quotations) q.reports_with_it = found_in[q.text];
+    // Best evidence first: verbatim before close, long before short.
+    std::stable_sort(c.facts.quotations.begin(), c.facts.quotations.end(),
+                     [](const QuotationFound& a, const QuotationFound& b) {
+                       return a.verbatim != b.verbatim ? a.verbatim : a.words > b.words;
+                     });
   }
-  // Among otherwise equal candidates, the latest one published by the article's date is the news.
-  if (ad) {
-    for (size_t ai = 0; ai < reading.authorities.size(); ++ai) {
-      LinkCandidate* latest = nullptr;
-      for (auto& c : all) {
-        if (c.row.authority_urn != reading.authorities[ai].authority->urn || c.contradicted) continue;
-        auto pub = parse_iso_date(c.row.published);
-        if (!pub || days_between(*pub, *ad) < -3) continue;
-        if (!latest || c.row.published > latest->row.published) latest = &c;
-      }
-      if (latest) {
-        latest->score += 0.1;
-        latest->reasons.push_back("latest " + event_kind_of(latest->row) + " published by the article's date");
-      }
-    }
+}
+
+// The latest report of each named authority (of the kind the article is about) published by the article's date.
+void mark_latest(const ArticleReading& reading, Candidates& candidates) {
+  if (!reading.article_date) return;
+  EventKind kind = reading.event_kind == EventKind::Unknown ? EventKind::Inspection : reading.event_kind;
+  std::map<std::string, Candidate*> latest;
+  for (auto& [id, c] : candidates) {
+    auto pub = parse_iso_date(c.link.row.published);
+    if (!c.facts.mention || !pub || days_between(*pub, *reading.article_date) < -3) continue;
+    if (event_kind_of(c.link.row) != kind) continue;
+    auto& l = latest[c.link.row.authority_urn];
+    if (!l || c.link.row.published > l->link.row.published) l = &c;
+  }
+  for (auto& [urn, c] : latest) c->facts.latest_by_article_date = true;
+}
+
+// Every candidate scored, best first.
+std::vector<LinkCandidate> score_all(const ArticleReading& reading, Candidates& candidates) {
+  std::vector<LinkCandidate> all;
+  for (auto& [id, c] : candidates) {
+    c.link.evidence = all_evidence(reading, c.facts);
+    for (const auto& e : c.link.evidence) c.link.score += e.weight;
+    all.push_back(std::move(c.link));
   }
   std::stable_sort(all.begin(), all.end(), [](const LinkCandidate& a, const LinkCandidate& b) { return a.score > b.score; });
-  for (auto& c : all) c.score = std::clamp(c.score, 0.0, 1.0);
-  const LinkCandidate& best = all.front();
-  bool linked = best.has_evidence && !best.contradicted && best.score >= 0.5;
-  if (linked && all.size() > 1) {
-    const LinkCandidate& second = all[1];
-    if (second.row.authority_urn == best.row.authority_urn && best.score - second.score < 0.1 && second.has_evidence) {
-      linked = false;
-      result.no_link_reason = "ambiguous: " + best.row.source_file + " and " + second.row.source_file +
-                              " fit equally well (" + fixed2(best.score) + " vs " + fixed2(second.score) + ")";
-    }
+  return all;
+}
+
+// Only an authority the article names can be linked; a report found by
+// quotation alone only when the article names none (and on two verbatim passages).
+bool eligible(const LinkCandidate& c, const Named& named) {
+  if (named.by_urn.count(c.row.authority_urn)) return true;
+  if (!named.by_urn.empty()) return false;
+  int verbatim = 0;
+  for (const auto& e : c.evidence) verbatim += e.kind == EvidenceKind::QuotationVerbatim;
+  return verbatim >= 2;
+}
+
+void set_confidences(std::vector<LinkCandidate>& all, const Named& named) {
+  for (size_t k = 0; k < all.size(); ++k) {
+    double runner = 0;
+    for (size_t j = 0; j < all.size(); ++j)
+      if (j != k && eligible(all[j], named)) runner = std::max(runner, all[j].score);
+    all[k].confidence = link_confidence(all[k].score, runner);
   }
-  if (linked) {
+}
+
+// Links the best eligible candidate, or says why not.
+void decide(const std::vector<LinkCandidate>& all, const Named& named, LinkResult& result) {
+  auto best_it = std::find_if(all.begin(), all.end(), [&](const LinkCandidate& c) { return eligible(c, named); });
+  if (best_it == all.end()) {
+    result.reason = NoLinkReason::NoAuthority;
+    result.no_link_reason = "no authority named: passages the article quotes are in reports of authorities it does "
+                            "not name, which are never linked";
+    return;
+  }
+  const LinkCandidate& best = *best_it;
+  const LinkCandidate* rival = nullptr;
+  for (const auto& c : all)
+    if (&c != &best && c.row.authority_urn == best.row.authority_urn && c.identified() && !c.contradicted()) {
+      rival = &c;
+      break;
+    }
+  if (const Evidence* why = best.first_contradiction()) {
+    result.reason = NoLinkReason::Contradicted;
+    result.no_link_reason = "no matching inspection: the closest (" + best.row.source_file + ") does not fit — " +
+                            std::string(to_string(why->kind)) + ": " + why->detail;
+  } else if (!best.identified()) {
+    result.reason = NoLinkReason::OnlyAuthority;
+    result.no_link_reason = "no matching inspection: only the authority matches; nothing the article states (grade, "
+                            "dates, quotations) picks out one of its reports";
+  } else if (best.score < kMinLinkScore) {
+    result.reason = NoLinkReason::Weak;
+    result.no_link_reason = "no matching inspection: the best candidate (" + best.row.source_file + ") scores only " +
+                            fixed2(best.score);
+  } else if (rival && best.score - rival->score < kMinMargin) {
+    result.reason = NoLinkReason::Ambiguous;
+    result.no_link_reason = "ambiguous: " + best.row.source_file + " and " + rival->row.source_file +
+                            " fit equally well (" + fixed2(best.score) + " vs " + fixed2(rival->score) + ")";
+  } else {
     result.linked = best;
     // Other authorities the article names, each with its own confident link.
-    for (size_t k = 1; k < all.size(); ++k) {
-      const auto& c = all[k];
-      if (c.row.authority_urn == best.row.authority_urn || !c.has_evidence || c.contradicted || c.score < 0.5) continue;
+    for (const auto& c : all) {
+      if (c.row.authority_urn == best.row.authority_urn || !eligible(c, named) || !c.identified() ||
+          c.contradicted() || c.score < kMinLinkScore)
+        continue;
       bool seen = false;
       for (const auto& o : result.other_links) seen = seen || o.row.authority_urn == c.row.authority_urn;
       if (!seen) result.other_links.push_back(c);
     }
-  } else if (result.no_link_reason.empty()) {
-    std::string why;
-    if (best.contradicted) {
-      for (const auto& r : best.reasons)
-        if (r.find("differ") != std::string::npos || r.find("before this") != std::string::npos ||
-            r.find("earlier") != std::string::npos) {
-          why = r;
-          break;
-        }
-      result.no_link_reason = "no matching inspection: the closest (" + best.row.source_file + ") does not fit — " + why;
-    } else if (!best.has_evidence) {
-      result.no_link_reason = "no matching inspection: only the authority matches; nothing the article states (grade, "
-                              "dates) picks out one of " + std::to_string(all.size()) + " inspections";
-    } else {
-      result.no_link_reason = "no matching inspection: the best candidate scores only " + fixed2(best.score);
-    }
   }
+}
+
+}  // namespace
+
+LinkResult link_inspection(const Connection& db, const ArticleReading& reading, const QuotationReading& quotes) {
+  LinkResult result;
+  Named named = named_authorities(reading);
+  Candidates candidates;
+  add_named_reports(db, named, candidates);
+  add_quoted_reports(db, quotes, candidates);
+  if (candidates.empty()) {
+    result.no_link_reason = no_candidates_reason(reading, result.reason);
+    return result;
+  }
+  gather_facts(db, named, quotes, candidates);
+  mark_latest(reading, candidates);
+  std::vector<LinkCandidate> all = score_all(reading, candidates);
+  set_confidences(all, named);
+  decide(all, named, result);
   for (size_t k = 0; k < all.size() && k < 5; ++k) result.candidates.push_back(all[k]);
   return result;
 }

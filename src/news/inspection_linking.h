@@ -1,6 +1,9 @@
-// Which inspection in the register an article is about: candidates from the
-// authorities it names, scored on grade, event kind and dates, with reasons.
-// Links only on positive evidence beyond the authority; otherwise says why not.
+// Which report in the register an article is about, as evidence retrieval:
+// candidates are the reports of every authority the article names (in its
+// text, headline or address) and every report holding a passage it quotes;
+// each is scored from named pieces of evidence (link_evidence.h, weights in
+// one table). Links only on evidence beyond the authority, never to a report
+// something stated rules out; otherwise says why not.
 #pragma once
 
 #include <optional>
@@ -8,6 +11,8 @@
 #include <vector>
 
 #include "news/article_reading.h"
+#include "news/link_evidence.h"
+#include "news/quotations.h"
 #include "store/inspection_rows.h"
 #include "store/sqlite.h"
 
@@ -15,26 +20,46 @@ namespace cscwatch::news {
 
 struct LinkCandidate {
   InspectionRow row;
-  double score = 0;
-  bool has_evidence = false;            // something other than the authority fits
-  bool contradicted = false;            // something stated rules it out
-  std::vector<std::string> reasons;     // why it fits (or does not)
+  std::vector<Evidence> evidence;
+  double score = 0;        // sum of the evidence weights
+  double confidence = 0;   // 0..1 (see link_confidence)
+  bool from_quotation = false;  // found by a passage the article quotes
+
+  bool identified() const;      // some evidence picks out this report among the authority's
+  bool contradicted() const;    // something stated rules it out
+  const Evidence* first_contradiction() const;
 };
+
+enum class NoLinkReason {
+  None,                 // linked
+  NoAuthority,          // the article names no authority and quotes no report
+  NothingInRegister,    // the authorities named have no reports in the register
+  Contradicted,         // the closest report is ruled out by what the article states
+  OnlyAuthority,        // nothing stated picks out one report
+  Ambiguous,            // two reports fit equally well
+  Weak,                 // the best candidate's score is too low
+};
+
+std::string_view to_string(NoLinkReason reason);
 
 struct LinkResult {
   std::optional<LinkCandidate> linked;
-  std::string no_link_reason;           // when not linked
-  std::vector<LinkCandidate> candidates;  // best first (at most 5)
+  NoLinkReason reason = NoLinkReason::None;
+  std::string no_link_reason;              // for people, when not linked
+  std::vector<LinkCandidate> candidates;   // best first (at most 5)
   std::vector<LinkCandidate> other_links;  // confident links for other authorities the article names
 };
 
-// The event kind an inspection row belongs to, in the article's vocabulary:
-// inspection, monitoring_visit, focused_visit, joint_targeted_inspection.
-std::string event_kind_of(const InspectionRow& row);
+// Thresholds of the decision.
+inline constexpr double kMinLinkScore = 0.5;      // the best candidate's score
+inline constexpr double kMinMargin = 0.1;         // over the next report of the same authority with evidence
 
-// The overall grade of a row, or the worst judgement when no overall grade is printed.
-std::optional<Grade> overall_grade_of(const InspectionRow& row);
+// Confidence of a link: its score (capped at 1), lowered when the runner-up
+// comes close: confidence = min(score, 0.5 + margin over the runner-up).
+double link_confidence(double score, double runner_up);
 
-LinkResult link_inspection(const Connection& db, const ArticleReading& reading);
+// `quotes` are the article's quotations (every one of five words or more is
+// searched for in the whole register).
+LinkResult link_inspection(const Connection& db, const ArticleReading& reading, const QuotationReading& quotes);
 
 }  // namespace cscwatch::news

@@ -6,6 +6,26 @@
 
 namespace cscwatch::news {
 
+std::string_view to_string(QuoteVerdict verdict) {
+  switch (verdict) {
+    case QuoteVerdict::Verbatim: return "verbatim";
+    case QuoteVerdict::Close: return "close";
+    case QuoteVerdict::NotFound: return "not_found";
+    case QuoteVerdict::NotChecked: return "not_checked";
+    case QuoteVerdict::NoReport: return "no_report";
+  }
+  return "not_checked";
+}
+
+std::string_view to_string(DifferenceKind kind) {
+  switch (kind) {
+    case DifferenceKind::Omitted: return "omitted";
+    case DifferenceKind::Added: return "added";
+    case DifferenceKind::Changed: return "changed";
+  }
+  return "changed";
+}
+
 namespace {
 
 constexpr size_t kMaxQuoteWords = 300;
@@ -140,7 +160,7 @@ QuoteMatch ReportText::find(std::string_view quotation) const {
         bool ok = true;
         for (size_t k = 0; k < m && ok; ++k) ok = words_[s + k].norm == q[k];
         if (ok) {
-          result.verdict = "verbatim";
+          result.verdict = QuoteVerdict::Verbatim;
           result.page = words_[s].page;
           result.similarity = 1;
           result.coverage = 1;
@@ -290,10 +310,10 @@ QuoteMatch ReportText::find(std::string_view quotation) const {
     auto flush = [&](std::vector<std::string>& qs, std::vector<std::string>& ds, size_t q_at) {
       if (qs.empty() && ds.empty()) return;
       QuoteDifference diff;
-      diff.kind = qs.empty() ? "omitted" : ds.empty() ? "added" : "changed";
+      diff.kind = qs.empty() ? DifferenceKind::Omitted : ds.empty() ? DifferenceKind::Added : DifferenceKind::Changed;
       diff.quote_text = join(qs);
       diff.report_text = join(ds);
-      if (!(diff.kind == "omitted" && q_at < m && qw.after_ellipsis[q_at])) a.only_gap_omissions = false;
+      if (!(diff.kind == DifferenceKind::Omitted && q_at < m && qw.after_ellipsis[q_at])) a.only_gap_omissions = false;
       a.diffs.push_back(std::move(diff));
       qs.clear();
       ds.clear();
@@ -301,7 +321,7 @@ QuoteMatch ReportText::find(std::string_view quotation) const {
     std::vector<std::string> qs, ds;
     if (a.q_first > 0) {
       std::vector<std::string> pre(q.begin(), q.begin() + static_cast<long>(a.q_first));
-      a.diffs.push_back({"added", join(pre), ""});
+      a.diffs.push_back({DifferenceKind::Added, join(pre), ""});
       a.only_gap_omissions = false;
     }
     for (const auto& op : ops) {
@@ -320,7 +340,7 @@ QuoteMatch ReportText::find(std::string_view quotation) const {
     flush(qs, ds, m);
     if (a.q_last + 1 < m) {
       std::vector<std::string> post(q.begin() + static_cast<long>(a.q_last) + 1, q.end());
-      a.diffs.push_back({"added", join(post), ""});
+      a.diffs.push_back({DifferenceKind::Added, join(post), ""});
       a.only_gap_omissions = false;
     }
     top = std::move(a);
@@ -332,11 +352,11 @@ QuoteMatch ReportText::find(std::string_view quotation) const {
   bool verbatim_with_gaps = top.matched == m && top.only_gap_omissions;
   bool close = top.matched >= 3 && result.coverage >= 0.6 && result.similarity >= 0.45 && (m >= 4 || top.matched == m);
   if (verbatim_with_gaps) {
-    result.verdict = "verbatim";
+    result.verdict = QuoteVerdict::Verbatim;
   } else if (close) {
-    result.verdict = "close";
+    result.verdict = QuoteVerdict::Close;
   } else {
-    return QuoteMatch{"not_found", 0, result.similarity, result.coverage, {}, {}};
+    return QuoteMatch{QuoteVerdict::NotFound, 0, result.similarity, result.coverage, {}, {}};
   }
   result.page = words_[top.doc_first].page;
   result.report_text = passage(top.doc_first, top.doc_last);

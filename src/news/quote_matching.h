@@ -18,14 +18,22 @@ struct ReportPage {
   std::string text;
 };
 
+// How an article's quotation compares with a report: verbatim, close or not
+// found in it; not checked (not the inspectorate's words) or no report to check.
+enum class QuoteVerdict { Verbatim, Close, NotFound, NotChecked, NoReport };
+std::string_view to_string(QuoteVerdict verdict);  // verbatim, close, not_found, not_checked, no_report
+
+enum class DifferenceKind { Omitted, Added, Changed };
+std::string_view to_string(DifferenceKind kind);   // omitted, added, changed
+
 struct QuoteDifference {
-  std::string kind;          // omitted (in the report, not the quotation), added (in the quotation only), changed
+  DifferenceKind kind{};     // omitted (in the report, not the quotation), added (in the quotation only), changed
   std::string quote_text;    // the quotation's words
   std::string report_text;   // the report's words
 };
 
 struct QuoteMatch {
-  std::string verdict = "not_found";  // verbatim, close, not_found
+  QuoteVerdict verdict = QuoteVerdict::NotFound;  // Verbatim, Close or NotFound
   int page = 0;
   double similarity = 0;              // 0..1: matched words against quotation and passage length
   double coverage = 0;                // share of the quotation's words found in order

@@ -13,29 +13,20 @@ namespace cscwatch {
 
 namespace {
 
-Result<nlohmann::json> analyse(const PageContext& ctx, std::string_view article) {
+Result<news::ArticleAnalysis> analyse(const PageContext& ctx, std::string_view article) {
   if (article.size() > news::kMaxArticleBytes)
     return Error{"The article is too long (at most " + std::to_string(news::kMaxArticleBytes / 1024) + " KiB)."};
-  try {
-    return analyse_article(ctx.db, article);
-  } catch (const nlohmann::json::exception& e) {
-    return Error{std::string("The article could not be analysed: ") + e.what()};
-  }
+  news::ArticleInput input;
+  input.text = std::string(article);
+  return news::analyse_article(ctx.db, input);
 }
 
-std::string str(const nlohmann::json& j, const char* key) {
-  if (!j.is_object()) return {};
-  auto it = j.find(key);
-  if (it == j.end() || it->is_null()) return {};
-  if (it->is_string()) return it->get<std::string>();
-  return it->dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-}
-
-// Verdicts become a CSS class from a fixed alphabet, whatever the analyser says.
-std::string verdict_class(const std::string& v) {
-  std::string out;
-  for (char c : v) out += std::isalnum(static_cast<unsigned char>(c)) ? static_cast<char>(std::tolower(static_cast<unsigned char>(c))) : '-';
-  return out.substr(0, 40);
+// Verdicts become a CSS class from a fixed alphabet.
+std::string verdict_class(news::QuoteVerdict v) {
+  std::string out(news::to_string(v));
+  for (char& c : out)
+    if (c == '_') c = '-';
+  return out;
 }
 
 // maxlength counts characters, the limit bytes: the server still checks.
@@ -48,72 +39,70 @@ const char* kFormEnd = "</textarea><button type=\"submit\">Check against the rep
 
 }  // namespace
 
-std::string news_analysis_html(const PageContext& ctx, const nlohmann::json& a) {
+std::string news_analysis_html(const PageContext&, const news::ArticleAnalysis& a) {
   std::string out = "<section class=\"analysis\" id=\"analysis\" aria-labelledby=\"an-h\"><h2 id=\"an-h\">What the article says, checked</h2><dl class=\"facts\">";
-  const nlohmann::json authority = a.is_object() && a.contains("authority") ? a["authority"] : nlohmann::json();
-  std::string urn = str(authority, "urn");
   out += "<div><dt>Authority</dt><dd>";
-  if (!urn.empty()) {
-    auto q = ctx.db.prepare("SELECT slug, name FROM authorities WHERE urn = ?");
-    q.bind(1, urn);
-    if (q.step()) {
-      out += "<a href=\"/authority/" + html_escape(q.text(0)) + "\">" + html_escape(q.text(1)) + "</a>";
-    } else {
-      append_escaped(out, str(authority, "name"));
-    }
+  if (a.authority) {
+    out += "<a href=\"/authority/" + html_escape(a.authority->slug) + "\">" + html_escape(a.authority->name) + "</a>";
   } else {
     out += "<span class=\"none\">not identified</span>";
   }
   out += "</dd></div>";
-  out += "<div><dt>Event</dt><dd>" + html_escape(str(a, "event_kind")) + "</dd></div>";
-  std::string grade = str(a, "grade_reported");
-  out += "<div><dt>Grade reported</dt><dd>" + (grade.empty() ? std::string("<span class=\"none\">none</span>") : grade_badge(grade)) + "</dd></div>";
+  out += "<div><dt>Event</dt><dd>" + html_escape(news::to_string(a.reading.event_kind)) + "</dd></div>";
+  out += "<div><dt>Grade reported</dt><dd>" +
+         (a.reading.grade ? grade_badge(to_string(*a.reading.grade)) : std::string("<span class=\"none\">none</span>")) +
+         "</dd></div>";
   out += "</dl>";
 
-  const nlohmann::json linked = a.is_object() && a.contains("linked") ? a["linked"] : nlohmann::json();
-  std::string source = str(linked, "source_file");
   int64_t document_id = 0;
   out += "<h3>Linked report</h3>";
-  if (!source.empty()) {
-    auto q = ctx.db.prepare("SELECT id FROM documents WHERE file_name = ?");
-    q.bind(1, source);
-    if (q.step()) document_id = q.integer(0);
-    out += "<p class=\"linked\" id=\"linked\">";
-    if (document_id) out += fmt::format("<a href=\"/report/{}\">", document_id);
-    append_escaped(out, source);
-    if (document_id) out += "</a>";
-    out += " \u00b7 confidence " + html_escape(str(linked, "confidence")) + "</p>";
-    if (linked.contains("reasons") && linked["reasons"].is_array()) {
-      out += "<ul class=\"reasons\">";
-      for (const auto& r : linked["reasons"]) out += "<li>" + html_escape(r.is_string() ? r.get<std::string>() : r.dump()) + "</li>";
-      out += "</ul>";
-    }
+  if (const auto& linked = a.link.linked) {
+    document_id = linked->row.document_id;
+    out += fmt::format("<p class=\"linked\" id=\"linked\"><a href=\"/report/{}\">", document_id);
+    append_escaped(out, linked->row.source_file);
+    out += fmt::format("</a> \u00b7 confidence {:.2f} ({})</p>", linked->confidence, news::confidence_label(linked->confidence));
+    out += "<ul class=\"reasons\">";
+    for (const auto& e : linked->evidence)
+      out += fmt::format("<li><span class=\"weight\">{:+.2f}</span> ", e.weight) + html_escape(news::to_string(e.kind)) +
+             ": " + html_escape(e.detail) + "</li>";
+    out += "</ul>";
   } else {
-    out += "<p class=\"none\" id=\"linked\">No report in the register matches this article.</p>";
+    out += "<p class=\"none\" id=\"linked\">No report in the register matches this article: ";
+    append_escaped(out, a.link.no_link_reason);
+    out += "</p>";
+  }
+
+  if (!a.proposed_facts.empty()) {
+    out += "<h3>What happened next (proposed facts, not recorded until a person accepts them)</h3><ul class=\"proposed\" id=\"proposed\">";
+    for (const auto& f : a.proposed_facts) {
+      out += "<li><strong>" + html_escape(news::to_string(f.kind)) + "</strong>";
+      if (!f.person.empty()) out += " \u00b7 " + html_escape(f.person);
+      if (!f.date_text.empty()) out += " \u00b7 " + html_escape(f.date_text);
+      out += ": <q>" + html_escape(f.sentence) + "</q></li>";
+    }
+    out += "</ul>";
   }
 
   out += "<h3>Quotations</h3>";
-  if (a.is_object() && a.contains("quotes") && a["quotes"].is_array() && !a["quotes"].empty()) {
+  if (!a.quotes.empty()) {
     out += "<ol class=\"quotes\" id=\"quotes\">";
-    for (const auto& q : a["quotes"]) {
-      std::string verdict = str(q, "verdict");
-      std::string page = str(q, "page");
-      out += "<li class=\"quote verdict-" + verdict_class(verdict) + "\"><blockquote><mark>" + html_escape(str(q, "text")) +
+    for (const auto& q : a.quotes) {
+      out += "<li class=\"quote verdict-" + verdict_class(q.verdict) + "\"><blockquote><mark>" + html_escape(q.quote.text) +
              "</mark></blockquote><p>";
-      std::string who = str(q, "attributed_to");
-      if (!who.empty()) out += "Attributed to " + html_escape(who) + ". ";
-      out += "<strong class=\"verdict\">" + html_escape(verdict.empty() ? "unchecked" : verdict) + "</strong>";
-      if (!page.empty() && document_id)
+      if (!q.quote.attributed_to.empty()) out += "Attributed to " + html_escape(q.quote.attributed_to) + ". ";
+      out += "<strong class=\"verdict\">" + html_escape(news::to_string(q.verdict)) + "</strong>";
+      if (q.page > 0 && document_id)
         out += fmt::format(" \u00b7 <a href=\"/report/{0}#page-{1}\">report page {1}</a> "
                            "(<a href=\"/report/{0}/pdf#page={1}\">PDF</a>)",
-                           document_id, html_escape(page));
+                           document_id, q.page);
       out += "</p></li>";
     }
     out += "</ol>";
   } else {
     out += "<p class=\"none\">No quotations found in the article.</p>";
   }
-  out += "<details><summary>Full analysis (JSON)</summary><pre>" + html_escape(json_body(a)) + "</pre></details></section>";
+  out += "<details><summary>Full analysis (JSON)</summary><pre>" + html_escape(json_body(news::to_json(a))) +
+         "</pre></details></section>";
   return out;
 }
 
@@ -144,7 +133,7 @@ WebResponse news_post_page(const PageContext& ctx, const WebRequest& request) {
 
 WebResponse news_api(const PageContext& ctx, const WebRequest& request) {
   auto result = analyse(ctx, request.body);
-  auto r = result ? json_response(json_body(*result)) : json_response(json_body({{"error", result.error()}, {"status", 400}}), 400);
+  auto r = result ? json_response(json_body(news::to_json(*result))) : json_response(json_body({{"error", result.error()}, {"status", 400}}), 400);
   r.cacheable = false;
   return r;
 }

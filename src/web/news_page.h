@@ -6,10 +6,8 @@
 
 #include <cstddef>
 
-#include <nlohmann/json.hpp>
-
+#include "news/article_analysis.h"
 #include "news/article_text.h"
-
 #include "web/page_context.h"
 #include "web/web_types.h"
 
@@ -22,8 +20,7 @@ WebResponse news_form_page(const PageContext& context, const WebRequest& request
 WebResponse news_post_page(const PageContext& context, const WebRequest& request);  // form field "article"
 WebResponse news_api(const PageContext& context, const WebRequest& request);        // body = article text
 
-// The analysis as HTML (exposed for tests: it must render any JSON of the
-// documented shape, escaped).
-std::string news_analysis_html(const PageContext& context, const nlohmann::json& analysis);
+// The analysis as HTML (exposed for tests), every article string escaped.
+std::string news_analysis_html(const PageContext& context, const news::ArticleAnalysis& analysis);
 
 }  // namespace cscwatch

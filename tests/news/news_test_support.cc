@@ -1,13 +1,19 @@
 #include "news_test_support.h"
 
+#include <fcntl.h>
+#include <sys/file.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
+#include <cstdio>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
 
 #include "parse/document_parser.h"
+#include "parse/parser_version.h"
+#include "store/migrations.h"
 #include "reader/pdf_reader.h"
 #include "reader/reference_tables.h"
 
@@ -85,6 +91,11 @@ int64_t TempRegister::store(const Fake& fake) {
 }
 
 bool TempRegister::store_pdf(const std::string& path, std::string& error) {
+  return store_report_pdf(*reg_, directory_, path, error);
+}
+
+bool store_report_pdf(Register& reg, const AuthorityDirectory& directory, const std::string& path,
+                      std::string& error) {
   PdfReader reader;
   auto text = reader.read_file(path);
   if (!text) {
@@ -96,7 +107,7 @@ bool TempRegister::store_pdf(const std::string& path, std::string& error) {
     error = record.error();
     return false;
   }
-  const Authority* a = directory_.resolve_name(record->authority_printed.value);
+  const Authority* a = directory.resolve_name(record->authority_printed.value);
   if (!a) {
     error = "unknown authority " + record->authority_printed.value;
     return false;
@@ -116,12 +127,60 @@ bool TempRegister::store_pdf(const std::string& path, std::string& error) {
   d.pages = &text->pages;
   d.record = std::move(*record);
   d.authority_urn = a->urn;
-  auto id = reg_->store(d);
+  auto id = reg.store(d);
   if (!id) {
     error = id.error();
     return false;
   }
   return true;
+}
+
+std::optional<std::string> corpus_register(std::string* why) {
+  namespace fs = std::filesystem;
+  std::string csv = data_dir() + "/reference/authorities.csv";
+  fs::path pdfs = data_dir() + "/corpus/pdf";
+  if (!fs::exists(csv) || !fs::exists(pdfs)) {
+    if (why) *why = "shared corpus not found under " + data_dir();
+    return std::nullopt;
+  }
+  // Next to the test binary: one register per build directory.
+  std::error_code ec;
+  fs::path dir = fs::read_symlink("/proc/self/exe", ec).parent_path();
+  if (ec || dir.empty()) dir = fs::temp_directory_path();
+  dir /= "news-corpus";
+  fs::create_directories(dir);
+  fs::path db = dir / ("corpus-s" + std::to_string(latest_schema_version()) + "-p" + std::to_string(kParserVersion) + ".db");
+  int lock = ::open((dir / "corpus.lock").c_str(), O_CREAT | O_RDWR, 0644);
+  if (lock < 0) throw std::runtime_error("cannot create lock file in " + dir.string());
+  ::flock(lock, LOCK_EX);
+  if (!fs::exists(db)) {
+    fs::path tmp = dir / ("building-" + std::to_string(::getpid()) + ".db");
+    {
+      auto authorities = load_authorities(csv);
+      if (!authorities) throw std::runtime_error(authorities.error());
+      auto reg = Register::open(tmp.string());
+      if (!reg) throw std::runtime_error(reg.error());
+      auto loaded = reg->load_authorities(*authorities);
+      if (!loaded) throw std::runtime_error(loaded.error());
+      AuthorityDirectory directory(reg->authorities());
+      std::vector<fs::path> files;
+      for (const auto& e : fs::directory_iterator(pdfs))
+        if (e.path().extension() == ".pdf") files.push_back(e.path());
+      std::sort(files.begin(), files.end());
+      for (const auto& f : files) {
+        std::string error;
+        if (!store_report_pdf(*reg, directory, f.string(), error))
+          std::fprintf(stderr, "corpus register: %s not stored: %s\n", f.filename().c_str(), error.c_str());
+      }
+      reg->connection().exec("PRAGMA wal_checkpoint(TRUNCATE)");
+    }
+    fs::remove(tmp.string() + "-wal");
+    fs::remove(tmp.string() + "-shm");
+    fs::rename(tmp, db);
+  }
+  ::flock(lock, LOCK_UN);
+  ::close(lock);
+  return db.string();
 }
 
 }  // namespace cscwatch::testing

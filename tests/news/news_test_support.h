@@ -49,4 +49,15 @@ class TempRegister {
 
 std::string read_file(const std::string& path);
 
+// Stores one real report PDF (text, parsed record, authority) in a register;
+// false (with a message) if it cannot be read.
+bool store_report_pdf(Register& reg, const AuthorityDirectory& directory, const std::string& path,
+                      std::string& error);
+
+// A register holding every PDF in <data>/corpus/pdf, built once per build
+// directory (and per schema and parser version) and then reused; several
+// test processes wait on a lock while one builds it. nullopt (with why) when
+// the corpus is not there.
+std::optional<std::string> corpus_register(std::string* why);
+
 }  // namespace cscwatch::testing

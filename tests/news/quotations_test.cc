@@ -71,20 +71,20 @@ TEST(QuoteMatching, NormalisesAndReportsDifferences) {
                      {2, "There are serious and wide-\nspread weaknesses in the quality of children’s\nservices "
                          "that leave vulnerable children at risk of harm.\n"}});
   auto m = report.find("serious and widespread weaknesses in the quality of children's services");
-  EXPECT_EQ(m.verdict, "verbatim");
+  EXPECT_EQ(m.verdict, QuoteVerdict::Verbatim);
   EXPECT_EQ(m.page, 2);
   m = report.find("serious and widespread failings in the quality of children's services");
-  EXPECT_EQ(m.verdict, "close");
+  EXPECT_EQ(m.verdict, QuoteVerdict::Close);
   ASSERT_FALSE(m.differences.empty());
-  EXPECT_EQ(m.differences[0].kind, "changed");
+  EXPECT_EQ(m.differences[0].kind, DifferenceKind::Changed);
   EXPECT_EQ(m.differences[0].quote_text, "failings");
   EXPECT_EQ(m.differences[0].report_text, "weaknesses");
   m = report.find("serious weaknesses ... that leave vulnerable children at risk");
-  EXPECT_EQ(m.verdict, "close");  // "and widespread" dropped without an ellipsis there
+  EXPECT_EQ(m.verdict, QuoteVerdict::Close);  // "and widespread" dropped without an ellipsis there
   m = report.find("serious and widespread weaknesses ... that leave vulnerable children at risk of harm");
-  EXPECT_EQ(m.verdict, "verbatim");
+  EXPECT_EQ(m.verdict, QuoteVerdict::Verbatim);
   m = report.find("children are safe and well supported by leaders");
-  EXPECT_EQ(m.verdict, "not_found");
+  EXPECT_EQ(m.verdict, QuoteVerdict::NotFound);
 }
 
 TEST(ArticleText, HtmlEntitiesAndScripts) {
