@@ -3,13 +3,26 @@
 # serves the web application.
 #   ./run.sh                 (data from ../shared, register cscwatch.db, http://127.0.0.1:8080)
 # Environment: CSCWATCH_DATA (data folder), CSCWATCH_DB (register file),
-# CSCWATCH_LISTEN (host:port), SKIP_DEPS=1 to skip the apt-get step.
+# CSCWATCH_LISTEN (host:port), SKIP_DEPS=1 to skip the apt-get step (node and
+# npm must then be present for the interactive chart).
 set -euo pipefail
 cd "$(dirname "$0")"
 DATA=${CSCWATCH_DATA:-../shared}
 DB=${CSCWATCH_DB:-cscwatch.db}
 LISTEN=${CSCWATCH_LISTEN:-127.0.0.1:8080}
-[ "${SKIP_DEPS:-0}" = 1 ] || scripts/install-deps.sh
+if [ "${SKIP_DEPS:-0}" != 1 ]; then
+  extra=()
+  command -v npm >/dev/null || extra+=(nodejs npm)
+  scripts/install-deps.sh "${extra[@]}"
+fi
+# The pages' front-end packages (Chart.js, embedded into the binary by the
+# build): without them the authority page has no interactive chart.
+if command -v npm >/dev/null; then
+  (cd web && npm ci --no-audit --no-fund) ||
+    echo "run.sh: npm ci failed: the build may lack Chart.js (the interactive chart)" >&2
+else
+  echo "run.sh: npm not found: building without Chart.js (install nodejs and npm, or drop SKIP_DEPS)" >&2
+fi
 # Its own build folder: the test build (./test.sh) turns warnings into errors.
 scripts/build.sh build-release Release -DCSCWATCH_WERROR=OFF
 # Incremental: unchanged reports are skipped; failures (the corpus holds four

@@ -144,7 +144,8 @@ WebResponse authority_page(const PageContext& ctx, const WebRequest& request) {
   if (p.neighbours.empty()) {
     out += "<p class=\"none\">No statistical neighbours are listed for this authority.</p>";
   } else {
-    out += "<table class=\"neighbours\"><thead><tr><th scope=\"col\">Authority</th><th scope=\"col\">Latest overall grade</th>"
+    out += "<div class=\"table-wrap\" role=\"region\" aria-labelledby=\"nb-h\" tabindex=\"0\">"
+           "<table class=\"neighbours\"><thead><tr><th scope=\"col\">Authority</th><th scope=\"col\">Latest overall grade</th>"
            "<th scope=\"col\">Inspection start</th></tr></thead><tbody>";
     for (const auto& n : p.neighbours) {
       out += "<tr><th scope=\"row\">";
@@ -152,7 +153,7 @@ WebResponse authority_page(const PageContext& ctx, const WebRequest& request) {
       else out += "DfE code " + html_escape(n.la_code) + " (not in the reference table)";
       out += "</th><td>" + grade_badge(n.overall) + "</td><td>" + html_escape(n.inspection_start) + "</td></tr>";
     }
-    out += "</tbody></table>";
+    out += "</tbody></table></div>";
   }
   out += "</section>";
   out += "<p><a href=\"/api/authorities/" + html_escape(a.slug) + "\">This authority as JSON</a></p>";

@@ -181,7 +181,10 @@ std::string judgements_html(const InspectionRow& r) {
     if (show) areas.push_back(area);
   }
   if (areas.empty()) return "<p class=\"none\">No judgements: this document is not graded.</p>";
-  std::string out = "<table class=\"judgements\"><thead><tr><th scope=\"col\">Judgement</th><th scope=\"col\">As printed</th>"
+  // The table scrolls inside its own region on a narrow screen (focusable, so
+  // that a keyboard can scroll it) rather than widening the page.
+  std::string out = "<div class=\"table-wrap\" role=\"region\" aria-label=\"Judgements: " + html_escape(inspection_title(r)) +
+                    "\" tabindex=\"0\"><table class=\"judgements\"><thead><tr><th scope=\"col\">Judgement</th><th scope=\"col\">As printed</th>"
                     "<th scope=\"col\">Grade</th><th scope=\"col\">Page</th></tr></thead><tbody>";
   for (JudgementArea area : areas) {
     std::string name(to_string(area));
@@ -221,7 +224,7 @@ std::string judgements_html(const InspectionRow& r) {
       out += field_annotations_html(r, name) + "</td><td></td></tr>";
     }
   }
-  out += "</tbody></table>";
+  out += "</tbody></table></div>";
   return out;
 }
 

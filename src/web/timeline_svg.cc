@@ -78,8 +78,11 @@ std::string grades_timeline_svg(const std::vector<const InspectionRow*>& rows, c
     double y = ypos(rank(*g));
     line += fmt::format("{}{:.1f},{:.1f}", line.empty() ? "" : " ", x, y);
     std::string cls(to_string(*g));
-    points += fmt::format("<a href=\"#inspection-{}\"><g class=\"pt g-{}{}\"><title>", r->document_id, cls,
-                          counted.by_lowest_judgement ? " counted" : "");
+    // No link around the marker: the chart is one image (role="img", whose
+    // children are presentational), so it may hold no interactive control;
+    // the timeline list below links to each inspection.
+    points += fmt::format("<g class=\"pt g-{}{}\" data-document=\"{}\"><title>", cls,
+                          counted.by_lowest_judgement ? " counted" : "", r->document_id);
     if (counted.by_lowest_judgement)
       append_escaped(points, r->inspection_start + ": " + std::string(kNoOverall2026) + "; plotted at " + grade_label(cls) +
                                  ", its lowest judgement (" + r->framework + ")");
@@ -89,7 +92,7 @@ std::string grades_timeline_svg(const std::vector<const InspectionRow*>& rows, c
     // A ring around the marker: counted by its lowest judgement, not an overall grade.
     if (counted.by_lowest_judgement)
       points += fmt::format("<circle class=\"counted-ring\" cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"13\" fill=\"none\"/>", x, y);
-    points += "</g></a>";
+    points += "</g>";
   }
   if (!line.empty()) out += "<polyline class=\"trend\" points=\"" + line + "\"/>";
   out += ticks + points + "</svg>";

@@ -58,7 +58,8 @@ async function drawGradeChart() {
     data: { labels, datasets },
     options: {
       responsive: true,
-      aspectRatio: 2.4,
+      // Taller on a phone, where the legend takes several lines.
+      aspectRatio: window.matchMedia('(max-width: 600px)').matches ? 1.1 : 2.4,
       animation: false,
       scales: {
         y: {

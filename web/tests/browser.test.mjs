@@ -38,6 +38,7 @@ let server;
 let base;
 let browser;
 let page;
+let a11yBrowser;  // a second Chromium for the accessibility test (bypassCSP contexts)
 const profile = mkdtempSync(path.join(tmpdir(), 'cscwatch-chromium-'));
 
 before(async () => {
@@ -64,10 +65,17 @@ before(async () => {
   browser = context;
   page = context.pages()[0] || await context.newPage();
   page.on('pageerror', (e) => { throw e; });
+  a11yBrowser = await playwright.chromium.launch({
+    executablePath: chromium,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
 });
 
 after(async () => {
   if (browser) await browser.close();
+  if (a11yBrowser) await a11yBrowser.close();
   if (server) server.kill('SIGTERM');
   rmSync(profile, { recursive: true, force: true });
 });
@@ -145,4 +153,81 @@ test('hostile search query renders inert', async () => {
   assert.equal(await page.locator('main img').count(), 0);
   assert.equal(dialogs, 0);
   await shot('06-hostile-query');
+});
+
+// Accessibility: axe-core's WCAG 2.2 A/AA rules on every page, at a desk
+// width and at a 390 px phone width, and no sideways scrolling on the phone.
+// A separate browser context with bypassCSP, so that axe.min.js (from
+// web/node_modules) can be added as a script; the pages' own CSP is checked
+// by the register test above.
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+let axePath;
+try {
+  axePath = createRequire(path.join(webDir, 'package.json')).resolve('axe-core/axe.min.js');
+} catch {
+  axePath = null;
+}
+
+async function axeViolations(p) {
+  await p.addScriptTag({ path: axePath });
+  return p.evaluate(async (tags) => {
+    const r = await window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+    // axe ran its rules (a page that no rule applied to would prove nothing).
+    if (!r.passes.length) return [{ id: 'axe-ran-no-rule', impact: 'n/a', help: 'axe-core found no rule to apply', nodes: [], count: 0 }];
+    return r.violations.map((v) => ({
+      id: v.id, impact: v.impact, help: v.help,
+      nodes: v.nodes.slice(0, 5).map((n) => `${n.target.join(' ')}: ${n.failureSummary.replace(/\s+/g, ' ')}`),
+      count: v.nodes.length,
+    }));
+  }, AXE_TAGS);
+}
+
+test('accessibility: every page passes axe-core WCAG 2.2 A/AA and fits a 390 px phone', async (t) => {
+  if (!axePath) { t.skip(`axe-core is not installed: run "npm ci" in ${webDir}`); return; }
+  // Pages to check: one of each kind, and two authority pages (Dudley; BCP,
+  // whose reorganisation and long history make the widest page).
+  await page.goto(`${base}/authority/dudley`);
+  const reportHref = await page.locator('article.inspection a[href^="/report/"]:not([href$="/pdf"])').first().getAttribute('href');
+  const pages = [
+    '/',
+    '/?grade=inadequate&ever=1',
+    '/authority/dudley',
+    '/authority/bournemouth-christchurch-and-poole',
+    reportHref,
+    `${reportHref}?q=${encodeURIComponent('"serious and widespread"')}`,
+    '/search',
+    `/search?q=${encodeURIComponent('"serious and widespread"')}`,
+    '/review',
+    '/news',
+    '/authority/no-such-place',
+  ];
+  const report = {};
+  const failures = [];
+  for (const [label, viewport] of [['desk', { width: 1400, height: 1000 }], ['phone', { width: 390, height: 844 }]]) {
+    const ctx = await a11yBrowser.newContext({ bypassCSP: true, viewport });
+    const p = await ctx.newPage();
+    for (const url of pages) {
+      await p.goto(`${base}${url}`);
+      if (await p.locator('#grade-chart').count()) {
+        await p.waitForFunction(() => window.Chart && window.Chart.getChart(document.getElementById('grade-chart')));
+      }
+      const violations = await axeViolations(p);
+      const width = await p.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth }));
+      report[`${label} ${url}`] = { violations: violations.map((v) => `${v.id}(${v.count})`), width };
+      for (const v of violations) failures.push(`${label} ${url}: ${v.id} [${v.impact}] ${v.help}\n    ${v.nodes.join('\n    ')}`);
+      if (label === 'phone') {
+        if (width.scroll > width.inner) {
+          const wide = await p.evaluate(() => [...document.querySelectorAll('body *')]
+            .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 0.5)
+            .filter((e) => !e.parentElement || e.parentElement.getBoundingClientRect().right <= window.innerWidth + 0.5)
+            .slice(0, 5).map((e) => `${e.tagName.toLowerCase()}${e.id ? '#' + e.id : ''}.${e.className} right=${Math.round(e.getBoundingClientRect().right)}`));
+          failures.push(`phone ${url}: ${width.scroll} px wide on a ${width.inner} px viewport; too wide: ${wide.join(', ')}`);
+        }
+        await p.screenshot({ path: path.join(artifacts, `phone-${url.replace(/[^a-z0-9]+/gi, '_')}.png`), fullPage: false });
+      }
+    }
+    await ctx.close();
+  }
+  console.log(JSON.stringify(report, null, 1));
+  assert.deepEqual(failures, [], failures.join('\n'));
 });
