@@ -1,5 +1,8 @@
 #include "store/register.h"
 
+#include <chrono>
+#include <thread>
+
 #include "domain/reorganisation.h"
 #include "parse/parser_version.h"
 #include "store/migrations.h"
@@ -64,6 +67,27 @@ std::vector<std::string> foreign_tables(const Connection& db) {
   return names;
 }
 
+// Switching a new file to WAL needs it to itself for a moment; a second
+// ingest started at the same instant gets SQLITE_BUSY without the busy
+// handler being asked, so wait here (bounded) until one of them has done it.
+void switch_to_wal(Connection& db) {
+  for (int attempt = 0;; ++attempt) {
+    try {
+      auto mode = db.prepare("PRAGMA journal_mode");
+      if (mode.step() && mode.text(0) == "wal") return;
+    } catch (const SqlError&) {
+      // busy reading the mode: try again below
+    }
+    try {
+      db.exec("PRAGMA journal_mode = WAL");
+      return;
+    } catch (const SqlError&) {
+      if (attempt >= 600) throw;  // about 30 s
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+  }
+}
+
 int schema_version(const Connection& db) {
   auto v = db.prepare("SELECT COALESCE(MAX(version),0) FROM schema_migrations");
   v.step();
@@ -99,7 +123,7 @@ Result<Register> Register::open(const std::string& path, bool read_only) {
     if (!read_only) {
       // WAL: readers (the web server) never block the writer, and a killed
       // writer leaves the last committed state intact.
-      db->exec("PRAGMA journal_mode = WAL");
+      switch_to_wal(*db);
       db->exec("PRAGMA synchronous = NORMAL");
       auto migrated = migrate(*db);
       if (!migrated) return Error{migrated.error()};
