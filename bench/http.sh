@@ -29,7 +29,8 @@ while [[ $# -gt 0 ]]; do
 done
 command -v wrk >/dev/null || { echo "wrk not found (apt-get install wrk)" >&2; exit 1; }
 if [[ -z $binary ]]; then
-  for b in "$here"/build*/cscwatch; do [[ -x $b ]] && binary=$b && break; done
+  # An optimised build, never the sanitizer build (build-asan sorts first).
+  for b in "$here"/build/cscwatch "$here"/build-release/cscwatch; do [[ -x $b ]] && binary=$b && break; done
 fi
 [[ -x $binary ]] || { echo "cscwatch binary not found: build it, or pass --binary" >&2; exit 1; }
 
