@@ -129,8 +129,11 @@ OnSiteSpan plausible_on_site_span(DocumentKind kind, bool split_fieldwork) {
 std::vector<ReviewItem> check_completeness(const InspectionRecord& r) {
   std::vector<ReviewItem> out = r.doubts;
   check_identity(r, out);
-  if (r.start) {
-    const JudgementScheme scheme = judgement_scheme(r.kind, r.start->value);
+  // The period comes from the first day on site; failing that (its own
+  // review item above), the last day or the publication date.
+  const auto* dated = r.start ? &*r.start : r.end ? &*r.end : r.published ? &*r.published : nullptr;
+  if (dated) {
+    const JudgementScheme scheme = judgement_scheme(r.kind, dated->value);
     check_judgements(r, scheme, out);
     check_table_count(r, scheme, out);
   }

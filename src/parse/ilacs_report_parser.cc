@@ -35,8 +35,8 @@ Result<InspectionRecord> parse_ilacs_report(const DocumentLines& doc, const Pars
   InspectionRecord record;
   record.kind = DocumentKind::IlacsReport;
   record.framework = Framework::Ilacs;
-  if (auto error = read_title_facts(doc, "ILACS report", options, record)) return *error;
-  record.type = infer_ilacs_type(record.start->value, record.end->value);
+  const std::optional<Error> undated = read_title_facts(doc, "ILACS report", options, record);
+  if (record.start && record.end) record.type = infer_ilacs_type(record.start->value, record.end->value);
   record.type_inferred = true;
   if (options.read_lead_inspector) record.lead_inspector = find_lead_inspector(doc, 1, 2);
 
@@ -58,6 +58,9 @@ Result<InspectionRecord> parse_ilacs_report(const DocumentLines& doc, const Pars
     if (auto summary = find_summary_sentence(doc, 0, region_end))
       record.evidence.summary_grade = Sourced<Grade>{*summary->grade.grade, summary->page};
   record.improvement_points = read_what_needs_to_improve(doc, record.doubts);
+  // Without dates, a document with no judgement read is no report we can
+  // keep; one with judgements is kept and flagged (domain/completeness.h).
+  if (undated && record.judgements.empty()) return *undated;
   return record;
 }
 

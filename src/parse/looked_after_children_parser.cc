@@ -34,7 +34,7 @@ Result<InspectionRecord> parse_looked_after_children_report(const DocumentLines&
   record.kind = DocumentKind::LookedAfterChildrenReport;
   record.framework = Framework::PreSif;
   record.type = InspectionType::Full;
-  if (auto error = read_title_facts(doc, "looked after children report", options, record)) return *error;
+  const std::optional<Error> undated = read_title_facts(doc, "looked after children report", options, record);
   if (options.read_lead_inspector) record.lead_inspector = find_lead_inspector(doc, 1, 2);
 
   // The last "Record of main findings" heading is the table itself; earlier
@@ -50,6 +50,9 @@ Result<InspectionRecord> parse_looked_after_children_report(const DocumentLines&
   const JudgementTable findings =
       read_judgement_table(doc, {table + 1, std::min(doc.lines.size(), table + 60), false}, classify_main_findings_label);
   record.judgements = take_table(findings, options.read_table_rows, record);
+  // Without dates, a document with no judgement read is no report we can
+  // keep; one with judgements is kept and flagged (domain/completeness.h).
+  if (undated && record.judgements.empty()) return *undated;
   return record;
 }
 

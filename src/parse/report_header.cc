@@ -191,7 +191,16 @@ std::optional<Error> read_title_facts(const DocumentLines& doc, std::string_view
   if (options.read_title_block)
     if (auto name = find_authority(doc)) record.authority_printed = *name;
   auto dates = find_inspection_dates(doc, 2);
-  if (!dates) return Error{std::string(what) + " without inspection dates"};
+  if (!dates) {
+    // A report with judgements but no readable dates is still a report: the
+    // caller keeps it (flagged by the completeness rules) or, with nothing
+    // read at all, refuses it with this message.
+    if (auto published = find_published(doc, 2)) {
+      record.published = *published;
+      record.published_source = "report";
+    }
+    return Error{std::string(what) + " without inspection dates"};
+  }
   record.start = Sourced<Date>{dates->range.start, dates->page};
   record.end = Sourced<Date>{dates->range.end, dates->page};
   record.evidence.single_date_printed = dates->single_day;

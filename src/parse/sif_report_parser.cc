@@ -84,7 +84,7 @@ Result<InspectionRecord> parse_sif_report(const DocumentLines& doc, const ParseO
   record.framework = Framework::Sif;
   const std::string front = front_text(doc, 2);
   record.type = contains(front, "re-inspection of services") ? InspectionType::ReInspection : InspectionType::Full;
-  if (auto error = read_title_facts(doc, "SIF report", options, record)) return *error;
+  const std::optional<Error> undated = read_title_facts(doc, "SIF report", options, record);
   if (options.read_lead_inspector) record.lead_inspector = find_lead_inspector(doc, 1, doc.page_count);
   record.evidence.title_covers_lscb = covers_lscb_review(doc);
 
@@ -143,6 +143,9 @@ Result<InspectionRecord> parse_sif_report(const DocumentLines& doc, const ParseO
   else if (lscb_row) add_judgement(record.judgements, std::move(*lscb_row));
 
   record.improvement_points = read_recommendations(doc, record.doubts);
+  // Without dates, a document with no judgement read is no report we can
+  // keep; one with judgements is kept and flagged (domain/completeness.h).
+  if (undated && record.judgements.empty()) return *undated;
   return record;
 }
 

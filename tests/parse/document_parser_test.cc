@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
+#include "domain/completeness.h"
 #include "domain/date.h"
 #include "parse_support.h"
 
@@ -301,6 +304,31 @@ TEST(DocumentParser, SifRecommendationsUnderPriorityHeadingWithSubBullets) {
             "Improve the achievement of looked after children by: targeting the pupil premium; working with schools "
             "to reduce exclusions.");
   EXPECT_EQ(r->improvement_points[2].text, "Improve the collation of complaints.");
+}
+
+}  // namespace
+}  // namespace cscwatch
+
+namespace cscwatch {
+namespace {
+
+// A graded report whose dates cannot be read is kept, its judgements with it,
+// and flagged for the dates — not refused, and never silently undated.
+TEST(DocumentParser, AGradedReportWithoutReadableDatesIsKeptAndFlagged) {
+  std::string page1 = kIlacsPage1;
+  const std::string dates = "Inspection dates: 6 to 17 December 2021\n\n";
+  page1.erase(page1.find(dates), dates.size());
+  auto r = parse_inspection_document(testing::make_pages({page1, kIlacsPage2}));
+  ASSERT_TRUE(r.ok()) << r.error();
+  EXPECT_FALSE(r->start);
+  ASSERT_NE(r->judgement(JudgementArea::Overall), nullptr);
+  EXPECT_EQ(r->judgement(JudgementArea::Overall)->grade, Grade::Inadequate);
+  const auto items = check_completeness(*r);
+  auto flagged = [&](const char* field) {
+    return std::any_of(items.begin(), items.end(), [&](const ReviewItem& i) { return i.field == field; });
+  };
+  EXPECT_TRUE(flagged("inspection_start"));
+  EXPECT_TRUE(flagged("inspection_end"));
 }
 
 }  // namespace
