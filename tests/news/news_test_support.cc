@@ -19,13 +19,9 @@
 
 namespace cscwatch::testing {
 
-std::string data_dir() {
-#ifdef CSCWATCH_DATA_DIR
-  return CSCWATCH_DATA_DIR;
-#else
-  return "/work/main/../shared";
-#endif
-}
+// CMake defines CSCWATCH_DATA_DIR for every test binary (default ../shared
+// beside the checkout, or -DCSCWATCH_DATA_DIR=...).
+std::string data_dir() { return CSCWATCH_DATA_DIR; }
 
 bool have_reference() { return std::filesystem::exists(data_dir() + "/reference/authorities.csv"); }
 
