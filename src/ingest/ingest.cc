@@ -137,11 +137,9 @@ Outcome process_file(PdfReader& reader, const std::string& path, const Authority
   std::string file_name = fs::path(path).filename().string();
   std::vector<ReviewItem> review = check_completeness(*record);
   // Text the reader had to cut (a line over its limit): what was on it may be missing.
-  for (const auto& warning : text->warnings) {
-    int page = 0;
-    if (warning.rfind("page ", 0) == 0) page = std::atoi(warning.c_str() + 5);
-    add_review_item(review, {"text", "the reader cut text: " + warning, page});
-  }
+  for (const auto& warning : text->warnings)
+    add_review_item(review, {"text", "the reader cut text on page " + std::to_string(warning.page) + ": " + warning.message,
+                             warning.page});
   std::string resolution;
   const AuthorityResolution resolved = directory.resolve(
       record->authority_printed.value, record->start ? std::optional<Date>(record->start->value) : std::nullopt);

@@ -60,7 +60,7 @@ void truncate_utf8(std::string& s, std::size_t n) {
 // Walks a structured-text page into lines with boxes. Plain C++ with no MuPDF
 // calls that can throw, so it runs outside fz_try. Text past max_chars is cut
 // (the page keeps what fits, a line is cut mid-way) and a warning says so.
-Page collect_page(fz_stext_page* stext, int number, std::size_t max_chars, std::vector<std::string>& warnings) {
+Page collect_page(fz_stext_page* stext, int number, std::size_t max_chars, std::vector<ReaderWarning>& warnings) {
   Page page;
   page.number = number;
   for (fz_stext_block* block = stext->first_block; block; block = block->next) {
@@ -81,9 +81,10 @@ Page collect_page(fz_stext_page* stext, int number, std::size_t max_chars, std::
       if (tl.text.size() > room || full > 0) {
         std::size_t original = tl.text.size() + full;  // bytes (and characters past the cut)
         truncate_utf8(tl.text, room);
-        warnings.push_back("page " + std::to_string(number) + ": text cut at the " + std::to_string(max_chars >> 10) +
-                           " KiB page limit (a line of at least " + std::to_string(original) + " bytes kept to " +
-                           std::to_string(tl.text.size()) + "; the rest of the page dropped)");
+        warnings.push_back({number, "text cut at the " + std::to_string(max_chars >> 10) +
+                                        " KiB page limit (a line of at least " + std::to_string(original) +
+                                        " bytes kept to " + std::to_string(tl.text.size()) +
+                                        "; the rest of the page dropped)"});
         if (!tl.text.empty()) {
           page.text += tl.text;
           page.text += '\n';

@@ -11,13 +11,19 @@
 
 namespace cscwatch {
 
+// Something the reader changed to keep within its limits while still reading
+// the document (e.g. a line cut short), and the page it happened on.
+struct ReaderWarning {
+  int page = 0;  // 1-based
+  std::string message;
+};
+
 struct PdfText {
   std::string sha256;  // hex digest of the file's bytes (read_file only)
   std::vector<Page> pages;
-  // Things the reader changed to keep within its limits while still reading
-  // the document, e.g. a line cut short; one message each, naming the page.
-  // The caller decides whether to flag the document.
-  std::vector<std::string> warnings;
+  // What the reader changed to stay within its limits; the caller decides
+  // whether to flag the document.
+  std::vector<ReaderWarning> warnings;
 };
 
 // Limits on what the reader accepts; documents beyond them are refused with a

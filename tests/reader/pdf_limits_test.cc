@@ -96,7 +96,8 @@ TEST(PdfLimits, OverlongLineIsCutNotDroppedWithItsPage) {
   EXPECT_LE(r->pages[0].text.size(), 1000u);
   EXPECT_EQ(r->pages[0].text.substr(0, 20), "abcdefghijabcdefghij");
   ASSERT_EQ(r->warnings.size(), 1u);
-  EXPECT_NE(r->warnings[0].find("page 1"), std::string::npos) << r->warnings[0];
+  EXPECT_EQ(r->warnings[0].page, 1);
+  EXPECT_NE(r->warnings[0].message.find("text cut"), std::string::npos) << r->warnings[0].message;
 }
 
 TEST(PdfLimits, OrdinaryDocumentHasNoWarnings) {
