@@ -3,13 +3,14 @@
 # serves the web application.
 #   ./run.sh                 (data from ../shared, register cscwatch.db, http://127.0.0.1:8080)
 # Environment: CSCWATCH_DATA (data folder), CSCWATCH_DB (register file),
-# CSCWATCH_LISTEN (host:port), SKIP_DEPS=1 to skip the apt-get step (node and
+# CSCWATCH_LISTEN (host:port), CSCWATCH_BUILD_DIR (default build-release), SKIP_DEPS=1 to skip the apt-get step (node and
 # npm must then be present for the interactive chart).
 set -euo pipefail
 cd "$(dirname "$0")"
 DATA=${CSCWATCH_DATA:-../shared}
 DB=${CSCWATCH_DB:-cscwatch.db}
 LISTEN=${CSCWATCH_LISTEN:-127.0.0.1:8080}
+BUILD=${CSCWATCH_BUILD_DIR:-build-release}
 if [ "${SKIP_DEPS:-0}" != 1 ]; then
   extra=()
   command -v npm >/dev/null || extra+=(nodejs npm)
@@ -24,8 +25,8 @@ else
   echo "run.sh: npm not found: building without Chart.js (install nodejs and npm, or drop SKIP_DEPS)" >&2
 fi
 # Its own build folder: the test build (./test.sh) turns warnings into errors.
-scripts/build.sh build-release Release -DCSCWATCH_WERROR=OFF
+scripts/build.sh "$BUILD" Release -DCSCWATCH_WERROR=OFF -DCSCWATCH_TESTS=OFF
 # Incremental: unchanged reports are skipped; failures (the corpus holds four
 # HTML error pages saved as .pdf) are listed and do not stop the run.
-./build-release/cscwatch ingest --db "$DB" --data-dir "$DATA" "$DATA/corpus/pdf" || true
-exec ./build-release/cscwatch serve --db "$DB" --listen "$LISTEN"
+"$BUILD"/cscwatch ingest --db "$DB" --data-dir "$DATA" "$DATA/corpus/pdf" || true
+exec "$BUILD"/cscwatch serve --db "$DB" --listen "$LISTEN"
