@@ -96,6 +96,9 @@ std::shared_ptr<const PageDirectory> page_directory(const Connection& db) {
     }
   }
   auto directory = read_page_directory(db);
+  // Inside a write transaction the directory shows changes a rollback may
+  // undo without changing the state above: use it for this search only.
+  if (sqlite3_txn_state(handle, "main") == SQLITE_TXN_WRITE) return directory;
   if (!known) {
     // Ties the entry's life to the connection's; if SQLite refuses (it
     // should not), the directory is used for this search only.

@@ -9,7 +9,8 @@
 // One directory per database connection, built on the connection's first
 // search and rebuilt when the register changes: another connection committed
 // (SQLite's PRAGMA data_version) or this one wrote (its total change count).
-// It is released with the connection. Only pages of documents that have an
+// It is released with the connection. Inside a write transaction nothing is
+// cached (a rollback would undo what the directory saw). Only pages of documents that have an
 // inspection are listed, as the joins they replace had it.
 #pragma once
 

@@ -191,6 +191,17 @@ TEST_F(SearchEquivalence, ThePageDirectoryFollowsTheRegisterWhenItChanges) {
   auto own_before = search_pages(*writer, inadequate);
   ASSERT_TRUE(own_before);
   EXPECT_EQ(own_before->total_hits, before->total_hits);
+  // A change searched inside its transaction and then rolled back.
+  writer->exec("BEGIN");
+  writer->exec("DELETE FROM pages WHERE document_id = " + std::to_string(document));
+  auto inside = search_pages(*writer, inadequate);
+  ASSERT_TRUE(inside);
+  EXPECT_LT(inside->total_hits, before->total_hits);
+  writer->exec("ROLLBACK");
+  auto rolled_back = search_pages(*writer, inadequate);
+  ASSERT_TRUE(rolled_back);
+  EXPECT_EQ(rolled_back->total_hits, before->total_hits) << "the rolled-back deletion is not remembered";
+
   writer->exec("DELETE FROM pages WHERE document_id = " + std::to_string(document));
   auto own_after = search_pages(*writer, inadequate);
   ASSERT_TRUE(own_after);
