@@ -4,7 +4,6 @@
 #include "analysis/page_directory.h"
 
 #include <algorithm>
-#include <set>
 #include <tuple>
 #include <unordered_map>
 
@@ -97,20 +96,27 @@ Result<SearchResults> search_pages(const Connection& db, const SearchRequest& re
       const DirectoryReport* report;
     };
     std::vector<Ranked> ranked;
-    std::map<std::string, std::set<int64_t>> reports_by_grade;
+    // Pages found per report (by directory index), summed by grade at the end:
+    // a per-page map or set lookup by string cost more than the lookup itself.
+    std::vector<int> pages_by_report(directory->reports.size(), 0);
+    std::vector<char> wanted(directory->reports.size());  // the filters, decided once per report
+    for (size_t r = 0; r < wanted.size(); ++r) wanted[r] = matches_filters(directory->reports[r], request);
     auto all = db.prepare("SELECT rowid, bm25(page_fts) FROM page_fts WHERE page_fts MATCH ?1");
     all.bind(1, *match);
     while (all.step()) {
       const DirectoryPage* page = directory->find(all.integer(0));
       if (!page) continue;  // not a page of an inspection report
+      if (!wanted[page->report]) continue;
       const DirectoryReport& report = directory->reports[page->report];
-      if (!matches_filters(report, request)) continue;
       ranked.push_back({all.real(1), report.document_id, page->number, all.integer(0), &report});
-      out.hits_by_grade[report.grade_key]++;
-      reports_by_grade[report.grade_key].insert(report.document_id);
+      ++pages_by_report[page->report];
     }
     out.total_hits = static_cast<int>(ranked.size());
-    for (const auto& [grade, reports] : reports_by_grade) out.total_reports += static_cast<int>(reports.size());
+    for (size_t r = 0; r < pages_by_report.size(); ++r) {
+      if (pages_by_report[r] == 0) continue;
+      out.hits_by_grade[directory->reports[r].grade_key] += pages_by_report[r];
+      ++out.total_reports;
+    }
     if (ranked.empty()) return out;
 
     auto better = [](const Ranked& a, const Ranked& b) {
