@@ -3,7 +3,14 @@
 # an authority page and a search API call, 10 s each at 64 connections, on
 # loopback only. Prints requests/s, p50 and p99 latency and errors.
 #
-#   bench/http.sh [--binary PATH] [--db FILE] [--duration 10s] [--connections 64]
+# Then search under load, at 16 connections: the same search every time
+# (answered from the response cache) beside a different search on every
+# request (bench/distinct_search.lua, words from the register's own index:
+# bench/search_words.sql), which no cache can answer; target p99 < 50 ms, 0
+# errors. And a burst of 64 identical new searches sent at once, which share
+# one computation.
+#
+#   bench/http.sh [--binary PATH] [--db FILE] [--duration 10s] [--connections 64] [--search-only]
 #
 # Without --db, the shared corpus (../shared, or $CSCWATCH_DATA_DIR) is
 # ingested into a temporary register first. Targets (2-core machine): 0
@@ -15,7 +22,7 @@
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")/.." && pwd)
-binary="" db="" duration=10s connections=64 threads=2 slow=200
+binary="" db="" duration=10s connections=64 threads=2 slow=200 search_only=0
 data_dir=${CSCWATCH_DATA_DIR:-$here/../shared}
 while [[ $# -gt 0 ]]; do
   case $1 in
@@ -24,7 +31,8 @@ while [[ $# -gt 0 ]]; do
     --duration) duration=$2; shift 2 ;;
     --connections) connections=$2; shift 2 ;;
     --slow) slow=$2; shift 2 ;;
-    *) echo "usage: $0 [--binary PATH] [--db FILE] [--duration 10s] [--connections 64] [--slow 200]" >&2; exit 2 ;;
+    --search-only) search_only=1; shift ;;  # only the search-under-load runs
+    *) echo "usage: $0 [--binary PATH] [--db FILE] [--duration 10s] [--connections 64] [--slow 200] [--search-only]" >&2; exit 2 ;;
   esac
 done
 command -v wrk >/dev/null || { echo "wrk not found (apt-get install wrk)" >&2; exit 1; }
@@ -79,11 +87,61 @@ run_wrk() {
   printf '%-42s %10s %9s %9s %7s\n' "$label" "$rps" "$p50" "$p99" "$(( ${socket:-0} + ${non2xx:-0} ))"
 }
 
-printf '%-42s %10s %9s %9s %7s\n' "URL ($connections connections, $duration)" "req/s" "p50" "p99" "errors"
-for path in / "/authority/$authority" "$search"; do
-  curl -sf -o /dev/null "$base$path"  # warm up (and fail loudly if broken)
-  run_wrk "$path" "$base$path"
-done
+if [[ $search_only == 0 ]]; then
+  printf '%-42s %10s %9s %9s %7s\n' "URL ($connections connections, $duration)" "req/s" "p50" "p99" "errors"
+  for path in / "/authority/$authority" "$search"; do
+    curl -sf -o /dev/null "$base$path"  # warm up (and fail loudly if broken)
+    run_wrk "$path" "$base$path"
+  done
+fi
+
+# Search under load: cached beside distinct, at 16 connections.
+search_connections=16
+words=$work/search_words.txt
+if command -v sqlite3 >/dev/null; then
+  sqlite3 -readonly "$db" <"$here/bench/search_words.sql" >"$words"
+else
+  python3 -c 'import sqlite3, sys; db = sqlite3.connect("file:" + sys.argv[1] + "?mode=ro", uri=True)
+for (w,) in db.execute(open(sys.argv[2]).read().split(";", 1)[1]): print(w)' "$db" "$here/bench/search_words.sql" >"$words"
+fi
+[[ -s $words ]] || { echo "no search words could be read from $db" >&2; exit 1; }
+echo
+printf '%-42s %10s %9s %9s %7s\n' "Search ($search_connections connections, $duration)" "req/s" "p50" "p99" "errors"
+curl -sf -o /dev/null "$base$search"  # warm up (and fail loudly if broken)
+connections=$search_connections run_wrk "cached: the same search every time" "$base$search"
+SEARCH_WORDS=$words connections=$search_connections \
+  run_wrk "distinct: $(wc -l <"$words") words, 1-2 per query" -s "$here/bench/distinct_search.lua" "$base"
+
+# 64 identical new searches at once (three words together, a query no
+# request above used): connections opened first, then the 64 requests sent
+# together; the time until the last answer is in.
+burst_q=$(head -3 "$words" | paste -sd' ' -)
+python3 - "${base##*:}" "$burst_q" <<'PY_BURST'
+import socket, sys, threading, time, urllib.parse
+port, query, n = int(sys.argv[1]), sys.argv[2], 64
+request = ("GET /api/search?q=%s HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n" % urllib.parse.quote(query)).encode()
+socks = [socket.create_connection(("127.0.0.1", port)) for _ in range(n)]
+statuses, lock, go = [], threading.Lock(), threading.Event()
+def ask(s):
+    go.wait()
+    s.sendall(request)
+    data = b""
+    while True:
+        chunk = s.recv(65536)
+        if not chunk: break
+        data += chunk
+    with lock: statuses.append(data.split(b" ", 2)[1] if data else b"none")
+threads = [threading.Thread(target=ask, args=(s,)) for s in socks]
+for t in threads: t.start()
+start = time.monotonic()
+go.set()
+for t in threads: t.join()
+ms = (time.monotonic() - start) * 1000
+errors = sum(1 for s in statuses if s != b"200")
+print("burst: %d identical new searches (%s) at once: the last answered after %.0f ms; %d errors" % (n, query, ms, errors))
+PY_BURST
+
+[[ $search_only == 1 ]] && exit 0
 
 # The same load with every request a new URL, so none is answered from the
 # response cache: what a first visit costs. Search terms and authorities rotate;

@@ -1,6 +1,8 @@
 // Full-text search over every page of every stored report (FTS5 table
 // page_fts), ranked by bm25, with filters on the report's inspection and
-// counts of hits by the report's overall grade.
+// counts of hits by the report's overall grade. What it needs to know about a
+// page's report comes from the connection's page directory (page_directory.h),
+// so the full-text query runs alone.
 #pragma once
 
 #include <chrono>

@@ -47,6 +47,7 @@
 #include "web/register_page.h"
 #include "web/report_page.h"
 #include "web/response_cache.h"
+#include "web/single_flight.h"
 #include "web/search_page.h"
 #include "web/security_headers.h"
 #include "web/static_assets.h"
@@ -199,6 +200,7 @@ struct WebServer::Impl {
   ServeOptions options;
   ConnectionPool pool;
   ResponseCache cache;
+  SingleFlight<WebResponse> flights;  // identical requests in flight (run_handler)
   std::vector<Route> routes;
 
   // Connections by remote address (and in all), for the limits.
@@ -251,31 +253,45 @@ struct WebServer::Impl {
   WebResponse run_handler(const WebRequest& w, const std::function<WebResponse(const PageContext&, const WebRequest&)>& handler,
                           bool cacheable_route) {
     auto started = std::chrono::steady_clock::now();
-    WebResponse out;
     std::string key, generation;
     bool use_cache = cacheable_route && (w.method == "GET" || w.method == "HEAD");
+    auto compute = [&]() -> WebResponse {
+      if (use_cache)  // an identical request may have finished since this one looked
+        if (auto hit = cache.get(key, generation)) return *hit;
+      WebResponse out;
+      try {
+        auto lease = pool.borrow();
+        // Every query of one request reads the same snapshot, even while an
+        // ingest commits (WAL): a page never mixes two states of the register.
+        ReadSnapshot snapshot(*lease);
+        PageContext ctx{*lease, today()};
+        out = handler(ctx, w);
+      } catch (const BadRequest& e) {
+        out = error_response(w.path, 400, e.what());
+      } catch (const NotFound& e) {
+        out = error_response(w.path, 404, e.what());
+      } catch (const std::exception& e) {
+        // Details go to the log, not to the client.
+        std::fprintf(stderr, "cscwatch serve: %s %s failed: %s\n", w.method.c_str(), w.path.c_str(), e.what());
+        out = error_response(w.path, 500, "Something went wrong on the server. The error has been logged.");
+      }
+      if (use_cache && out.cacheable && out.status == 200) cache.put(key, generation, out);
+      return out;
+    };
+    WebResponse out;
     if (use_cache) {
       generation = cache_generation();
       key = cache_key(w);
       if (auto hit = cache.get(key, generation)) return *hit;
+      // Identical requests arriving together share one computation; only an
+      // answer the cache would keep is shared (single_flight.h).
+      auto shared = flights.run(generation + '\n' + key, compute,
+                                [](const WebResponse& r) { return r.cacheable && r.status == 200; }, w.client_gone);
+      // Null: this client left while waiting; the answer goes nowhere.
+      out = shared ? *shared : error_response(w.path, 503, "The connection was closed before the answer was ready.");
+    } else {
+      out = compute();
     }
-    try {
-      auto lease = pool.borrow();
-      // Every query of one request reads the same snapshot, even while an
-      // ingest commits (WAL): a page never mixes two states of the register.
-      ReadSnapshot snapshot(*lease);
-      PageContext ctx{*lease, today()};
-      out = handler(ctx, w);
-    } catch (const BadRequest& e) {
-      out = error_response(w.path, 400, e.what());
-    } catch (const NotFound& e) {
-      out = error_response(w.path, 404, e.what());
-    } catch (const std::exception& e) {
-      // Details go to the log, not to the client.
-      std::fprintf(stderr, "cscwatch serve: %s %s failed: %s\n", w.method.c_str(), w.path.c_str(), e.what());
-      out = error_response(w.path, 500, "Something went wrong on the server. The error has been logged.");
-    }
-    if (use_cache && out.cacheable && out.status == 200) cache.put(key, generation, out);
     if (options.log_requests) {
       auto us = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started).count();
       std::fprintf(stderr, "%s %s %d %lld us\n", w.method.c_str(), w.path.c_str(), out.status, static_cast<long long>(us));
