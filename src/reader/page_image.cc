@@ -228,9 +228,9 @@ Result<LocatedPhrases> PageRenderer::locate(const std::string& pdf, int page, co
       // line break alike; an empty needle would match nothing useful.
       if (!phrases[i].empty()) e = try_search(ctx, stext, phrases[i].c_str(), marks.data(), quads.data(), max, &found);
       for (int q = 0; !e && q < found; ++q) {
-        if (marks[static_cast<size_t>(q)]) ++boxes.occurrences;
+        if (marks[static_cast<size_t>(q)] || boxes.hits.empty()) boxes.hits.emplace_back();
         PixelBox b = to_pixels(fz_rect_from_quad(quads[static_cast<size_t>(q)]), ctm, area);
-        if (b.width() > 0 && b.height() > 0) boxes.boxes.push_back(b);
+        if (b.width() > 0 && b.height() > 0) boxes.hits.back().push_back(b);
       }
       out.phrases.push_back(std::move(boxes));
     }

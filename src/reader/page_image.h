@@ -36,11 +36,10 @@ struct RenderedPage {
 };
 
 // Every occurrence of one phrase on the page (case and spacing ignored, across
-// line breaks too); `boxes` has one rectangle per line an occurrence covers.
+// line breaks too), each as one rectangle per line it covers.
 struct PhraseBoxes {
   std::string phrase;
-  int occurrences = 0;
-  std::vector<PixelBox> boxes;
+  std::vector<std::vector<PixelBox>> hits;
 };
 
 struct LocatedPhrases {

@@ -64,10 +64,11 @@ TEST(PageImage, BoxesOfAGradeLieOnThePageAndHoldItsWords) {
   const auto& g = located->geometry;
   for (int i = 0; i < 3; ++i) {
     const PhraseBoxes& p = located->phrases[static_cast<size_t>(i)];
-    ASSERT_GE(p.occurrences, 1) << p.phrase;
-    ASSERT_GE(p.boxes.size(), static_cast<size_t>(p.occurrences)) << p.phrase;
+    ASSERT_GE(p.hits.size(), 1u) << p.phrase;
+    const std::vector<PixelBox>& boxes = p.hits.front();
+    ASSERT_GE(boxes.size(), 1u) << p.phrase;
     std::string under;
-    for (const PixelBox& b : p.boxes) {
+    for (const PixelBox& b : boxes) {
       EXPECT_GE(b.x0, 0);
       EXPECT_GE(b.y0, 0);
       EXPECT_LE(b.x1, g.width);
@@ -85,9 +86,9 @@ TEST(PageImage, BoxesOfAGradeLieOnThePageAndHoldItsWords) {
     for (std::string w; words >> w;) EXPECT_NE(under.find(w), std::string::npos) << w << " not under the boxes of " << p.phrase;
   }
   // The area's name is printed over two lines: one box per line.
-  EXPECT_GE(located->phrases[2].boxes.size(), 2u);
-  EXPECT_EQ(located->phrases[3].occurrences, 0);
-  EXPECT_TRUE(located->phrases[3].boxes.empty());
+  EXPECT_EQ(located->phrases[2].hits.size(), 1u);
+  EXPECT_EQ(located->phrases[2].hits.front().size(), 2u);
+  EXPECT_TRUE(located->phrases[3].hits.empty());
 }
 
 TEST(PageImage, APagePastTheEndOrAFileThatIsNoPdfFailsWithAMessage) {
