@@ -287,7 +287,7 @@ WebResponse page_image_page(const PageContext& ctx, const WebRequest& request) {
   if (fact) {
     what = fact->description;
   } else if (!shown.empty()) {
-    what = "The words searched for: ";
+    what = "Highlighted words: ";
     for (size_t i = 0; i < shown.size(); ++i) what += (i ? ", \u201c" : "\u201c") + shown[i] + "\u201d";
   }
   out += "<p class=\"lede\" id=\"highlight-note\">";
@@ -305,9 +305,9 @@ WebResponse page_image_page(const PageContext& ctx, const WebRequest& request) {
            "so nothing is highlighted; the text of the page is below.";
   } else if (!hits.empty()) {
     append_escaped(out, what);
-    out += fmt::format(" \u2014 highlighted {} time{} on the page.", hits.size(), hits.size() == 1 ? "" : "s");
+    out += fmt::format(" ({} place{} on the page).", hits.size(), hits.size() == 1 ? "" : "s");
   } else if (!terms.empty()) {
-    out += "None of the words searched for was found on the page image.";
+    out += "None of the words to highlight was found on the page image; the text of the page is below.";
   } else {
     out += "The page as printed; its text is below.";
   }
@@ -322,7 +322,7 @@ WebResponse page_image_page(const PageContext& ctx, const WebRequest& request) {
                      p.id, p.page);
 
   std::string alt = fmt::format("Page {} of {} of the report, as printed", p.page, g.page_count);
-  if (!hits.empty()) alt += ", with " + (fact ? what : std::string("the words searched for")) + " highlighted";
+  if (!hits.empty()) alt += ", with " + (fact ? what : std::string("the words named above")) + " highlighted";
   alt += ". The text of the page follows the image.";
   out += "<figure class=\"page-image\"><div class=\"page-frame\">";
   out += fmt::format("<img id=\"page-image\" src=\"/report/{}/page/{}.png\" width=\"{}\" height=\"{}\" alt=\"", p.id, p.page,
