@@ -43,9 +43,28 @@ std::vector<std::string> date_words(const std::string& iso) {
   return {long_form, day_month, numeric};
 }
 
-}  // namespace
+// Each phrase followed by its typographic twin: the stored text has plain
+// apostrophes and hyphens where the PDF often prints curly ones and dashes
+// (MuPDF's search does not fold them).
+std::vector<std::string> with_typographic_variants(const std::vector<std::string>& phrases) {
+  static const std::pair<std::string_view, std::string_view> kPairs[] = {{"'", "\u2019"}, {"\u2019", "'"}, {" - ", " \u2013 "}};
+  std::vector<std::string> out;
+  auto add = [&](const std::string& p) {
+    if (std::find(out.begin(), out.end(), p) == out.end()) out.push_back(p);
+  };
+  for (const auto& p : phrases) {
+    add(p);
+    for (auto [from, to] : kPairs) {
+      if (p.find(from) == std::string::npos) continue;
+      std::string v = p;
+      for (size_t at = v.find(from); at != std::string::npos; at = v.find(from, at + to.size())) v.replace(at, from.size(), to);
+      add(v);
+    }
+  }
+  return out;
+}
 
-std::optional<CitedFact> cited_fact(const InspectionRow& r, const std::vector<ImprovementPointRow>& points,
+std::optional<CitedFact> fact_words(const InspectionRow& r, const std::vector<ImprovementPointRow>& points,
                                     std::string_view key) {
   CitedFact f;
   f.key = std::string(key);
@@ -83,7 +102,21 @@ std::optional<CitedFact> cited_fact(const InspectionRow& r, const std::vector<Im
     }
     return f;
   };
-  if (key == "inspection_start") return dated("The first day of the inspection", r.inspection_start);
+  if (key == "inspection_start") {
+    dated("The first day of the inspection", r.inspection_start);
+    // A range within one month is printed "6 to 17 December 2021": the
+    // first day has no month of its own, so the whole range is the phrase.
+    auto s = parse_iso_date(r.inspection_start), e = parse_iso_date(r.inspection_end);
+    if (s && e && s->year() == e->year() && s->month() == e->month() && s->day() != e->day()) {
+      std::string day = std::to_string(static_cast<unsigned>(s->day()));
+      std::string end = to_long_form(*e);
+      // Before "6 December", which would also match inside "16 December".
+      std::vector<std::string> ranges;
+      for (const char* between : {" to ", " \u2013 ", " - ", "\u2013", "-"}) ranges.push_back(day + between + end);
+      f.words.insert(f.words.begin() + std::min<std::ptrdiff_t>(1, static_cast<std::ptrdiff_t>(f.words.size())), ranges.begin(), ranges.end());
+    }
+    return f;
+  }
   if (key == "inspection_end") return dated("The last day of the inspection", r.inspection_end);
   if (key == "published") return dated("The date the report was published", r.published);
   if (key == "lead_inspector") {
@@ -120,6 +153,18 @@ std::optional<CitedFact> cited_fact(const InspectionRow& r, const std::vector<Im
     return f;
   }
   return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<CitedFact> cited_fact(const InspectionRow& r, const std::vector<ImprovementPointRow>& points,
+                                    std::string_view key) {
+  auto f = fact_words(r, points, key);
+  if (f) {
+    f->words = with_typographic_variants(f->words);
+    f->anchor = with_typographic_variants(f->anchor);
+  }
+  return f;
 }
 
 bool is_cited_fact_key(std::string_view key) {
