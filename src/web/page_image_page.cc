@@ -337,12 +337,15 @@ WebResponse page_image_page(const PageContext& ctx, const WebRequest& request) {
                      "focusable=\"false\">",
                      g.width, g.height);
   bool first = true;
-  for (const auto& hit : hits)
-    for (const PixelBox& b : hit) {
+  for (size_t n = 0; n < hits.size(); ++n)
+    for (const PixelBox& b : hits[n]) {
       int x0 = std::max(0, b.x0 - kHighlightMargin), y0 = std::max(0, b.y0 - kHighlightMargin);
       int x1 = std::min(g.width, b.x1 + kHighlightMargin), y1 = std::min(g.height, b.y1 + kHighlightMargin);
-      out += fmt::format("<rect class=\"highlight\"{} x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" data-box=\"{},{},{},{}\"></rect>",
-                         first ? " id=\"highlight\"" : "", x0, y0, x1 - x0, y1 - y0, b.x0, b.y0, b.x1, b.y1);
+      // data-hit: which occurrence the box belongs to (a phrase broken over
+      // two lines is one occurrence in two boxes).
+      out += fmt::format("<rect class=\"highlight\"{} x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" data-box=\"{},{},{},{}\" "
+                         "data-hit=\"{}\"></rect>",
+                         first ? " id=\"highlight\"" : "", x0, y0, x1 - x0, y1 - y0, b.x0, b.y0, b.x1, b.y1, n + 1);
       first = false;
     }
   out += "</svg></div><figcaption>";
