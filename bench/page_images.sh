@@ -4,7 +4,12 @@
 # (/report/N/page/P?fact=...), over a sample of corpus pages, one request at a
 # time on loopback. Prints median and p95 in ms and the PNG sizes.
 #
-#   bench/page_images.sh [--binary PATH] [--db FILE] [--pages 80]
+#   bench/page_images.sh [--binary PATH] [--db FILE] [--pages 80] [--coverage]
+#
+# --coverage also follows every cited fact's link on every report page
+# (about 5,600 on the corpus; a few minutes) and counts, by kind of fact,
+# how many open with their words highlighted, and for judgements how many
+# highlight exactly one occurrence.
 #
 # Without --db, the shared corpus (../shared, or $CSCWATCH_DATA_DIR) is
 # ingested into a temporary register first. The sample is every document's
@@ -12,14 +17,15 @@
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")/.." && pwd)
-binary="" db="" pages=80
+binary="" db="" pages=80 coverage=0
 data_dir=${CSCWATCH_DATA_DIR:-$here/../shared}
 while [[ $# -gt 0 ]]; do
   case $1 in
     --binary) binary=$2; shift 2 ;;
     --db) db=$2; shift 2 ;;
     --pages) pages=$2; shift 2 ;;
-    *) echo "usage: $0 [--binary PATH] [--db FILE] [--pages 80]" >&2; exit 2 ;;
+    --coverage) coverage=1; shift ;;
+    *) echo "usage: $0 [--binary PATH] [--db FILE] [--pages 80] [--coverage]" >&2; exit 2 ;;
   esac
 done
 command -v sqlite3 >/dev/null || { echo "sqlite3 not found (apt-get install sqlite3)" >&2; exit 1; }
@@ -81,3 +87,23 @@ printf '%-40s %s\n' "PNG, first request (drawn), ms" "$(stats "$work/first" 1000
 printf '%-40s %s\n' "PNG, again (image cache), ms" "$(stats "$work/cached" 1000)"
 printf '%-40s %s\n' "page with highlight (first build), ms" "$(stats "$work/html" 1000)"
 printf '%-40s %s\n' "PNG size, KB" "$(stats "$work/bytes" 0.001)"
+
+[[ $coverage == 1 ]] || exit 0
+echo
+echo "cited facts whose words are highlighted on their page (by kind of fact):"
+: >"$work/facts"
+for id in $(sqlite3 "file:$db?mode=ro" "SELECT document_id FROM document_files ORDER BY 1"); do
+  curl -s "$base/report/$id" | grep -o 'href="/report/[0-9]*/page/[0-9]*?fact=[a-z_0-9-]*#highlight"' | sort -u |
+    while read -r href; do
+      url=${href#href=\"}; url=${url%#highlight\"}
+      fact=${url##*fact=}; [[ $fact == point-* ]] && fact=improvement_point
+      html=$(curl -s "$base$url")
+      found=0; grep -q 'id="highlight"' <<<"$html" && found=1
+      hits=$(grep -o 'data-hit="[0-9]*"' <<<"$html" | sort -u | wc -l)
+      echo "$fact $found $hits" >>"$work/facts"
+    done
+done
+awk '{ total[$1]++; found[$1] += $2; if ($3 == 1) one[$1]++ }
+     END { for (k in total) { t += total[k]; f += found[k];
+             printf "  %-20s %5d of %5d  (%5.1f%%)   one occurrence: %5d\n", k, found[k], total[k], 100 * found[k] / total[k], one[k] }
+           printf "  %-20s %5d of %5d  (%5.1f%%)\n", "all", f, t, 100 * f / t }' "$work/facts" | sort

@@ -7,6 +7,7 @@
 #include <array>
 #include <filesystem>
 #include <regex>
+#include <set>
 
 #include "store/sqlite.h"
 #include "web_test_support.h"
@@ -108,6 +109,36 @@ TEST_F(PageImageWebTest, TheReportPageLinksEachFactToItsPageImage) {
   EXPECT_NE(r->body.find("href=\"" + page(1) + "?fact=overall#highlight\""), std::string::npos);
   EXPECT_NE(r->body.find("href=\"" + page(45) + "?fact=lead_inspector#highlight\""), std::string::npos);
   EXPECT_NE(r->body.find("?fact=point-1#highlight\""), std::string::npos);
+}
+
+// Over the first 40 reports of the corpus: every judgement's page link opens
+// its page with exactly one occurrence of the grade highlighted (the one
+// under or beside the judgement's own wording), never none, never all.
+TEST_F(PageImageWebTest, EveryCitedJudgementHighlightsOneOccurrence) {
+  auto c = Connection::open(db_path_, true);
+  ASSERT_TRUE(c) << c.error();
+  auto q = c->prepare("SELECT document_id FROM document_files ORDER BY document_id LIMIT 40");
+  std::regex link(R"re(href="(/report/\d+/page/\d+\?fact=(overall|leadership|help_protection|in_care|care_leavers|adoption|lscb))#highlight")re");
+  std::regex hit(R"re(data-hit="(\d+)")re");
+  int judgements = 0;
+  while (q.step()) {
+    auto report = get("/report/" + std::to_string(q.integer(0)));
+    ASSERT_TRUE(report);
+    std::set<std::string> urls;
+    for (auto it = std::sregex_iterator(report->body.begin(), report->body.end(), link); it != std::sregex_iterator(); ++it)
+      urls.insert((*it)[1]);
+    for (const auto& url : urls) {
+      auto r = get(url);
+      ASSERT_TRUE(r) << url;
+      ASSERT_EQ(r->status, 200) << url;
+      std::set<std::string> hits;
+      for (auto it = std::sregex_iterator(r->body.begin(), r->body.end(), hit); it != std::sregex_iterator(); ++it)
+        hits.insert((*it)[1]);
+      EXPECT_EQ(hits.size(), 1u) << url;
+      ++judgements;
+    }
+  }
+  EXPECT_GT(judgements, 150);
 }
 
 TEST_F(PageImageWebTest, BadPagesAndFactsAreRefusedWithoutACrash) {
