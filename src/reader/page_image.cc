@@ -178,8 +178,10 @@ struct PageRenderer::Impl {
 
 PageRenderer::PageRenderer(PageImageLimits limits) : impl_(new Impl) {
   impl_->limits = limits;
-  // MuPDF's cache (fonts, images) counts against the budget; a quarter of it.
-  impl_->ctx = fz_new_context(&impl_->alloc, nullptr, limits.pdf.max_memory / 4);
+  // MuPDF's cache (fonts, images) counts against the budget. Each call opens
+  // its document afresh, so little of it is reused: 32 MiB at most, as every
+  // server worker thread has its own renderer.
+  impl_->ctx = fz_new_context(&impl_->alloc, nullptr, std::min<std::size_t>(limits.pdf.max_memory / 4, 32u << 20));
   if (impl_->ctx) {
     fz_register_document_handlers(impl_->ctx);
     fz_set_warning_callback(impl_->ctx, ignore_message, nullptr);

@@ -43,6 +43,18 @@ std::vector<std::string> date_words(const std::string& iso) {
   return {long_form, day_month, numeric};
 }
 
+// `s` without a UTF-8 sequence cut short at its end (a query cut to a
+// length limit may end inside a character).
+std::string without_cut_character(std::string s) {
+  size_t lead = s.size();
+  while (lead > 0 && (static_cast<unsigned char>(s[lead - 1]) & 0xC0) == 0x80) --lead;
+  if (lead == 0) return {};  // empty, or nothing but continuation bytes
+  auto c = static_cast<unsigned char>(s[lead - 1]);
+  size_t need = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 1;
+  if (s.size() - (lead - 1) < need) s.resize(lead - 1);
+  return s;
+}
+
 // Each phrase followed by its typographic twin: the stored text has plain
 // apostrophes and hyphens where the PDF often prints curly ones and dashes
 // (MuPDF's search does not fold them).
@@ -179,7 +191,7 @@ std::vector<std::string> highlight_terms(std::string_view query, std::size_t max
   std::vector<std::string> terms;
   auto add = [&](std::string term) {
     if (term.size() > kMaxTermBytes) term.resize(kMaxTermBytes);
-    while (!term.empty() && (static_cast<unsigned char>(term.back()) & 0xC0) == 0x80) term.pop_back();  // a cut UTF-8 tail
+    term = without_cut_character(std::move(term));
     if (term.size() < 2 || term == "AND" || term == "OR" || term == "NOT") return;
     if (terms.size() < max_terms && std::find(terms.begin(), terms.end(), term) == terms.end()) terms.push_back(term);
   };
