@@ -317,7 +317,8 @@ WebResponse page_image_page(const PageContext& ctx, const WebRequest& request) {
   if (p.page > 1) out += fmt::format("<li><a rel=\"prev\" href=\"{}\">Previous page ({})</a></li>", page_image_url(p.id, p.page - 1), p.page - 1);
   if (p.page < g.page_count)
     out += fmt::format("<li><a rel=\"next\" href=\"{}\">Next page ({})</a></li>", page_image_url(p.id, p.page + 1), p.page + 1);
-  out += fmt::format("<li><a href=\"/report/{0}#page-{1}\">This page's text on the report page</a></li>"
+  out += fmt::format("<li><a href=\"/report/{0}/page/{1}.png\">The image at full size</a></li>"
+                     "<li><a href=\"/report/{0}#page-{1}\">This page's text on the report page</a></li>"
                      "<li><a href=\"/report/{0}/pdf#page={1}\">Open the PDF at this page</a></li></ul></nav>",
                      p.id, p.page);
 
