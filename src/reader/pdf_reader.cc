@@ -1,16 +1,15 @@
 #include "reader/pdf_reader.h"
 
+#include "reader/mupdf_limits.h"
+
 #include <mupdf/fitz.h>
 #include <openssl/sha.h>
 
-#include <condition_variable>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
-#include <mutex>
 #include <sstream>
 #include <string_view>
-#include <thread>
 
 namespace cscwatch {
 
@@ -102,87 +101,6 @@ Page collect_page(fz_stext_page* stext, int number, std::size_t max_chars, std::
   return page;
 }
 
-// MuPDF's memory, counted per context: every allocation carries its size in a
-// header, and an allocation that would take the context past its budget
-// fails (MuPDF first empties its cache and retries, then throws).
-struct MemoryBudget {
-  std::size_t used = 0;
-  std::size_t limit = SIZE_MAX;
-  bool exceeded = false;
-};
-constexpr std::size_t kAllocHeader = 16;  // keeps malloc's alignment
-
-void* budget_malloc(void* user, std::size_t size) {
-  auto* b = static_cast<MemoryBudget*>(user);
-  if (size > b->limit || b->used > b->limit - size) {
-    b->exceeded = true;
-    return nullptr;
-  }
-  auto* p = static_cast<unsigned char*>(std::malloc(size + kAllocHeader));
-  if (!p) return nullptr;
-  *reinterpret_cast<std::size_t*>(p) = size;
-  b->used += size;
-  return p + kAllocHeader;
-}
-void budget_free(void* user, void* ptr) {
-  if (!ptr) return;
-  auto* b = static_cast<MemoryBudget*>(user);
-  auto* p = static_cast<unsigned char*>(ptr) - kAllocHeader;
-  b->used -= *reinterpret_cast<std::size_t*>(p);
-  std::free(p);
-}
-void* budget_realloc(void* user, void* ptr, std::size_t size) {
-  if (!ptr) return budget_malloc(user, size);
-  if (size == 0) {
-    budget_free(user, ptr);
-    return nullptr;
-  }
-  auto* b = static_cast<MemoryBudget*>(user);
-  auto* p = static_cast<unsigned char*>(ptr) - kAllocHeader;
-  std::size_t old = *reinterpret_cast<std::size_t*>(p);
-  if (size > old && (size - old > b->limit || b->used > b->limit - (size - old))) {
-    b->exceeded = true;
-    return nullptr;
-  }
-  auto* q = static_cast<unsigned char*>(std::realloc(p, size + kAllocHeader));
-  if (!q) return nullptr;
-  *reinterpret_cast<std::size_t*>(q) = size;
-  b->used = b->used - old + size;
-  return q + kAllocHeader;
-}
-
-// Sets the cookie's abort flag when the document's time is up; MuPDF's
-// interpreter checks it between content stream operators and stops.
-class Deadline {
- public:
-  Deadline(fz_cookie* cookie, std::chrono::milliseconds limit)
-      : thread_([this, cookie, limit] {
-          std::unique_lock lock(mutex_);
-          if (!cv_.wait_for(lock, limit, [this] { return done_; })) {
-            expired_ = true;
-            cookie->abort = 1;
-          }
-        }) {}
-  ~Deadline() {
-    {
-      std::lock_guard lock(mutex_);
-      done_ = true;
-    }
-    cv_.notify_one();
-    thread_.join();
-  }
-  bool expired() {
-    std::lock_guard lock(mutex_);
-    return expired_;
-  }
-
- private:
-  std::mutex mutex_;
-  std::condition_variable cv_;
-  bool done_ = false, expired_ = false;
-  std::thread thread_;
-};
-
 // Each wrapper makes MuPDF calls that may throw (longjmp) and writes results
 // only through its pointer arguments, so no C++ local is live across a jump.
 // They return MuPDF's message on failure, nullptr on success.
@@ -229,7 +147,7 @@ struct PdfReader::Impl {
   fz_context* ctx = nullptr;
   std::string warnings;
   MemoryBudget memory;
-  fz_alloc_context alloc{&memory, budget_malloc, budget_realloc, budget_free};
+  fz_alloc_context alloc = budget_allocator(&memory);
 };
 
 PdfReader::PdfReader(PdfLimits limits) : impl_(new Impl), limits_(limits) {

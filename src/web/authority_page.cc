@@ -133,7 +133,7 @@ WebResponse authority_page(const PageContext& ctx, const WebRequest& request) {
       if (!r.headline.empty()) {
         out += "<h4>Summary</h4><blockquote class=\"summary\">";
         append_escaped(out, r.headline);
-        out += "</blockquote> " + pdf_page_link(r.document_id, r.headline_page);
+        out += "</blockquote> " + cited_page_link(r.document_id, r.headline_page, "headline");
       }
       out += "</article>";
     }

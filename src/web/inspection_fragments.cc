@@ -10,13 +10,16 @@
 #include "domain/judgement_scheme.h"
 #include "web/grade_badge.h"
 #include "web/html_escape.h"
+#include "web/cited_fact.h"
+#include "web/page_image_page.h"
 
 namespace cscwatch {
 
-std::string pdf_page_link(int64_t document_id, int page) {
+std::string cited_page_link(int64_t document_id, int page, std::string_view fact) {
   if (page <= 0) return {};
-  return fmt::format("<a class=\"pg\" href=\"/report/{0}/pdf#page={1}\" title=\"Open the PDF at page {1}\">p.&nbsp;{1}</a>",
-                     document_id, page);
+  std::string url = page_image_url(document_id, page, is_cited_fact_key(fact) ? fact : std::string_view());
+  return fmt::format("<a class=\"pg\" href=\"{}\" title=\"See page {} as printed, with this fact highlighted\">p.&nbsp;{}</a>",
+                     html_escape(url), page, page);
 }
 
 std::string field_annotations_html(const InspectionRow& r, std::string_view field) {
@@ -52,7 +55,7 @@ std::string field_annotations_html(const InspectionRow& r, std::string_view fiel
       out += ": ";
       append_escaped(out, c->note);
     }
-    std::string link = pdf_page_link(r.document_id, c->page);
+    std::string link = cited_page_link(r.document_id, c->page, field);
     if (!link.empty()) out += " " + link;
     out += "</span>";
   }
@@ -62,7 +65,7 @@ std::string field_annotations_html(const InspectionRow& r, std::string_view fiel
     append_escaped(out, field);
     out += "\">needs review: ";
     append_escaped(out, item.reason);
-    std::string link = pdf_page_link(r.document_id, item.page);
+    std::string link = cited_page_link(r.document_id, item.page, field);
     if (!link.empty()) out += " " + link;
     out += "</span>";
   }
@@ -122,7 +125,7 @@ std::string inspection_facts_html(const InspectionRow& r) {
       out += "<span class=\"nograde\">not read</span>";
     } else {
       append_escaped(out, value);
-      std::string link = pdf_page_link(r.document_id, page);
+      std::string link = cited_page_link(r.document_id, page, field);
       if (!link.empty()) out += " " + link;
     }
     out += notes;
@@ -202,7 +205,7 @@ std::string judgements_html(const InspectionRow& r) {
         out += "</q>";
       }
       out += "</td><td>" + (c.grade.empty() ? std::string("<span class=\"nograde\">Not judged</span>") : grade_badge(c.grade)) +
-             field_annotations_html(r, name) + "</td><td>" + pdf_page_link(r.document_id, c.page) + "</td></tr>";
+             field_annotations_html(r, name) + "</td><td>" + cited_page_link(r.document_id, c.page, name) + "</td></tr>";
     } else if (area == JudgementArea::Overall && counted.overall_absent_by_framework) {
       out += "<td><span class=\"nograde\">not printed: the April 2026 framework gives no overall grade</span></td><td>"
              "<span class=\"absent\">";
@@ -253,7 +256,7 @@ std::string improvement_points_html(int64_t document_id, const std::vector<Impro
       out += "</span> ";
     }
     append_escaped(out, p.text);
-    std::string link = pdf_page_link(document_id, p.page);
+    std::string link = cited_page_link(document_id, p.page, "point-" + std::to_string(p.ordinal));
     if (!link.empty()) out += " " + link;
     out += "</li>";
   }

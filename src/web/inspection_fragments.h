@@ -1,6 +1,7 @@
 // HTML fragments describing one inspection, shared by the authority and
 // report pages: every fact is shown with a link that opens the stored PDF at
-// the page it was read from (/report/<id>/pdf#page=N).
+// the page it was read from, drawn as printed with the fact highlighted
+// (/report/<id>/page/N?fact=KEY).
 #pragma once
 
 #include <string>
@@ -11,8 +12,10 @@
 
 namespace cscwatch {
 
-// <a href="/report/ID/pdf#page=N">p. N</a>, or "" for page 0 (not from a page).
-std::string pdf_page_link(int64_t document_id, int page);
+// <a href="/report/ID/page/N?fact=KEY#highlight">p. N</a>: the page as
+// printed with the fact's words highlighted (see page_image_page.h; `fact` is
+// dropped unless cited_fact knows it), or "" for page 0 (not from a page).
+std::string cited_page_link(int64_t document_id, int page, std::string_view fact);
 
 // What a person did or should do about one field of the row: "corrected"
 // with when, who, what was read, the note and the page; "needs review:

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "news/article_analysis.h"
 #include "web/api_json.h"
 #include "web/grade_badge.h"
@@ -91,10 +93,23 @@ std::string news_analysis_html(const PageContext&, const news::ArticleAnalysis& 
              "</mark></blockquote><p>";
       if (!q.quote.attributed_to.empty()) out += "Attributed to " + html_escape(q.quote.attributed_to) + ". ";
       out += "<strong class=\"verdict\">" + html_escape(news::to_string(q.verdict)) + "</strong>";
-      if (q.page > 0 && document_id)
+      if (q.page > 0 && document_id) {
+        // The quotation's opening words (a whole phrase, within the page's
+        // limit on highlighted text) highlighted on the page as printed.
+        std::string phrase;
+        for (size_t i = 0, words = 0; i < q.quote.text.size() && words < 12; ++words) {
+          size_t end = q.quote.text.find(' ', i);
+          std::string word = q.quote.text.substr(i, end == std::string::npos ? std::string::npos : end - i);
+          if (phrase.size() + word.size() + 1 > 180) break;
+          phrase += (phrase.empty() ? "" : " ") + word;
+          i = end == std::string::npos ? q.quote.text.size() : end + 1;
+        }
+        phrase.erase(std::remove(phrase.begin(), phrase.end(), '"'), phrase.end());
         out += fmt::format(" \u00b7 <a href=\"/report/{0}#page-{1}\">report page {1}</a> "
-                           "(<a href=\"/report/{0}/pdf#page={1}\">PDF</a>)",
-                           document_id, q.page);
+                           "(<a href=\"/report/{0}/page/{1}?hl={2}#highlight\">as printed</a>, "
+                           "<a href=\"/report/{0}/pdf#page={1}\">PDF</a>)",
+                           document_id, q.page, html_escape(url_encode("\"" + phrase + "\"")));
+      }
       out += "</p></li>";
     }
     out += "</ol>";

@@ -74,7 +74,7 @@ WebResponse report_page(const PageContext& ctx, const WebRequest& request) {
   if (!r.headline.empty()) {
     out += "<h4>Summary</h4><blockquote class=\"summary\">";
     append_escaped(out, r.headline);
-    out += "</blockquote> " + pdf_page_link(id, r.headline_page);
+    out += "</blockquote> " + cited_page_link(id, r.headline_page, "headline");
   }
   out += "</section>";
 
@@ -90,8 +90,10 @@ WebResponse report_page(const PageContext& ctx, const WebRequest& request) {
     out += fmt::format("<a href=\"#page-{0}\"{1}>{0}</a> ", p.number, marked.count(p.number) ? " class=\"hit\"" : "");
   out += "</nav>";
   for (const auto& p : d.pages) {
-    out += fmt::format("<section class=\"page-text\" id=\"page-{0}\"><h3>Page {0} {1}</h3><pre>", p.number,
-                       pdf_page_link(id, p.number));
+    out += fmt::format("<section class=\"page-text\" id=\"page-{0}\"><h3>Page {0}</h3><p class=\"links\">"
+                       "<a href=\"/report/{1}/page/{0}\">Page {0} as printed</a> \u00b7 "
+                       "<a href=\"/report/{1}/pdf#page={0}\">Page {0} in the PDF</a></p><pre>",
+                       p.number, id);
     auto it = marked.find(p.number);
     out += it != marked.end() ? snippet_html(it->second) : html_escape(p.text);
     out += "</pre></section>";

@@ -74,7 +74,7 @@ WebResponse review_page(const PageContext& ctx, const WebRequest&) {
       out += "</td><td>";
       append_escaped(out, item.reason);
       out += "</td><td>";
-      std::string link = pdf_page_link(r.document_id, item.page);
+      std::string link = cited_page_link(r.document_id, item.page, item.field);
       out += link.empty() ? std::string("<span class=\"nograde\">page not known</span>") : link;
       out += "</td></tr>";
     }

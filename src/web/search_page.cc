@@ -120,7 +120,9 @@ WebResponse search_page(const PageContext& ctx, const WebRequest& request) {
     out += fmt::format(" {} \u00b7 {} \u00b7 page {}</a></h3>", html_escape(year), html_escape(h.framework), h.page);
     out += "<p class=\"meta\">" + grade_badge(h.overall) + " ";
     append_escaped(out, h.source_file);
-    out += fmt::format(" \u00b7 <a href=\"/report/{0}/pdf#page={1}\">PDF at page {1}</a></p>", h.document_id, h.page);
+    out += fmt::format(" \u00b7 <a class=\"page-image-link\" href=\"/report/{0}/page/{1}?hl={2}#highlight\">Page {1} as printed</a>"
+                       " \u00b7 <a href=\"/report/{0}/pdf#page={1}\">PDF at page {1}</a></p>",
+                       h.document_id, h.page, html_escape(url_encode(s.query.substr(0, kMaxParamLength))));
     out += "<p class=\"snippet\">" + snippet_html(h.snippet) + "</p></li>";
   }
   out += "</ol>";

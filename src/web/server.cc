@@ -43,6 +43,7 @@
 #include "web/html_escape.h"
 #include "web/news_page.h"
 #include "web/openapi.h"
+#include "web/page_image_page.h"
 #include "web/page_layout.h"
 #include "web/register_page.h"
 #include "web/report_page.h"
@@ -343,6 +344,8 @@ struct WebServer::Impl {
     route_get(R"(/authority/([a-z0-9][a-z0-9-]{0,99}))", authority_page);
     route_get(R"(/report/([0-9]{1,12}))", report_page);
     route_get(R"(/report/([0-9]{1,12})/pdf)", report_pdf_response, false);
+    route_get(R"(/report/([0-9]{1,12})/page/([0-9]{1,5}))", page_image_page);
+    route_get(R"(/report/([0-9]{1,12})/page/([0-9]{1,5})\.png)", page_image_png, false);  // own image cache
     route_get("/search", search_page);
     route_get("/review", review_page);
     route_get("/news", news_form_page);

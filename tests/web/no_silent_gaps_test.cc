@@ -299,7 +299,7 @@ TEST_F(FlaggedDocumentTest, ReviewPageListsEachFactWithItsReasonAndPage) {
   EXPECT_TRUE(contains(page, "Flagshire"));
   EXPECT_TRUE(contains(page, "<tr data-field=\"care_leavers\"><th scope=\"row\">care_leavers</th>"));
   EXPECT_TRUE(contains(page, "the care leavers judgement was not read &lt;script&gt;"));
-  EXPECT_TRUE(contains(page, "href=\"/report/" + std::to_string(flagged_id_) + "/pdf#page=2\""));
+  EXPECT_TRUE(contains(page, "href=\"/report/" + std::to_string(flagged_id_) + "/page/2?fact=care_leavers#highlight\""));
   EXPECT_TRUE(contains(page, "no lead inspector was read</td><td><span class=\"nograde\">page not known</span>"));
   EXPECT_TRUE(contains(page, "aria-current=\"page\">Review</a>"));
 
