@@ -1,6 +1,8 @@
 #include "analysis/page_directory.h"
 
+#include <algorithm>
 #include <mutex>
+#include <unordered_map>
 
 #include <sqlite3.h>
 
@@ -41,8 +43,9 @@ std::shared_ptr<const PageDirectory> read_page_directory(const Connection& db) {
   while (pages.step()) {
     auto it = report_index.find(pages.integer(1));
     if (it == report_index.end()) continue;  // a document without an inspection is not searched
-    out->pages.emplace(pages.integer(0), DirectoryPage{it->second, static_cast<int>(pages.integer(2))});
+    out->pages.push_back({pages.integer(0), it->second, static_cast<int>(pages.integer(2))});
   }
+  std::sort(out->pages.begin(), out->pages.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
   return out;
 }
 
