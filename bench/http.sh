@@ -102,7 +102,9 @@ if command -v sqlite3 >/dev/null; then
   sqlite3 -readonly "$db" <"$here/bench/search_words.sql" >"$words"
 else
   python3 -c 'import sqlite3, sys; db = sqlite3.connect("file:" + sys.argv[1] + "?mode=ro", uri=True)
-for (w,) in db.execute(open(sys.argv[2]).read().split(";", 1)[1]): print(w)' "$db" "$here/bench/search_words.sql" >"$words"
+create, select = open(sys.argv[2]).read().split(";", 1)
+db.execute(create)
+for (w,) in db.execute(select.strip().rstrip(";")): print(w)' "$db" "$here/bench/search_words.sql" >"$words"
 fi
 [[ -s $words ]] || { echo "no search words could be read from $db" >&2; exit 1; }
 echo

@@ -1,6 +1,8 @@
 #include "analysis/page_directory.h"
 
+#include <algorithm>
 #include <mutex>
+#include <unordered_map>
 
 #include <sqlite3.h>
 
@@ -41,8 +43,9 @@ std::shared_ptr<const PageDirectory> read_page_directory(const Connection& db) {
   while (pages.step()) {
     auto it = report_index.find(pages.integer(1));
     if (it == report_index.end()) continue;  // a document without an inspection is not searched
-    out->pages.emplace(pages.integer(0), DirectoryPage{it->second, static_cast<int>(pages.integer(2))});
+    out->pages.push_back({pages.integer(0), it->second, static_cast<int>(pages.integer(2))});
   }
+  std::sort(out->pages.begin(), out->pages.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
   return out;
 }
 
@@ -72,12 +75,21 @@ struct CachedDirectory {
 // Directories by connection handle. An entry is removed when its connection
 // closes (SQLite calls the destructor of a function registered on it), so a
 // later connection that happens to get the same address never sees it.
-std::mutex cache_mutex;
-std::unordered_map<sqlite3*, CachedDirectory> cache;
+// Never destroyed: a connection closed during static destruction still finds
+// them.
+struct DirectoryCache {
+  std::mutex mutex;
+  std::unordered_map<sqlite3*, CachedDirectory> by_connection;
+};
+DirectoryCache& directory_cache() {
+  static auto* cache = new DirectoryCache;
+  return *cache;
+}
 
 void forget_connection(void* handle) {
-  std::lock_guard lock(cache_mutex);
-  cache.erase(static_cast<sqlite3*>(handle));
+  auto& cache = directory_cache();
+  std::lock_guard lock(cache.mutex);
+  cache.by_connection.erase(static_cast<sqlite3*>(handle));
 }
 
 void no_op(sqlite3_context* context, int, sqlite3_value**) { sqlite3_result_null(context); }
@@ -86,11 +98,12 @@ void no_op(sqlite3_context* context, int, sqlite3_value**) { sqlite3_result_null
 
 std::shared_ptr<const PageDirectory> page_directory(const Connection& db) {
   sqlite3* handle = db.handle();
+  auto& cache = directory_cache();
   RegisterState now = register_state(db);
   bool known = false;
   {
-    std::lock_guard lock(cache_mutex);
-    if (auto it = cache.find(handle); it != cache.end()) {
+    std::lock_guard lock(cache.mutex);
+    if (auto it = cache.by_connection.find(handle); it != cache.by_connection.end()) {
       known = true;
       if (it->second.state == now) return it->second.directory;
     }
@@ -106,8 +119,8 @@ std::shared_ptr<const PageDirectory> page_directory(const Connection& db) {
                                         nullptr, nullptr, &forget_connection);
     if (rc != SQLITE_OK) return directory;
   }
-  std::lock_guard lock(cache_mutex);
-  cache[handle] = {now, directory};
+  std::lock_guard lock(cache.mutex);
+  cache.by_connection[handle] = {now, directory};
   return directory;
 }
 

@@ -14,10 +14,10 @@
 // inspection are listed, as the joins they replace had it.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <memory>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "store/sqlite.h"
@@ -34,17 +34,19 @@ struct DirectoryReport {
 };
 
 struct DirectoryPage {
+  int64_t id = 0;       // pages.id (= page_fts rowid)
   uint32_t report = 0;  // index into PageDirectory::reports
   int number = 0;
 };
 
 struct PageDirectory {
   std::vector<DirectoryReport> reports;
-  std::unordered_map<int64_t, DirectoryPage> pages;  // by pages.id (= page_fts rowid)
+  std::vector<DirectoryPage> pages;  // by id: 16 bytes a page, a third of a hash map's
 
   const DirectoryPage* find(int64_t page_id) const {
-    auto it = pages.find(page_id);
-    return it == pages.end() ? nullptr : &it->second;
+    auto it = std::lower_bound(pages.begin(), pages.end(), page_id,
+                               [](const DirectoryPage& p, int64_t id) { return p.id < id; });
+    return it != pages.end() && it->id == page_id ? &*it : nullptr;
   }
 };
 

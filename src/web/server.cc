@@ -48,9 +48,9 @@
 #include "web/register_page.h"
 #include "web/report_page.h"
 #include "web/response_cache.h"
-#include "web/single_flight.h"
 #include "web/search_page.h"
 #include "web/security_headers.h"
+#include "web/single_flight.h"
 #include "web/static_assets.h"
 
 namespace cscwatch {
