@@ -249,6 +249,50 @@ TEST_F(AccountsTest, DisablingAnAccountEndsItsSessions) {
   EXPECT_EQ(post_login(server, "ed", kTestPassword)->status, 401);
 }
 
+// The write path itself, with handlers only this test registers: a write that
+// forgot its audit row, one that answers an error after writing, one that
+// finds a stale version. None of them leaves anything behind.
+TEST_F(AccountsTest, WritePathCommitsOnlyAuditedSuccessfulWrites) {
+  auto write_row = [](const WriteContext& ctx) {
+    ctx.db.prepare("INSERT INTO improvement_visibility(authority_urn, restricted) VALUES ('x', 1)").run();
+  };
+  TestServer server(db, [&](ServeOptions& o) {
+    o.extra_write_routes.emplace_back("/test/unaudited", [write_row](const WriteContext& ctx, const WebRequest&) {
+      write_row(ctx);
+      return json_response("{}");
+    });
+    o.extra_write_routes.emplace_back("/test/bad", [write_row](const WriteContext& ctx, const WebRequest&) {
+      write_row(ctx);
+      record_audit(ctx.db, {ctx.account.name, "x", "test", 0, "create", "", "{}"});
+      return json_response("{}", 400);
+    });
+    o.extra_write_routes.emplace_back("/test/stale", [write_row](const WriteContext& ctx, const WebRequest&) -> WebResponse {
+      write_row(ctx);
+      record_audit(ctx.db, {ctx.account.name, "x", "test", 0, "create", "", "{}"});
+      throw Conflict("changed meanwhile");
+    });
+    o.extra_write_routes.emplace_back("/test/audited", [write_row](const WriteContext& ctx, const WebRequest&) {
+      write_row(ctx);
+      record_audit(ctx.db, {ctx.account.name, "x", "test", 0, "create", "", "{}"});
+      return json_response("{}");
+    });
+  });
+  auto ed = sign_in(server, "ed");
+  auto post = [&](const std::string& path) { return server.client().Post(path, ed.headers(), "", "application/x-www-form-urlencoded")->status; };
+  EXPECT_EQ(post("/test/unaudited"), 500);
+  EXPECT_EQ(post("/test/bad"), 400);
+  EXPECT_EQ(post("/test/stale"), 409);
+  auto rows = [&] {
+    auto c = Connection::open(db, true);
+    auto q = c->prepare("SELECT (SELECT count(*) FROM improvement_visibility), (SELECT count(*) FROM audit_log WHERE authority_urn = 'x')");
+    q.step();
+    return std::pair(q.integer(0), q.integer(1));
+  };
+  EXPECT_EQ(rows(), (std::pair<int64_t, int64_t>(0, 0)));
+  EXPECT_EQ(post("/test/audited"), 200);
+  EXPECT_EQ(rows(), (std::pair<int64_t, int64_t>(1, 1)));
+}
+
 // What a consistent state of the register looks like while editors toggle
 // visibility: each toggle writes its change and its audit row together, so
 // in any snapshot an authority is restricted exactly when it has an odd
