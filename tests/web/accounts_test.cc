@@ -221,6 +221,12 @@ TEST_F(AccountsTest, AnonymousPagesStayCachedSignedInPagesAreNeverShared) {
   auto again = server.client().Get("/");
   EXPECT_EQ(again->body.find("Signed in as"), std::string::npos);
   EXPECT_EQ(again->body, anonymous->body);
+  // A page that may hold restricted records is rendered for the account.
+  auto authority = server.client().Get("/authority/dudley", ed.headers(false));
+  ASSERT_EQ(authority->status, 200);
+  EXPECT_NE(authority->body.find("Signed in as ed"), std::string::npos);
+  EXPECT_EQ(authority->get_header_value("Cache-Control"), "no-store");
+  EXPECT_EQ(server.client().Get("/authority/dudley")->body.find("Signed in as"), std::string::npos);
 }
 
 TEST_F(AccountsTest, SignOutNeedsTheCsrfTokenAndEndsTheSession) {
