@@ -361,7 +361,24 @@ TEST_F(AccountsTest, BackupUnderWriteLoadRestoresToAConsistentRegister) {
     previous = writes;
   }
   EXPECT_GT(previous, 0u);
-  // A backup restores into a register that serves and signs in.
+  // Restored over the register while a server serves it: the server sees the
+  // backup's state (no restart), and its cache does not serve the old pages.
+  {
+    TestServer server(db);
+    auto before = sign_in(server, "ed");
+    auto old_trail = server.client().Get("/api/audit/dudley", before.headers(false));
+    ASSERT_EQ(old_trail->status, 200);
+    ASSERT_TRUE(restore_register(backups.front(), db));
+    size_t restored_writes = 0;
+    expect_consistent(db, {dudley, bcp}, &restored_writes);
+    // Sessions started after the backup are gone with the rest of that state.
+    EXPECT_FALSE(json::parse(server.client().Get("/api/session", before.headers(false))->body)["signed_in"].get<bool>());
+    auto ed = sign_in(server, "ed");
+    auto trail = server.client().Get("/api/audit/dudley", ed.headers(false));
+    ASSERT_EQ(trail->status, 200);
+    EXPECT_LT(json::parse(trail->body)["changes"].size(), json::parse(old_trail->body)["changes"].size());
+  }
+  // A backup restores into a new register that serves and signs in.
   std::string restored = dir.path + "/restored.db";
   auto r = restore_register(backups.back(), restored);
   ASSERT_TRUE(r) << r.error();
