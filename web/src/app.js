@@ -83,7 +83,17 @@ async function drawGradeChart() {
   });
 }
 
+// The header's "Sign in" link is the same on every (cached) page; send the
+// reader back to this page after signing in.
+function signInReturnsHere() {
+  const link = document.querySelector('header .account a[href="/login"]');
+  if (link && location.pathname !== '/login') {
+    link.href = `/login?next=${encodeURIComponent(location.pathname + location.search)}`;
+  }
+}
+
 document.addEventListener('DOMContentLoaded', () => {
   autoSubmitFilters();
+  signInReturnsHere();
   drawGradeChart().catch(() => { /* the server-drawn timeline remains */ });
 });

@@ -105,7 +105,8 @@ test('an editor signs in, writes with the CSRF token, reads the audit trail and 
   await page.getByLabel('Account name').fill('browser-editor');
   await page.getByLabel('Password').fill(PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(`${base}/`);
+  // Back on the page the "Sign in" link was followed from.
+  await page.waitForURL(`${base}/authority/dudley`);
   assert.match(await page.locator('header .account').innerText(), /Signed in as browser-editor/);
 
   // The session cookie is HttpOnly: no script on the page can read it.
