@@ -593,7 +593,6 @@ struct WebServer::Impl {
     route_get(R"(/audit/([a-z0-9][a-z0-9-]{0,99}))", audit_page, false);
     route_get(R"(/api/audit/([a-z0-9][a-z0-9-]{0,99}))", audit_api, false);
     route_write(R"(/authority/([a-z0-9][a-z0-9-]{0,99})/visibility)", set_visibility);
-    for (const auto& [pattern, handler] : options.extra_write_routes) route_write(pattern.c_str(), handler);
     route_get("/api/openapi.json", [](const PageContext&, const WebRequest&) { return json_response(openapi_document()); });
     // The API's root describes the API.
     route_get("/api/?", [](const PageContext&, const WebRequest&) { return json_response(openapi_document()); });
@@ -604,6 +603,8 @@ struct WebServer::Impl {
                         r.cacheable = false;
                         return r;
                       }});
+    // Write routes given by the embedder (tests), after the built-in ones.
+    for (const auto& [pattern, handler] : options.extra_write_routes) route_write(pattern.c_str(), handler);
   }
 
   void do_accept();
