@@ -66,13 +66,25 @@ sqlite3 -separator ' ' "file:$db?mode=ro" \
    ORDER BY 1, 2 LIMIT $pages" >"$work/sample"
 
 : >"$work/first.raw"; : >"$work/cached"; : >"$work/html"
+# The server's CPU time so far (user + system, ms): wall-clock times on a
+# busy machine include waiting for a core; CPU per request does not.
+cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{print ($14 + $15) * 1000 / hz}' "/proc/$server_pid/stat"; }
+n=$(wc -l <"$work/sample")
+c0=$(cpu_ms)
 while read -r id page; do
   curl -s -o /dev/null -w '%{time_total} %{size_download}\n' "$base/report/$id/page/$page.png" >>"$work/first.raw"
+done <"$work/sample"
+c1=$(cpu_ms)
+while read -r id page; do
   curl -s -o /dev/null -w '%{time_total}\n' "$base/report/$id/page/$page.png" >>"$work/cached"
-  # The page with a highlight (the overall judgement's words), built once:
-  # a later request for it is answered by the response cache.
+done <"$work/sample"
+c2=$(cpu_ms)
+# The page with a highlight (the overall judgement's words), built once:
+# a later request for it is answered by the response cache.
+while read -r id page; do
   curl -s -o /dev/null -w '%{time_total}\n' "$base/report/$id/page/$page?fact=overall" >>"$work/html"
 done <"$work/sample"
+c3=$(cpu_ms)
 awk '{print $1}' "$work/first.raw" >"$work/first"
 awk '{print $2}' "$work/first.raw" >"$work/bytes"
 
@@ -87,19 +99,22 @@ printf '%-40s %s\n' "PNG, first request (drawn), ms" "$(stats "$work/first" 1000
 printf '%-40s %s\n' "PNG, again (image cache), ms" "$(stats "$work/cached" 1000)"
 printf '%-40s %s\n' "page with highlight (first build), ms" "$(stats "$work/html" 1000)"
 printf '%-40s %s\n' "PNG size, KB" "$(stats "$work/bytes" 0.001)"
+awk -v n="$n" -v a="$c0" -v b="$c1" -v c="$c2" -v d="$c3" 'BEGIN {
+  printf "server CPU per request, ms: drawn %.1f, from the image cache %.1f, page with highlight %.1f\n", (b - a) / n, (c - b) / n, (d - c) / n }'
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
 
 [[ $coverage == 1 ]] || exit 0
 echo
 echo "cited facts whose words are highlighted on their page (by kind of fact):"
 : >"$work/facts"
 for id in $(sqlite3 "file:$db?mode=ro" "SELECT document_id FROM document_files ORDER BY 1"); do
-  curl -s "$base/report/$id" | grep -o 'href="/report/[0-9]*/page/[0-9]*?fact=[a-z_0-9-]*#highlight"' | sort -u |
+  { curl -s "$base/report/$id" | grep -o 'href="/report/[0-9]*/page/[0-9]*?fact=[a-z_0-9-]*#highlight"' || true; } | sort -u |
     while read -r href; do
       url=${href#href=\"}; url=${url%#highlight\"}
       fact=${url##*fact=}; [[ $fact == point-* ]] && fact=improvement_point
       html=$(curl -s "$base$url")
       found=0; grep -q 'id="highlight"' <<<"$html" && found=1
-      hits=$(grep -o 'data-hit="[0-9]*"' <<<"$html" | sort -u | wc -l)
+      hits=$({ grep -o 'data-hit="[0-9]*"' <<<"$html" || true; } | sort -u | wc -l)
       echo "$fact $found $hits" >>"$work/facts"
     done
 done
