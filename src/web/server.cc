@@ -802,7 +802,8 @@ class WebServer::Impl::Session : public std::enable_shared_from_this<Session> {
     if (!out.location.empty()) h += "Location: " + out.location + "\r\n";
     if (request_.account || !out.headers.empty())
       h += "Cache-Control: no-store\r\n";  // a signed-in page, or one setting a cookie: no shared or browser cache
-    else if (out.content_type.rfind("text/javascript", 0) == 0 || out.content_type.rfind("text/css", 0) == 0)
+    else if (out.content_type.rfind("text/javascript", 0) == 0 || out.content_type.rfind("text/css", 0) == 0 ||
+             out.content_type == "image/png")  // a page image: drawn from a document whose bytes never change
       h += "Cache-Control: public, max-age=3600\r\n";
     else
       h += "Cache-Control: no-cache\r\n";
