@@ -136,6 +136,17 @@ ALTER TABLE improvement_points ADD COLUMN number TEXT NOT NULL DEFAULT '';
 ALTER TABLE improvement_points ADD COLUMN section TEXT NOT NULL DEFAULT '';
 ALTER TABLE inspections ADD COLUMN authority_resolution TEXT NOT NULL DEFAULT '';
 )sql",
+    // 3: the hex map of England's upper-tier authorities
+    // (reference/upper_tier_hexmap.hexjson), loaded with the authority table
+    // on every ingest so the server draws the map from the register alone.
+    R"sql(
+CREATE TABLE hex_layout (
+  ons_code TEXT PRIMARY KEY,   -- the hexjson's key (ONS code when the map was drawn)
+  name TEXT NOT NULL,
+  q INTEGER NOT NULL,          -- column
+  r INTEGER NOT NULL           -- row; rows grow northwards, odd rows shifted right ("odd-r")
+);
+)sql",
 };
 
 }  // namespace
