@@ -40,6 +40,9 @@
 #include "web/authority_page.h"
 #include "web/byte_ranges.h"
 #include "web/connection_pool.h"
+#include "web/downloads.h"
+#include "web/inspectors_page.h"
+#include "web/national_page.h"
 #include "web/html_escape.h"
 #include "web/news_page.h"
 #include "web/openapi.h"
@@ -328,6 +331,14 @@ struct WebServer::Impl {
     route_get(R"(/report/([0-9]{1,12}))", report_page);
     route_get(R"(/report/([0-9]{1,12})/pdf)", report_pdf_response, false);
     route_get("/search", search_page);
+    route_get("/national", national_page);
+    route_get("/inspectors", inspectors_page);
+    route_get(R"(/inspectors/([a-z0-9][a-z0-9-]{0,99}))", inspector_page);
+    route_get(R"(/export\.(csv|json|xlsx))", register_download);
+    route_get(R"(/authority/([a-z0-9][a-z0-9-]{0,99})\.(csv|json|xlsx))", authority_download);
+    route_get("/api/national", national_api);
+    route_get("/api/inspectors", inspectors_api);
+    route_get(R"(/api/inspectors/([a-z0-9][a-z0-9-]{0,99}))", inspector_api);
     route_get("/review", review_page);
     route_get("/news", news_form_page);
     route_post("/news", news_post_page);
