@@ -53,7 +53,8 @@ std::optional<std::string> corpus_db(std::string* why) {
       auto loaded = reg->load_authorities(*authorities);
       if (!loaded) throw std::runtime_error(loaded.error());
       auto hexes = load_hexmap(data_dir() + "/reference/upper_tier_hexmap.hexjson");
-      if (hexes) store_hex_layout(reg->connection(), *hexes);
+      if (!hexes) throw std::runtime_error(hexes.error());
+      store_hex_layout(reg->connection(), *hexes);
       AuthorityDirectory directory(reg->authorities());
       std::vector<IngestFailure> missing;
       auto files = collect_pdf_files({pdfs}, missing);
