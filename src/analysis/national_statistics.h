@@ -13,6 +13,8 @@
 //   the April 2026 framework. The 2013 looked after children inspections are in
 //   the grade mix but start no transition and no recovery: they judged part of
 //   the service.
+// - The same full inspection (authority and first day on site) stored from
+//   two files counts once.
 // - Reorganisations (domain/reorganisation.h) continue a predecessor's history
 //   into each successor, as the forecast does: the predecessor's last full
 //   inspection before the change and a successor's first one make one

@@ -18,6 +18,6 @@ inline constexpr std::string_view kStatisticsRules =
     "after children inspections). A reorganised authority's history continues into each successor. Time to recover "
     "runs from the last day on site of an inadequate inspection to the last day on site of the next inspection "
     "judged better; authorities still inadequate at the as-at date are censored there, and the median and quartiles "
-    "are Kaplan-Meier (product-limit) estimates.";
+    "are Kaplan-Meier (product-limit) estimates. A report stored from two files counts once.";
 
 }  // namespace cscwatch

@@ -173,8 +173,9 @@ WebResponse national_page(const PageContext& ctx, const WebRequest& request) {
     out += "</option>";
   }
   out += "</select></div><button type=\"submit\">Show</button></form>";
-  out += "<p>Only inspections published on or before " + html_escape(to_long_form(as_at)) +
-         " count. " + html_escape(std::string(kStatisticsRules)) + "</p>";
+  out += "<p>Figures as at " + html_escape(to_long_form(as_at)) +
+         ": only inspections published by then count.</p><details class=\"rules\"><summary>How these figures are "
+         "counted</summary><p>" + html_escape(std::string(kStatisticsRules)) + "</p></details>";
   out += "<p class=\"links\">More: <a href=\"/national/phrases\">recurring weaknesses (phrases)</a> \u00b7 "
          "<a href=\"/national/persistence\">weaknesses that persist</a> \u00b7 <a href=\"/inspectors\">lead "
          "inspectors</a></p>";
