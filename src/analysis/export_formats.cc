@@ -30,6 +30,17 @@ std::string csv_field(const std::string& value) {
   return out + "\"";
 }
 
+// A spreadsheet cell holds at most 32,767 characters: longer text (a long
+// review note) is cut at a character boundary and says so, rather than the
+// cell being left empty.
+std::string cell_text(const std::string& v) {
+  constexpr size_t kMaxCell = 32767 - 16;
+  if (v.size() <= kMaxCell) return v;
+  size_t cut = kMaxCell;
+  while (cut > 0 && (static_cast<unsigned char>(v[cut]) & 0xC0) == 0x80) --cut;
+  return v.substr(0, cut) + " [cut]";
+}
+
 // Widths (in characters) that fit the usual content of each column.
 double column_width(const std::string& column) {
   if (column == "authority_name" || column == "source_file") return 32;
@@ -68,7 +79,7 @@ void write_sheet(lxw_workbook* book, const char* name, const std::vector<Inspect
         worksheet_write_string(sheet, r, col, g ? std::string(label(*g)).c_str() : v.c_str(), nullptr);
         continue;
       }
-      worksheet_write_string(sheet, r, col, v.c_str(), nullptr);
+      worksheet_write_string(sheet, r, col, cell_text(v).c_str(), nullptr);
     }
     ++r;
   }
