@@ -137,14 +137,21 @@ NationalStatistics national_statistics(const Connection& db, const Date& as_at) 
   NationalStatistics s;
   s.as_at = as_at;
   std::map<std::string, std::string> region_of;  // urn -> region name
-  std::vector<std::string> current;              // authorities that carry a history
+  // The authorities that exist at the as-at date carry the histories: a
+  // county replaced by then hands its history to its successors, and a
+  // successor not yet created leaves it with the county.
+  std::vector<std::string> current;
   {
-    std::set<std::string> predecessors;
-    for (const auto& r : known_reorganisations()) predecessors.emplace(r.predecessor_urn);
+    const std::string day = to_iso(as_at);
+    std::set<std::string> absent;
+    for (const auto& r : known_reorganisations()) {
+      if (r.date <= day) absent.emplace(r.predecessor_urn);
+      else absent.emplace(r.successor_urn);
+    }
     auto q = db.prepare("SELECT urn, region_name FROM authorities ORDER BY urn");
     while (q.step()) {
       region_of[q.text(0)] = q.text(1);
-      if (!predecessors.count(q.text(0))) current.push_back(q.text(0));
+      if (!absent.count(q.text(0))) current.push_back(q.text(0));
     }
   }
   const std::vector<Judged> judged = judged_rows(db, as_at);

@@ -20,8 +20,9 @@
 //   inspection before the change and a successor's first one make one
 //   transition of the successor, and an inadequate predecessor recovers when
 //   the successor is first judged better. A split counts once per successor
-//   (each inherited the whole service). Only current authorities carry
-//   histories, so no inspection is counted twice within one authority.
+//   (each inherited the whole service). Only the authorities that exist at
+//   the as-at date carry histories (before a split, the county; after it, its
+//   successors), so no inspection is counted twice within one authority.
 #pragma once
 
 #include <map>
