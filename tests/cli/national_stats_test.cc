@@ -182,10 +182,10 @@ class NationalStats : public ::testing::Test {
       ASSERT_TRUE(actual.contains(key)) << what << " " << key;
       int total = 0;
       for (const auto& [grade, n] : grades) {
-        EXPECT_EQ(actual[key].value(grade, 0), n) << what << " " << key << " " << grade;
+        EXPECT_EQ(actual.at(key).value(grade, 0), n) << what << " " << key << " " << grade;
         total += n;
       }
-      EXPECT_EQ(actual[key]["total"], total) << what << " " << key;
+      EXPECT_EQ(actual.at(key).at("total"), total) << what << " " << key;
     }
   }
 
@@ -198,24 +198,24 @@ TEST_F(NationalStats, GradeMixByYearAndFrameworkMatchesTheExport) {
   expect_counts(stats_["grade_mix"]["by_year"], e_.by_year, "by year");
   expect_counts(stats_["grade_mix"]["by_framework"], e_.by_framework, "by framework");
   for (const auto& [region, by_year] : e_.region_by_year)
-    expect_counts(stats_["grade_mix_by_region"][region]["by_year"], by_year, "region " + region);
+    expect_counts(stats_.at("grade_mix_by_region").at(region).at("by_year"), by_year, "region " + region);
   // The corpus has reports of every year 2014-2024 and all three frameworks.
   EXPECT_GE(e_.by_year.size(), 11u);
   EXPECT_EQ(e_.by_framework.size(), 3u);
 }
 
 TEST_F(NationalStats, TransitionMatrixMatchesTheExport) {
-  const auto& t = stats_["transitions"];
-  EXPECT_EQ(t["total"], e_.pairs);
-  ASSERT_EQ(t["counts"].size(), e_.transitions.size());
+  const auto& t = stats_.at("transitions");
+  EXPECT_EQ(t.at("total"), e_.pairs);
+  ASSERT_EQ(t.at("counts").size(), e_.transitions.size());
   for (const auto& [from, row] : e_.transitions) {
     int n = 0;
     for (const auto& [to, c] : row) n += c;
     for (const auto& [to, c] : row) {
-      EXPECT_EQ(t["counts"][from].value(to, 0), c) << from << " -> " << to;
-      EXPECT_NEAR(t["shares"][from][to].get<double>(), static_cast<double>(c) / n, 0.0006) << from << " -> " << to;
+      EXPECT_EQ(t.at("counts").at(from).value(to, 0), c) << from << " -> " << to;
+      EXPECT_NEAR(t.at("shares").at(from).at(to).get<double>(), static_cast<double>(c) / n, 0.0006) << from << " -> " << to;
     }
-    EXPECT_EQ(t["counts"][from].size(), row.size()) << from;
+    EXPECT_EQ(t.at("counts").at(from).size(), row.size()) << from;
   }
   // Inadequate is followed by something: Dudley (2016 inadequate, 2018 requires improvement) is one such pair.
   EXPECT_GE(e_.transitions["inadequate"]["requires_improvement"], 1);
@@ -225,15 +225,15 @@ TEST_F(NationalStats, TimeToRecoverMatchesAnIndependentKaplanMeier) {
   auto check = [&](const nlohmann::json& r, const std::vector<Expected::Obs>& obs, const std::string& what) {
     int recovered = 0;
     for (const auto& o : obs) recovered += o.event ? 1 : 0;
-    EXPECT_EQ(r["inadequate_judgements"], static_cast<int>(obs.size())) << what;
-    EXPECT_EQ(r["recovered"], recovered) << what;
-    EXPECT_EQ(r["censored"], static_cast<int>(obs.size()) - recovered) << what;
-    expect_months(r["q1_months"], km_quantile(obs, 0.75), what + " first quartile");
-    expect_months(r["median_months"], km_quantile(obs, 0.5), what + " median");
-    expect_months(r["q3_months"], km_quantile(obs, 0.25), what + " third quartile");
+    EXPECT_EQ(r.at("inadequate_judgements"), static_cast<int>(obs.size())) << what;
+    EXPECT_EQ(r.at("recovered"), recovered) << what;
+    EXPECT_EQ(r.at("censored"), static_cast<int>(obs.size()) - recovered) << what;
+    expect_months(r.at("q1_months"), km_quantile(obs, 0.75), what + " first quartile");
+    expect_months(r.at("median_months"), km_quantile(obs, 0.5), what + " median");
+    expect_months(r.at("q3_months"), km_quantile(obs, 0.25), what + " third quartile");
   };
   check(stats_["recovery"], e_.recovery, "England");
-  for (const auto& [region, obs] : e_.recovery_by_region) check(stats_["recovery_by_region"][region], obs, region);
+  for (const auto& [region, obs] : e_.recovery_by_region) check(stats_.at("recovery_by_region").at(region), obs, region);
   // Enough inadequate judgements to say something, and some still inadequate.
   EXPECT_GE(e_.recovery.size(), 30u);
   EXPECT_TRUE(std::any_of(e_.recovery.begin(), e_.recovery.end(), [](const auto& o) { return !o.event; }));
