@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 DATA=${CSCWATCH_DATA:-$(cd .. && pwd)/shared}
 if [ "${SKIP_DEPS:-0}" != 1 ]; then
-  extra=(chromium)
+  extra=(chromium libreoffice-calc-nogui)
   command -v npm >/dev/null || extra+=(nodejs npm)
   scripts/install-deps.sh "${extra[@]}"
 fi

@@ -3,7 +3,9 @@
 #include <cstdio>
 #include <filesystem>
 
+#include "reader/hexmap.h"
 #include "reader/reference_tables.h"
+#include "store/hex_layout.h"
 
 namespace cscwatch {
 
@@ -20,6 +22,13 @@ Result<Register> CliContext::open_for_ingest() const {
   if (!reg) return Error{reg.error()};
   auto loaded = reg->load_authorities(*authorities);
   if (!loaded) return Error{loaded.error()};
+  // The hex map is optional: without it the national page says the map is
+  // unavailable; a file that is there but unreadable is an error.
+  if (std::filesystem::exists(hexmap_json(), ec)) {
+    auto cells = load_hexmap(hexmap_json());
+    if (!cells) return Error{cells.error()};
+    store_hex_layout(reg->connection(), *cells);
+  }
   return reg;
 }
 

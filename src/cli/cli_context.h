@@ -16,6 +16,7 @@ struct CliContext {
   std::string data_dir = "../shared";  // reference/ and corpus/ from the shared data folder
 
   std::string authorities_csv() const { return data_dir + "/reference/authorities.csv"; }
+  std::string hexmap_json() const { return data_dir + "/reference/upper_tier_hexmap.hexjson"; }
   std::string corpus_dir() const { return data_dir + "/corpus/pdf"; }
 
   // Opens the register for writing and loads the reference authorities into it.

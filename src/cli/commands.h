@@ -23,5 +23,6 @@ void add_correct_command(CLI::App& app, CliContext& ctx, int& status);
 void add_user_command(CLI::App& app, CliContext& ctx, int& status);
 void add_backup_command(CLI::App& app, CliContext& ctx, int& status);
 void add_restore_command(CLI::App& app, CliContext& ctx, int& status);
+void add_stats_command(CLI::App& app, CliContext& ctx, int& status);
 
 }  // namespace cscwatch

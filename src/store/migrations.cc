@@ -193,6 +193,17 @@ CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN
   SELECT RAISE(ABORT, 'the audit log is append-only');
 END;
 )sql",
+    // 4: the hex map of England's upper-tier authorities
+    // (reference/upper_tier_hexmap.hexjson), loaded with the authority table
+    // on every ingest so the server draws the map from the register alone.
+    R"sql(
+CREATE TABLE hex_layout (
+  ons_code TEXT PRIMARY KEY,   -- the hexjson's key (ONS code when the map was drawn)
+  name TEXT NOT NULL,
+  q INTEGER NOT NULL,          -- column
+  r INTEGER NOT NULL           -- row; rows grow northwards, odd rows shifted right ("odd-r")
+);
+)sql",
 };
 
 }  // namespace

@@ -5,6 +5,8 @@
 #include "analysis/authority_profile.h"
 #include "analysis/national_register.h"
 #include "web/api_json.h"
+#include "web/authority_peers_section.h"
+#include "web/downloads.h"
 #include "web/grade_badge.h"
 #include "web/html_escape.h"
 #include "web/inspection_fragments.h"
@@ -156,6 +158,8 @@ WebResponse authority_page(const PageContext& ctx, const WebRequest& request) {
     out += "</tbody></table></div>";
   }
   out += "</section>";
+  out += authority_peers_section(ctx, a.slug);
+  out += download_links("/authority/" + a.slug, "this authority's inspections");
   out += "<p><a href=\"/api/authorities/" + html_escape(a.slug) + "\">This authority as JSON</a></p>";
 
   PageOptions options{a.name, "register", {}};

@@ -247,6 +247,39 @@ nlohmann::json build() {
               {"corrected", {{"type", "array"}, {"items", correction}}}}}}}}}}}};
   schemas["Error"] = {{"type", "object"},
                       {"properties", {{"error", {{"type", "string"}}}, {"status", {{"type", "integer"}}}}}};
+  // The national picture and the lead inspectors (web/national_page.h, web/inspectors_page.h).
+  doc["paths"]["/api/national"] = {
+      {"get",
+       {{"summary", "National statistics: grade mix by year and framework (nationally and by region), transitions "
+                    "between consecutive full inspections, time to recover from inadequate (Kaplan-Meier), the hex map"},
+        {"parameters",
+         nlohmann::json::array({{{"name", "as_at"}, {"in", "query"}, {"required", false},
+                                 {"description", "YYYY-MM-DD: only inspections published by then (default today)"},
+                                 {"schema", {{"type", "string"}, {"format", "date"}}}}})},
+        {"responses", {{"200", ok("The figures, the rules behind them, and each hexagon's authorities and grades", "National")},
+                       {"400", error_response("Malformed as_at")}}}}}};
+  doc["paths"]["/api/inspectors"] = {
+      {"get",
+       {{"summary", "Every lead inspector with inspections led by year, framework and grade (with the caveat)"},
+        {"responses", {{"200", ok("Lead inspectors, most inspections first", "Inspectors")}}}}}};
+  doc["paths"]["/api/inspectors/{slug}"] = {
+      {"get",
+       {{"summary", "One lead inspector and the inspections they led"},
+        {"parameters", nlohmann::json::array({{{"name", "slug"}, {"in", "path"}, {"required", true}, {"schema", {{"type", "string"}}}}})},
+        {"responses", {{"200", ok("The inspector", "Inspectors")}, {"404", error_response("No inspector has that name")}}}}}};
+  schemas["National"] = {{"type", "object"},
+                         {"properties",
+                          {{"as_at", {{"type", "string"}, {"format", "date"}}},
+                           {"rules", {{"type", "string"}}},
+                           {"grade_mix", {{"type", "object"}}},
+                           {"grade_mix_by_region", {{"type", "object"}}},
+                           {"transitions", {{"type", "object"}}},
+                           {"transitions_by_region", {{"type", "object"}}},
+                           {"recovery", {{"type", "object"}}},
+                           {"recovery_by_region", {{"type", "object"}}},
+                           {"map", {{"type", "array"}, {"items", {{"type", "object"}}}}}}}};
+  schemas["Inspectors"] = {{"type", "object"},
+                           {"properties", {{"caveat", {{"type", "string"}}}, {"inspectors", {{"type", "array"}, {"items", {{"type", "object"}}}}}}}};
   doc["components"] = {{"schemas", schemas}};
   return doc;
 }

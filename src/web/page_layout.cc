@@ -29,6 +29,7 @@ std::string render_page(const PageOptions& o, std::string_view body) {
     out += "</a>";
   };
   item("register", "/", "National register");
+  item("national", "/national", "National picture");
   item("search", "/search", "Search reports");
   item("review", "/review", "Review");
   item("news", "/news", "Check a news article");

@@ -6,6 +6,7 @@
 
 #include "store/inspection_rows.h"
 #include "web/api_json.h"
+#include "web/downloads.h"
 #include "web/grade_badge.h"
 #include "web/html_escape.h"
 #include "web/page_layout.h"
@@ -150,6 +151,7 @@ WebResponse register_page(const PageContext& ctx, const WebRequest& request) {
   out += fmt::format("<p class=\"result-count\" id=\"register-count\">{} authorit{} shown. "
                      "<a href=\"/api/register{}{}\">This list as JSON</a></p>",
                      rows.size(), rows.size() == 1 ? "y" : "ies", fq.empty() ? "" : "?", html_escape(fq));
+  out += download_links("/export", "every inspection in the register");
 
   out += "<div class=\"table-wrap\"><table class=\"register\" id=\"register\"><thead><tr>";
   for (const auto& c : kColumns) {

@@ -47,6 +47,9 @@
 #include "web/byte_ranges.h"
 #include "web/connection_pool.h"
 #include "web/audit_page.h"
+#include "web/downloads.h"
+#include "web/inspectors_page.h"
+#include "web/national_page.h"
 #include "web/html_escape.h"
 #include "web/login_throttle.h"
 #include "web/news_page.h"
@@ -594,6 +597,14 @@ struct WebServer::Impl {
     route_get("/search", search_page, true, kSameForEveryone);
     route_get("/review", review_page, true, kSameForEveryone);
     route_get("/news", news_form_page, true, kSameForEveryone);
+    route_get("/national", national_page, true, kSameForEveryone);
+    route_get("/inspectors", inspectors_page, true, kSameForEveryone);
+    route_get(R"(/inspectors/([a-z0-9][a-z0-9-]{0,99}))", inspector_page, true, kSameForEveryone);
+    route_get(R"(/export\.(csv|json|xlsx))", register_download, true, kSameForEveryone);
+    route_get(R"(/authority/([a-z0-9][a-z0-9-]{0,99})\.(csv|json|xlsx))", authority_download, true, kSameForEveryone);
+    route_get("/api/national", national_api, true, kSameForEveryone);
+    route_get("/api/inspectors", inspectors_api, true, kSameForEveryone);
+    route_get(R"(/api/inspectors/([a-z0-9][a-z0-9-]{0,99}))", inspector_api, true, kSameForEveryone);
     route_post("/news", news_post_page);
     route_get(R"(/static/([A-Za-z0-9][A-Za-z0-9._-]{0,99}))", [](const PageContext&, const WebRequest& r) { return static_asset(r); }, true,
               kSameForEveryone);

@@ -3,10 +3,13 @@
 #include "common/pdf_file.h"
 
 #include <fcntl.h>
+#include <sys/file.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <cstdlib>
+#include <filesystem>
+#include <stdexcept>
 #include <fstream>
 #include <random>
 #include <sstream>
@@ -102,6 +105,38 @@ std::string read_file(const std::string& path) {
   std::ostringstream ss;
   ss << in.rdbuf();
   return ss.str();
+}
+
+const CorpusIngest& corpus_register() {
+  static const CorpusIngest corpus = [] {
+    namespace fs = std::filesystem;
+    CorpusIngest c;
+    const fs::path binary(kBinary);
+    const fs::path dir = binary.parent_path() / "test-artifacts" / "cli";
+    fs::create_directories(dir);
+    const auto stamp = std::to_string(fs::file_size(binary)) + "-" +
+                       std::to_string(fs::last_write_time(binary).time_since_epoch().count());
+    const fs::path base = dir / ("corpus-" + stamp);
+    c.db = base.string() + ".db";
+    int lock = ::open((dir / "corpus.lock").c_str(), O_CREAT | O_RDWR, 0644);
+    if (lock < 0) throw std::runtime_error("cannot create " + (dir / "corpus.lock").string());
+    ::flock(lock, LOCK_EX);
+    if (!fs::exists(base.string() + ".status")) {
+      for (const auto& old : fs::directory_iterator(dir))
+        if (old.path().filename().string().rfind("corpus-", 0) == 0) fs::remove(old.path());
+      RunResult r = run_cscwatch({"ingest", "--quiet", "--db", c.db, "--data-dir", kDataDir, kDataDir + "/corpus/pdf"});
+      write_file(base.string() + ".out", r.out);
+      write_file(base.string() + ".err", r.err);
+      write_file(base.string() + ".status", std::to_string(r.status));
+    }
+    c.ingest.out = read_file(base.string() + ".out");
+    c.ingest.err = read_file(base.string() + ".err");
+    c.ingest.status = std::stoi(read_file(base.string() + ".status"));
+    ::flock(lock, LOCK_UN);
+    ::close(lock);
+    return c;
+  }();
+  return corpus;
 }
 
 }  // namespace cscwatch::testing

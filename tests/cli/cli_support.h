@@ -42,6 +42,17 @@ int run_shell(const std::string& command);
 std::string make_text_pdf(const std::vector<std::string>& lines);
 
 void write_file(const std::string& path, const std::string& bytes);
+
+// The corpus ingested by the cscwatch binary, shared by every end-to-end test:
+// CTest runs each test in its own process, so it is ingested once per build of
+// the binary (keyed by its size and time), under a lock, into the build tree,
+// and every test reads that register and the ingest's output. Call only when
+// corpus_available().
+struct CorpusIngest {
+  std::string db;
+  RunResult ingest;
+};
+const CorpusIngest& corpus_register();
 std::string read_file(const std::string& path);
 
 }  // namespace cscwatch::testing

@@ -20,35 +20,12 @@ namespace {
 
 class CorpusExport : public ::testing::Test {
  protected:
-  // CTest runs each test in its own process: the corpus is ingested once per
-  // build of the binary (keyed by its size and time), under a lock, into the
-  // build tree, and every test reads that register and the ingest's output.
+  // The corpus is ingested once per build of the binary (cli_support.h).
   static void SetUpTestSuite() {
     if (!corpus_available()) return;
-    namespace fs = std::filesystem;
-    const fs::path binary(kBinary);
-    const fs::path dir = binary.parent_path() / "test-artifacts" / "cli";
-    fs::create_directories(dir);
-    const auto stamp = std::to_string(fs::file_size(binary)) + "-" +
-                       std::to_string(fs::last_write_time(binary).time_since_epoch().count());
-    const fs::path base = dir / ("corpus-" + stamp);
-    db_ = base.string() + ".db";
-    int lock = ::open((dir / "corpus.lock").c_str(), O_CREAT | O_RDWR, 0644);
-    ASSERT_GE(lock, 0);
-    ::flock(lock, LOCK_EX);
-    if (!fs::exists(base.string() + ".status")) {
-      for (const auto& old : fs::directory_iterator(dir))
-        if (old.path().filename().string().rfind("corpus-", 0) == 0) fs::remove(old.path());
-      RunResult r = run_cscwatch({"ingest", "--quiet", "--db", db_, "--data-dir", kDataDir, kDataDir + "/corpus/pdf"});
-      write_file(base.string() + ".out", r.out);
-      write_file(base.string() + ".err", r.err);
-      write_file(base.string() + ".status", std::to_string(r.status));
-    }
-    ingest_.out = read_file(base.string() + ".out");
-    ingest_.err = read_file(base.string() + ".err");
-    ingest_.status = std::stoi(read_file(base.string() + ".status"));
-    ::flock(lock, LOCK_UN);
-    ::close(lock);
+    const CorpusIngest& corpus = corpus_register();
+    db_ = corpus.db;
+    ingest_ = corpus.ingest;
   }
   void SetUp() override {
     if (!corpus_available()) GTEST_SKIP() << "corpus absent at " << kDataDir << " (set -DCSCWATCH_DATA_DIR)";

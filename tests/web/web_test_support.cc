@@ -13,7 +13,9 @@
 #include "domain/authority_directory.h"
 #include "ingest/ingest.h"
 #include "parse/parser_version.h"
+#include "reader/hexmap.h"
 #include "reader/reference_tables.h"
+#include "store/hex_layout.h"
 #include "store/migrations.h"
 #include "store/register.h"
 
@@ -50,6 +52,9 @@ std::optional<std::string> corpus_db(std::string* why) {
       if (!reg) throw std::runtime_error(reg.error());
       auto loaded = reg->load_authorities(*authorities);
       if (!loaded) throw std::runtime_error(loaded.error());
+      auto hexes = load_hexmap(data_dir() + "/reference/upper_tier_hexmap.hexjson");
+      if (!hexes) throw std::runtime_error(hexes.error());
+      store_hex_layout(reg->connection(), *hexes);
       AuthorityDirectory directory(reg->authorities());
       std::vector<IngestFailure> missing;
       auto files = collect_pdf_files({pdfs}, missing);

@@ -92,7 +92,44 @@ async function drawGradeChart() {
   });
 }
 
+// Stacked bars of grades (the national page): drawn from the table named by
+// the canvas's data-table, so the chart and the table can never disagree.
+const GRADE_COLOUR = {
+  outstanding: '#005a8c', good: '#00765a', requires_improvement: '#e69f00', adequate: '#f5c869', inadequate: '#b03a00',
+};
+function drawStackedCharts() {
+  if (typeof window.Chart === 'undefined') return;
+  for (const canvas of document.querySelectorAll('canvas.stacked-chart')) {
+    const table = document.getElementById(canvas.dataset.table);
+    if (!table) continue;
+    const grades = [...table.querySelectorAll('thead th[data-grade]')];
+    const rows = [...table.querySelectorAll('tbody tr')];
+    const labels = rows.map((r) => r.querySelector('th').textContent.trim());
+    const datasets = grades.map((th) => {
+      const column = [...th.parentNode.children].indexOf(th);
+      return {
+        label: th.textContent.trim(),
+        data: rows.map((r) => Number(r.children[column].textContent)),
+        backgroundColor: GRADE_COLOUR[th.dataset.grade] || '#999999',
+      };
+    }).filter((d) => d.data.some((v) => v > 0));
+    // eslint-disable-next-line no-new
+    new window.Chart(canvas, {
+      type: 'bar',
+      data: { labels, datasets },
+      options: {
+        responsive: true,
+        aspectRatio: window.matchMedia('(max-width: 600px)').matches ? 1.1 : 2.4,
+        animation: false,
+        scales: { x: { stacked: true }, y: { stacked: true, title: { display: true, text: 'Inspections' } } },
+        plugins: { legend: { position: 'bottom' } },
+      },
+    });
+  }
+}
+
 document.addEventListener('DOMContentLoaded', () => {
+  drawStackedCharts();
   autoSubmitFilters();
   drawGradeChart().catch(() => { /* the server-drawn timeline remains */ });
   signInReturnsHere();
