@@ -10,7 +10,7 @@ $SUDO apt-get install -y -q --no-install-recommends \
   build-essential cmake ninja-build pkg-config git ca-certificates \
   libmupdf-dev libmujs-dev libgumbo-dev libopenjp2-7-dev libjbig2dec0-dev libjpeg-dev zlib1g-dev \
   libfreetype-dev libharfbuzz-dev libbrotli-dev libpng-dev \
-  libsqlite3-dev sqlite3 libssl-dev libcurl4-openssl-dev libcli11-dev libfmt-dev libspdlog-dev nlohmann-json3-dev libcpp-httplib-dev libboost1.74-dev \
+  libsqlite3-dev sqlite3 libargon2-dev libssl-dev libcurl4-openssl-dev libcli11-dev libfmt-dev libspdlog-dev nlohmann-json3-dev libcpp-httplib-dev libboost1.74-dev \
   libgtest-dev libgmock-dev clang libclang-rt-14-dev \
   qpdf poppler-utils mupdf-tools wrk time \
   "$@"

@@ -136,6 +136,63 @@ ALTER TABLE improvement_points ADD COLUMN number TEXT NOT NULL DEFAULT '';
 ALTER TABLE improvement_points ADD COLUMN section TEXT NOT NULL DEFAULT '';
 ALTER TABLE inspections ADD COLUMN authority_resolution TEXT NOT NULL DEFAULT '';
 )sql",
+    // 3: accounts, their sessions and the audit trail of every write.
+    R"sql(
+-- password_hash is an argon2id encoded string ($argon2id$v=19$m=...,t=...,p=...$salt$hash).
+CREATE TABLE accounts (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+  role TEXT NOT NULL CHECK (role IN ('viewer', 'editor', 'admin')),
+  password_hash TEXT NOT NULL,
+  disabled INTEGER NOT NULL DEFAULT 0,
+  created_at TEXT NOT NULL
+);
+
+-- An editor's authorities to edit; a viewer's restricted authorities to view.
+CREATE TABLE account_authorities (
+  account_id INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+  authority_urn TEXT NOT NULL,
+  PRIMARY KEY (account_id, authority_urn)
+);
+
+-- Only the SHA-256 of a session id is stored: a copy of the database does not
+-- sign anyone in. Times are Unix seconds.
+CREATE TABLE sessions (
+  id_sha256 TEXT PRIMARY KEY,
+  account_id INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+  csrf_token TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  expires_at INTEGER NOT NULL
+);
+CREATE INDEX sessions_account ON sessions(account_id);
+
+-- Authorities whose improvement records only signed-in accounts allowed to
+-- see them may read (absent: public).
+CREATE TABLE improvement_visibility (
+  authority_urn TEXT PRIMARY KEY,
+  restricted INTEGER NOT NULL DEFAULT 0
+);
+
+-- Append-only: who changed what, when, before and after.
+CREATE TABLE audit_log (
+  id INTEGER PRIMARY KEY,
+  at TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  authority_urn TEXT NOT NULL DEFAULT '',
+  entity TEXT NOT NULL,
+  entity_id INTEGER NOT NULL DEFAULT 0,
+  action TEXT NOT NULL CHECK (action IN ('create', 'update', 'delete')),
+  before_json TEXT NOT NULL DEFAULT '',
+  after_json TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX audit_log_authority ON audit_log(authority_urn, id);
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN
+  SELECT RAISE(ABORT, 'the audit log is append-only');
+END;
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN
+  SELECT RAISE(ABORT, 'the audit log is append-only');
+END;
+)sql",
 };
 
 }  // namespace

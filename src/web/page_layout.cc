@@ -36,7 +36,9 @@ std::string render_page(const PageOptions& o, std::string_view body) {
   out += "</nav><form class=\"quick-search\" action=\"/search\" method=\"get\" role=\"search\">"
          "<label for=\"quick-q\" class=\"visually-hidden\">Search every report</label>"
          "<input id=\"quick-q\" name=\"q\" type=\"search\" maxlength=\"500\" placeholder=\"Search every report\">"
-         "<button type=\"submit\">Search</button></form></header><main>";
+         "<button type=\"submit\">Search</button></form>";
+  out += kSignInLink;
+  out += "</header><main>";
   out += body;
   out += "</main><footer><p>Ofsted inspection reports of English local authority children's services "
          "(Crown copyright, Open Government Licence v3). Grades and facts are extracted automatically: "
@@ -44,8 +46,22 @@ std::string render_page(const PageOptions& o, std::string_view body) {
   return out;
 }
 
+std::string account_bar(std::string_view account_name, std::string_view csrf_token) {
+  std::string out = "<form class=\"account\" method=\"post\" action=\"/logout\"><span>Signed in as ";
+  append_escaped(out, account_name);
+  out += "</span> <input type=\"hidden\" name=\"csrf\" value=\"";
+  append_escaped(out, csrf_token);
+  out += "\"><button type=\"submit\">Sign out</button></form>";
+  return out;
+}
+
 std::string render_error_page(int status, std::string_view message) {
-  std::string title = status == 404 ? "Not found" : status == 400 ? "Bad request" : "Error";
+  std::string title = status == 404   ? "Not found"
+                      : status == 400 ? "Bad request"
+                      : status == 403 ? "Not allowed"
+                      : status == 409 ? "Changed meanwhile"
+                      : status == 429 ? "Too many attempts"
+                                      : "Error";
   std::string body = "<h1>" + title + "</h1><p class=\"error\">" + html_escape(message) +
                      "</p><p><a href=\"/\">Back to the national register</a></p>";
   return render_page({title, "", {}}, body);

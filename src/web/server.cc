@@ -35,12 +35,20 @@
 #include <thread>
 
 #include "news/article_text.h"
+#include "store/accounts.h"
+#include "store/audit_log.h"
+#include "store/improvement_visibility.h"
+#include "store/password_hash.h"
 #include "store/register.h"
+#include "store/secret_token.h"
+#include "store/sessions.h"
 #include "web/api_json.h"
 #include "web/authority_page.h"
 #include "web/byte_ranges.h"
 #include "web/connection_pool.h"
+#include "web/audit_page.h"
 #include "web/html_escape.h"
+#include "web/login_throttle.h"
 #include "web/news_page.h"
 #include "web/openapi.h"
 #include "web/page_layout.h"
@@ -49,7 +57,10 @@
 #include "web/response_cache.h"
 #include "web/search_page.h"
 #include "web/security_headers.h"
+#include "web/session_cookie.h"
+#include "web/sign_in_page.h"
 #include "web/static_assets.h"
+#include "web/write_context.h"
 
 namespace cscwatch {
 
@@ -140,6 +151,11 @@ const char* reason_phrase(int status) {
   switch (status) {
     case 200: return "OK";
     case 206: return "Partial Content";
+    case 303: return "See Other";
+    case 401: return "Unauthorized";
+    case 403: return "Forbidden";
+    case 409: return "Conflict";
+    case 429: return "Too Many Requests";
     case 400: return "Bad Request";
     case 404: return "Not Found";
     case 405: return "Method Not Allowed";
@@ -253,7 +269,9 @@ struct WebServer::Impl {
     auto started = std::chrono::steady_clock::now();
     WebResponse out;
     std::string key, generation;
-    bool use_cache = cacheable_route && (w.method == "GET" || w.method == "HEAD");
+    // A signed-in request's page may hold restricted records or a CSRF token:
+    // never served from nor stored in the shared cache.
+    bool use_cache = cacheable_route && (w.method == "GET" || w.method == "HEAD") && !w.account && w.session_cookie.empty();
     if (use_cache) {
       generation = cache_generation();
       key = cache_key(w);
@@ -270,6 +288,10 @@ struct WebServer::Impl {
       out = error_response(w.path, 400, e.what());
     } catch (const NotFound& e) {
       out = error_response(w.path, 404, e.what());
+    } catch (const Forbidden& e) {
+      out = error_response(w.path, 403, e.what());
+    } catch (const Conflict& e) {
+      out = error_response(w.path, 409, e.what());
     } catch (const std::exception& e) {
       // Details go to the log, not to the client.
       std::fprintf(stderr, "cscwatch serve: %s %s failed: %s\n", w.method.c_str(), w.path.c_str(), e.what());
@@ -291,6 +313,7 @@ struct WebServer::Impl {
   // without a trip to a worker thread.
   std::shared_ptr<const WebResponse> cache_hit(const WebRequest& w) {
     if (w.method != "GET" && w.method != "HEAD") return nullptr;
+    if (!w.session_cookie.empty()) return nullptr;  // signed in (or was): resolved on a worker
     for (const auto& r : routes) {
       if (r.method != "GET" || !std::regex_match(w.path, r.pattern)) continue;
       if (!r.cacheable) return nullptr;
@@ -307,17 +330,222 @@ struct WebServer::Impl {
     routes.push_back({"POST", std::regex(pattern), [this, h](const WebRequest& w) { return run_handler(w, h, false); }});
   }
 
+  // ---- Accounts and writes ----
+
+  LoginThrottle throttle;
+  // SQLite has one writer at a time: writes take turns on one connection
+  // (opened on first use; reads never touch it), each in BEGIN IMMEDIATE.
+  std::mutex write_mutex;
+  std::optional<Connection> writer;
+
+  Connection& writable() {  // write_mutex held
+    if (!writer) {
+      auto c = Connection::open(options.db_path);
+      if (!c) throw SqlError(c.error());
+      writer.emplace(std::move(*c));
+    }
+    return *writer;
+  }
+
+  bool secure(const WebRequest& w) const { return options.secure_cookies || w.over_tls; }
+
+  // Fills in the signed-in account from the session cookie.
+  void resolve_account(WebRequest& w) {
+    if (w.session_cookie.empty()) return;
+    auto lease = pool.borrow();
+    if (auto s = find_session(*lease, w.session_cookie, unix_now())) {
+      w.account = std::move(s->account);
+      w.csrf_token = std::move(s->csrf);
+    }
+  }
+
+  // Signing in is needed: a page goes to the sign-in form (and back after),
+  // the API answers 401.
+  static WebResponse sign_in_required(const WebRequest& w) {
+    if (is_api(w.path)) return error_response(w.path, 401, "Sign in first (POST /login), then send the session cookie.");
+    WebResponse r = error_response(w.path, 303, "Sign in first.");
+    r.location = "/login?next=" + url_encode(w.method == "GET" ? w.path : std::string("/"));
+    return r;
+  }
+
+  // The CSRF token of a state-changing request: the form field "csrf" or the
+  // X-CSRF-Token header, equal to the session's (compared in constant time).
+  static bool csrf_ok(const WebRequest& w) {
+    if (w.csrf_token.empty()) return false;
+    auto field = w.params.find("csrf");
+    const std::string& supplied = field != w.params.end() ? field->second : w.csrf_header;
+    return constant_time_equal(supplied, w.csrf_token);
+  }
+
+  static WebResponse csrf_refused(const WebRequest& w) {
+    return error_response(w.path, 403,
+                          "This form has expired or did not come from this site (no valid CSRF token): reload the page and try again.");
+  }
+
+  // A write: signed in, CSRF token checked, the handler run on the writable
+  // connection inside one transaction, committed only if it answered < 400
+  // and recorded an audit row for whatever it changed.
+  WebResponse run_write(const WebRequest& w, const WriteHandler& handler) {
+    auto started = std::chrono::steady_clock::now();
+    WebResponse out;
+    if (!w.account) {
+      out = sign_in_required(w);
+    } else if (!csrf_ok(w)) {
+      out = csrf_refused(w);
+    } else {
+      try {
+        std::lock_guard lock(write_mutex);
+        Connection& db = writable();
+        Transaction tx(db);
+        auto changes_before = sqlite3_total_changes64(db.handle());
+        auto audit_before = latest_audit_id(db);
+        WriteContext ctx{db, today(), *w.account};
+        out = handler(ctx, w);
+        if (out.status < 400) {
+          bool changed = sqlite3_total_changes64(db.handle()) != changes_before;
+          if (changed && latest_audit_id(db) == audit_before) {
+            // A write path that forgot its audit row: nothing is kept.
+            std::fprintf(stderr, "cscwatch serve: %s %s changed rows without an audit row; rolled back\n", w.method.c_str(),
+                         w.path.c_str());
+            out = error_response(w.path, 500, "Something went wrong on the server. The error has been logged.");
+          } else {
+            tx.commit();
+          }
+        }
+      } catch (const BadRequest& e) {
+        out = error_response(w.path, 400, e.what());
+      } catch (const NotFound& e) {
+        out = error_response(w.path, 404, e.what());
+      } catch (const Forbidden& e) {
+        out = error_response(w.path, 403, e.what());
+      } catch (const Conflict& e) {
+        out = error_response(w.path, 409, e.what());
+      } catch (const std::exception& e) {
+        std::fprintf(stderr, "cscwatch serve: %s %s failed: %s\n", w.method.c_str(), w.path.c_str(), e.what());
+        out = error_response(w.path, 500, "Something went wrong on the server. The error has been logged.");
+      }
+    }
+    out.cacheable = false;
+    if (options.log_requests) {
+      auto us = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started).count();
+      std::fprintf(stderr, "%s %s %d %lld us\n", w.method.c_str(), w.path.c_str(), out.status, static_cast<long long>(us));
+    }
+    return out;
+  }
+
+  void route_write(const char* pattern, WriteHandler h) {
+    routes.push_back({"POST", std::regex(pattern), [this, h = std::move(h)](const WebRequest& w) { return run_write(w, h); }});
+  }
+
+  static std::string param(const WebRequest& w, const char* name, size_t max) {
+    auto it = w.params.find(name);
+    if (it == w.params.end()) return {};
+    return it->second.substr(0, max);
+  }
+
+  WebResponse login_form(const WebRequest& w) {
+    std::string next = param(w, "next", 1000);
+    if (w.account) {
+      WebResponse r = error_response(w.path, 303, "Already signed in.");
+      r.location = local_redirect_target(next);
+      return r;
+    }
+    return sign_in_page(next, secure(w));
+  }
+
+  WebResponse sign_in(const WebRequest& w) {
+    std::string next = param(w, "next", 1000);
+    std::string token = param(w, "login_csrf", 128);
+    if (w.login_cookie.empty() || !constant_time_equal(token, w.login_cookie))
+      return sign_in_page(next, secure(w), "The sign-in form had expired: please try again.", 403);
+    std::string name = param(w, "name", 200);
+    std::string password = param(w, "password", kMaxPasswordBytes + 1);
+    auto now = LoginThrottle::Clock::now();
+    if (auto wait = throttle.refused(name, w.client_address, now)) {
+      WebResponse r = sign_in_page(next, secure(w), "Too many failed attempts: wait " + std::to_string(wait->count()) +
+                                                        " seconds before trying again.", 429);
+      r.headers.emplace_back("Retry-After", std::to_string(wait->count()));
+      return r;
+    }
+    std::optional<Account> account;
+    {
+      auto lease = pool.borrow();
+      auto found = valid_account_name(name) ? find_account(*lease, name) : std::nullopt;
+      // The same argon2 work whether or not the account exists or is
+      // enabled, so neither the answer nor its timing tells.
+      bool match = verify_password(found ? found->password_hash : decoy_password_hash(), password);
+      if (found && match && !found->account.disabled) account = std::move(found->account);
+    }
+    if (!account) {
+      throttle.failed(name, w.client_address, now);
+      return sign_in_page(next, secure(w), "The account name or the password is wrong, or the account is disabled.", 401);
+    }
+    throttle.succeeded(name);
+    NewSession session;
+    {
+      std::lock_guard lock(write_mutex);
+      session = create_session(writable(), account->id, unix_now());
+    }
+    WebResponse r = error_response(w.path, 303, "Signed in.");
+    r.location = local_redirect_target(next);
+    r.headers.emplace_back("Set-Cookie", session_cookie(session.id, secure(w)));
+    r.headers.emplace_back("Set-Cookie", std::string(kLoginCookieName) + "=; Path=/login; Max-Age=0; HttpOnly; SameSite=Strict" +
+                                             (secure(w) ? "; Secure" : ""));
+    return r;
+  }
+
+  WebResponse sign_out(const WebRequest& w) {
+    if (w.account && !csrf_ok(w)) return csrf_refused(w);
+    if (w.account) {
+      std::lock_guard lock(write_mutex);
+      end_session(writable(), w.session_cookie);
+    }
+    WebResponse r = error_response(w.path, 303, "Signed out.");
+    r.location = "/";
+    r.headers.emplace_back("Set-Cookie", expired_session_cookie(secure(w)));
+    return r;
+  }
+
+  // Who is signed in, and the CSRF token an API client sends back in
+  // X-CSRF-Token.
+  static WebResponse session_api(const WebRequest& w) {
+    nlohmann::json j = {{"signed_in", w.account.has_value()}};
+    if (w.account) {
+      j["name"] = w.account->name;
+      j["role"] = std::string(role_name(w.account->role));
+      j["authorities"] = w.account->authority_urns;
+      j["csrf"] = w.csrf_token;
+    }
+    WebResponse r = json_response(json_body(j));
+    r.cacheable = false;
+    return r;
+  }
+
+  void route_special(const char* method, const char* pattern, std::function<WebResponse(const WebRequest&)> h) {
+    routes.push_back({method, std::regex(pattern), std::move(h), false});
+  }
+
   // Finds the route for a request and answers it (on a worker thread).
   WebResponse dispatch(WebRequest& w) {
     std::string method = w.method == "HEAD" ? "GET" : w.method;
     if (method != "GET" && method != "POST")
-      return error_response(w.path, 405, "This server is read-only: only GET (and POST for news) are accepted.");
+      return error_response(w.path, 405, "Only GET and POST are accepted.");
     for (const auto& r : routes) {
       if (r.method != method) continue;
       std::smatch m;
       if (!std::regex_match(w.path, m, r.pattern)) continue;
       for (size_t i = 1; i < m.size(); ++i) w.path_args.push_back(m[i]);
-      return r.handler(w);
+      try {
+        resolve_account(w);
+      } catch (const std::exception& e) {
+        std::fprintf(stderr, "cscwatch serve: session lookup failed: %s\n", e.what());
+      }
+      WebResponse out = r.handler(w);
+      if (w.account && out.content_type.rfind("text/html", 0) == 0) {
+        if (auto at = out.body.find(kSignInLink); at != std::string::npos)
+          out.body.replace(at, kSignInLink.size(), account_bar(w.account->name, w.csrf_token));
+      }
+      return out;
     }
     return error_response(w.path, 404, "There is no page at this address.");
   }
@@ -339,6 +567,14 @@ struct WebServer::Impl {
     route_get("/api/search", search_api);
     route_get("/api/review", review_api);
     route_post("/api/news", news_api);
+    // Accounts: sign in and out, who is signed in; the audit trail.
+    route_special("GET", "/login", [this](const WebRequest& w) { return login_form(w); });
+    route_special("POST", "/login", [this](const WebRequest& w) { return sign_in(w); });
+    route_special("POST", "/logout", [this](const WebRequest& w) { return sign_out(w); });
+    route_special("GET", "/api/session", [](const WebRequest& w) { return session_api(w); });
+    route_get(R"(/audit/([a-z0-9][a-z0-9-]{0,99}))", audit_page, false);
+    route_get(R"(/api/audit/([a-z0-9][a-z0-9-]{0,99}))", audit_api, false);
+    route_write(R"(/authority/([a-z0-9][a-z0-9-]{0,99})/visibility)", set_visibility);
     route_get("/api/openapi.json", [](const PageContext&, const WebRequest&) { return json_response(openapi_document()); });
     // The API's root describes the API.
     route_get("/api/?", [](const PageContext&, const WebRequest&) { return json_response(openapi_document()); });
@@ -430,6 +666,23 @@ class WebServer::Impl::Session : public std::enable_shared_from_this<Session> {
     request_.path = url_decode(target.substr(0, q), false);
     if (q != std::string_view::npos) parse_params(target.substr(q + 1), request_.params);
     keep_alive_ = req.keep_alive();
+    auto cookies = req[http::field::cookie];
+    std::string_view cookie_header(cookies.data(), cookies.size());
+    request_.session_cookie = cookie_value(cookie_header, kSessionCookieName);
+    request_.login_cookie = cookie_value(cookie_header, kLoginCookieName);
+    request_.csrf_header = std::string(req["X-CSRF-Token"].substr(0, 128));
+    request_.client_address = address_;
+    if (server_.options.trust_proxy) {
+      // The proxy appends the address it saw: the last one is the client.
+      auto forwarded = req["X-Forwarded-For"];
+      std::string_view f(forwarded.data(), forwarded.size());
+      auto comma = f.rfind(',');
+      if (comma != std::string_view::npos) f.remove_prefix(comma + 1);
+      while (!f.empty() && f.front() == ' ') f.remove_prefix(1);
+      while (!f.empty() && f.back() == ' ') f.remove_suffix(1);
+      if (!f.empty() && f.size() <= 64) request_.client_address = std::string(f);
+      request_.over_tls = beast::iequals(req["X-Forwarded-Proto"], "https");
+    }
     range_ = std::string(req[http::field::range]);
     if (!req[http::field::if_range].empty()) range_.clear();  // no validators here: send the whole body
 
@@ -506,7 +759,11 @@ class WebServer::Impl::Session : public std::enable_shared_from_this<Session> {
     h += fmt::format("HTTP/1.1 {} {}\r\n", status, reason_phrase(status));
     for (const auto& [k, v] : out.is_pdf ? pdf_security_headers() : security_headers()) h += fmt::format("{}: {}\r\n", k, v);
     if (!out.content_disposition.empty()) h += "Content-Disposition: " + out.content_disposition + "\r\n";
-    if (out.content_type.rfind("text/javascript", 0) == 0 || out.content_type.rfind("text/css", 0) == 0)
+    for (const auto& [k, v] : out.headers) h += k + ": " + v + "\r\n";
+    if (!out.location.empty()) h += "Location: " + out.location + "\r\n";
+    if (request_.account || !out.headers.empty())
+      h += "Cache-Control: no-store\r\n";  // a signed-in page, or one setting a cookie: no shared or browser cache
+    else if (out.content_type.rfind("text/javascript", 0) == 0 || out.content_type.rfind("text/css", 0) == 0)
       h += "Cache-Control: public, max-age=3600\r\n";
     else
       h += "Cache-Control: no-cache\r\n";

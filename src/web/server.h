@@ -1,5 +1,6 @@
 // The web application: national register, authority and report pages,
-// search and the JSON API, served from the register (read-only).
+// search and the JSON API, served from the register; signed-in accounts write
+// improvement records through route_write (see write_context.h).
 #pragma once
 
 #include <chrono>
@@ -29,6 +30,13 @@ struct ServeOptions {
   std::chrono::milliseconds head_timeout{10000};
   std::chrono::milliseconds idle_timeout{5000};
   bool log_requests = false;
+  // Session cookies get the Secure attribute (the site is served over TLS).
+  bool secure_cookies = false;
+  // Behind a reverse proxy: believe its X-Forwarded-For (the client's
+  // address, for sign-in throttling) and X-Forwarded-Proto: https (Secure
+  // cookies). Never set it when clients reach the server directly: they could
+  // claim any address.
+  bool trust_proxy = false;
   std::function<Date()> today;  // empty: the real date (tests fix it)
 };
 

@@ -5,9 +5,13 @@
 
 #include <functional>
 #include <map>
+#include <optional>
 #include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
+
+#include "domain/account.h"
 
 namespace cscwatch {
 
@@ -20,6 +24,19 @@ struct WebRequest {
   // True once the client has closed its connection: long work (a search)
   // polls it and stops. Empty: never.
   std::function<bool()> client_gone;
+  // The signed-in user (filled by the server from the session cookie for
+  // every request), and this session's CSRF token for forms: a hidden field
+  // named "csrf". Empty for anonymous requests.
+  std::optional<Account> account;
+  std::string csrf_token;
+  // Set by the server: the client's address (the proxy's X-Forwarded-For
+  // with --trust-proxy), whether it came over TLS, and the raw session cookie
+  // and X-CSRF-Token header (only the server and the sign-in pages read them).
+  std::string client_address;
+  bool over_tls = false;
+  std::string session_cookie;
+  std::string login_cookie;
+  std::string csrf_header;
 };
 
 struct WebResponse {
@@ -29,6 +46,10 @@ struct WebResponse {
   bool cacheable = true;       // a pure function of the request and the database
   bool is_pdf = false;         // gets the PDF security headers
   std::string content_disposition;
+  std::string location;  // a redirect's target (303 after a POST)
+  // Extra response headers (Set-Cookie, Retry-After); names and values are
+  // made by the server, never copied from a request.
+  std::vector<std::pair<std::string, std::string>> headers;
 };
 
 inline WebResponse html_response(std::string body, int status = 200) {
@@ -51,6 +72,14 @@ struct BadRequest : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 struct NotFound : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+// Not allowed for this account (-> 403); an edit based on a stale version of
+// the record (-> 409).
+struct Forbidden : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+struct Conflict : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
