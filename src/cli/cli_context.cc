@@ -3,7 +3,9 @@
 #include <cstdio>
 #include <filesystem>
 
+#include "reader/known_interventions.h"
 #include "reader/reference_tables.h"
+#include "store/improvement_store.h"
 
 namespace cscwatch {
 
@@ -20,6 +22,17 @@ Result<Register> CliContext::open_for_ingest() const {
   if (!reg) return Error{reg.error()};
   auto loaded = reg->load_authorities(*authorities);
   if (!loaded) return Error{loaded.error()};
+  // The known interventions ship in the binary (data/known_interventions.csv);
+  // loaded like the authority table, never over a row a person edited.
+  auto known = parse_known_interventions(known_interventions_csv());
+  if (!known) return Error{known.error()};
+  try {
+    Transaction tx(reg->connection());
+    load_known_interventions(reg->connection(), *known);
+    tx.commit();
+  } catch (const SqlError& e) {
+    return Error{std::string("cannot load the known interventions: ") + e.what()};
+  }
   return reg;
 }
 

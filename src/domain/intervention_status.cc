@@ -38,10 +38,10 @@ ImprovementStatus derive_improvement_status(const std::vector<GradedInspection>&
   for (const auto& i : interventions) {
     if (!in_force(i, today)) continue;
     if (improved_since(i)) {
-      s.presumed_ended.push_back(&i);
+      s.presumed_ended.push_back(i);
       continue;
     }
-    s.in_force.push_back(&i);
+    s.in_force.push_back(i);
     if (i.start && (!s.since || days(i.start->first_day) < days(*s.since))) s.since = i.start->first_day;
   }
   s.under_intervention = !s.in_force.empty();

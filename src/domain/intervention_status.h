@@ -25,11 +25,11 @@ struct GradedInspection {
 struct ImprovementStatus {
   bool under_intervention = false;
   std::optional<Date> since;                 // the earliest start among the interventions in force
-  std::vector<const Intervention*> in_force;  // points into the input
+  std::vector<Intervention> in_force;
   // Notices, directions, commissioners and advisers whose end no source
   // states, taken as ended by a later judgement better than inadequate
   // (directions are revoked when the authority improves, domain brief §3).
-  std::vector<const Intervention*> presumed_ended;
+  std::vector<Intervention> presumed_ended;
   // The latest graded inspection judged inadequate, when it is the latest one.
   std::optional<Date> inadequate_judged;      // its publication (else its last day on site)
   std::optional<int> months_since_inadequate;

@@ -120,7 +120,7 @@ TEST(ImprovementStatus, DudleyAfterItsInadequateJudgement) {
 
   s = derive_improvement_status(inspections, interventions, visits, d("2017-01-10"));
   ASSERT_EQ(s.in_force.size(), 1u);  // the commissioner's term is over
-  EXPECT_EQ(s.in_force[0]->kind, InterventionKind::StatutoryDirection);
+  EXPECT_EQ(s.in_force[0].kind, InterventionKind::StatutoryDirection);
   EXPECT_EQ(s.monitoring_visits, 2);
   EXPECT_EQ(*s.months_since_inadequate, 9);
   EXPECT_FALSE(s.intervention_expected_but_unrecorded);

@@ -83,7 +83,13 @@ async function drawGradeChart() {
   });
 }
 
+// The board pack's Print button (the page prints without it too).
+function printButtons() {
+  for (const b of document.querySelectorAll('[data-print]')) b.addEventListener('click', () => window.print());
+}
+
 document.addEventListener('DOMContentLoaded', () => {
   autoSubmitFilters();
+  printButtons();
   drawGradeChart().catch(() => { /* the server-drawn timeline remains */ });
 });
