@@ -80,15 +80,16 @@ VisitDetails read_visit_details(std::string_view text) {
   VisitDetails d;
   text = text.substr(0, 200000);  // a letter is a few pages: bound the work on anything else
   const std::string low = lower(text);
-  // "This was the third monitoring visit since ..."
+  // "This was the third monitoring visit since ...", wherever the lines break.
+  const std::string flat = one_line(low);
   for (std::string_view key : {"this was the ", "this is the "}) {
-    size_t at = low.find(key);
+    size_t at = flat.find(key);
     while (at != std::string::npos && !d.ordinal) {
       size_t w = at + key.size();
-      size_t e = low.find(' ', w);
-      if (e != std::string::npos && low.compare(e + 1, 16, "monitoring visit") == 0)
-        d.ordinal = ordinal_number(std::string_view(low).substr(w, e - w));
-      at = low.find(key, at + 1);
+      size_t e = flat.find(' ', w);
+      if (e != std::string::npos && flat.compare(e + 1, 16, "monitoring visit") == 0)
+        d.ordinal = ordinal_number(std::string_view(flat).substr(w, e - w));
+      at = flat.find(key, at + 1);
     }
     if (d.ordinal) break;
   }
@@ -96,16 +97,16 @@ VisitDetails read_visit_details(std::string_view text) {
     auto paras = paragraphs_after(text, at, 3000);
     if (!paras.empty()) d.theme = paras.front().substr(0, 1500);
   }
-  if (size_t at = low.find("areas for priority action"); at != std::string::npos) {
-    // Only as a heading (its own line), not where the letter mentions the term.
-    const size_t line_start = low.rfind('\n', at);
-    const size_t line_end = low.find('\n', at);
-    const std::string_view line = std::string_view(low).substr(
-        line_start == std::string::npos ? 0 : line_start + 1,
-        (line_end == std::string::npos ? low.size() : line_end) - (line_start == std::string::npos ? 0 : line_start + 1));
-    if (one_line(line).size() < 40)
-      for (auto& p : paragraphs_after(text, at, 4000))
-        if (d.priority_areas.size() < 10) d.priority_areas.push_back(p.substr(0, 1500));
+  // Only as a heading (its own line), not where the letter mentions the term.
+  for (size_t at = low.find("areas for priority action"); at != std::string::npos;
+       at = low.find("areas for priority action", at + 1)) {
+    const size_t line_start = low.rfind('\n', at) == std::string::npos ? 0 : low.rfind('\n', at) + 1;
+    size_t line_end = low.find('\n', at);
+    if (line_end == std::string::npos) line_end = low.size();
+    if (one_line(std::string_view(low).substr(line_start, line_end - line_start)).size() >= 40) continue;
+    for (auto& p : paragraphs_after(text, at, 4000))
+      if (d.priority_areas.size() < 10) d.priority_areas.push_back(p.substr(0, 1500));
+    break;
   }
   return d;
 }
