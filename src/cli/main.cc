@@ -27,6 +27,9 @@ int main(int argc, char** argv) {
   add_news_command(app, ctx, status);
   add_review_command(app, ctx, status);
   add_correct_command(app, ctx, status);
+  add_user_command(app, ctx, status);
+  add_backup_command(app, ctx, status);
+  add_restore_command(app, ctx, status);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

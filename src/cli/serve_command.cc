@@ -6,11 +6,13 @@
 namespace cscwatch {
 
 void add_serve_command(CLI::App& app, CliContext& ctx, int& status) {
-  auto* cmd = app.add_subcommand("serve", "Serve the register as a read-only website and JSON API");
+  auto* cmd = app.add_subcommand("serve", "Serve the register as a website and JSON API (public reads; signed-in accounts write)");
   auto listen = std::make_shared<std::string>("127.0.0.1:8080");
   auto threads = std::make_shared<int>(ServeOptions{}.threads);
   auto per_address = std::make_shared<int>(ServeOptions{}.max_connections_per_address);
   auto log = std::make_shared<bool>(false);
+  auto secure_cookies = std::make_shared<bool>(false);
+  auto trust_proxy = std::make_shared<bool>(false);
   cmd->add_option("--listen", *listen, "Address and port to listen on (loopback by default; port 0 picks a free one)")
       ->capture_default_str();
   cmd->add_option("--threads", *threads, "Worker threads: requests answered at once (idle connections hold none)")
@@ -21,12 +23,18 @@ void add_serve_command(CLI::App& app, CliContext& ctx, int& status) {
       ->capture_default_str()
       ->check(CLI::Range(0, 100000));
   cmd->add_flag("--log-requests", *log, "Log every request with its time to stderr");
-  cmd->callback([&ctx, &status, listen, threads, per_address, log] {
+  cmd->add_flag("--secure-cookies", *secure_cookies, "Mark session cookies Secure (the site is served over TLS, e.g. by a reverse proxy)");
+  cmd->add_flag("--trust-proxy", *trust_proxy,
+                "Behind a reverse proxy: take the client's address from X-Forwarded-For and TLS from X-Forwarded-Proto "
+                "(never when clients connect directly)");
+  cmd->callback([&ctx, &status, listen, threads, per_address, log, secure_cookies, trust_proxy] {
     ServeOptions options;
     options.max_connections_per_address = *per_address;
     options.db_path = ctx.db_path;
     options.threads = *threads;
     options.log_requests = *log;
+    options.secure_cookies = *secure_cookies;
+    options.trust_proxy = *trust_proxy;
     // HOST:PORT, [IPv6]:PORT, or just PORT.
     const std::string& l = *listen;
     auto colon = l.rfind(':');

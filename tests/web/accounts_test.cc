@@ -6,8 +6,13 @@
 #include <nlohmann/json.hpp>
 
 #include "auth_test_support.h"
+#include <atomic>
+#include <thread>
+
 #include "store/accounts.h"
 #include "store/audit_log.h"
+#include "store/backup.h"
+#include "store/improvement_visibility.h"
 #include "store/register.h"
 
 namespace cscwatch::testing {
@@ -242,6 +247,78 @@ TEST_F(AccountsTest, DisablingAnAccountEndsItsSessions) {
   auto after = json::parse(server.client().Get("/api/session", ed.headers(false))->body);
   EXPECT_FALSE(after["signed_in"].get<bool>());
   EXPECT_EQ(post_login(server, "ed", kTestPassword)->status, 401);
+}
+
+// What a consistent state of the register looks like while editors toggle
+// visibility: each toggle writes its change and its audit row together, so
+// in any snapshot an authority is restricted exactly when it has an odd
+// number of audit rows, and the audit ids run without gaps.
+void expect_consistent(const std::string& file, const std::vector<std::string>& urns, size_t* writes = nullptr) {
+  ASSERT_TRUE(check_register_file(file)) << check_register_file(file).error();
+  auto db = Connection::open(file, true);
+  size_t total = 0;
+  for (const auto& urn : urns) {
+    size_t n = audit_for_authority(*db, urn, 1000000).size();
+    EXPECT_EQ(improvement_records_restricted(*db, urn), n % 2 == 1) << urn << " after " << n << " writes";
+    total += n;
+  }
+  auto q = db->prepare("SELECT count(*), COALESCE(max(id), 0) FROM audit_log");
+  q.step();
+  EXPECT_EQ(q.integer(0), q.integer(1));
+  if (writes) *writes = total;
+}
+
+TEST_F(AccountsTest, BackupUnderWriteLoadRestoresToAConsistentRegister) {
+  std::vector<std::string> backups;
+  std::vector<size_t> writes_seen;
+  std::atomic<bool> stop{false};
+  std::atomic<int> failures{0}, done{0};
+  {
+    TestServer server(db);
+    auto ed = sign_in(server, "ed");
+    auto ada = sign_in(server, "ada");
+    auto toggler = [&](const SignedIn who, const std::string& slug) {
+      auto client = server.client();
+      for (int i = 0; !stop; ++i) {
+        auto res = client.Post("/authority/" + slug + "/visibility", who.headers(),
+                               form_body({{"restricted", i % 2 == 0 ? "1" : "0"}}), "application/x-www-form-urlencoded");
+        if (!res || res->status != 303) ++failures;
+        ++done;
+      }
+    };
+    std::thread a(toggler, ed, "dudley"), b(toggler, ada, "bournemouth-christchurch-and-poole");
+    for (int k = 0; k < 3; ++k) {
+      while (done < 20 * (k + 1)) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+      std::string file = dir.path + "/backup-" + std::to_string(k) + ".db";
+      auto made = backup_register(db, file);
+      ASSERT_TRUE(made) << made.error();
+      backups.push_back(file);
+    }
+    stop = true;
+    a.join();
+    b.join();
+  }
+  EXPECT_EQ(failures, 0);
+  size_t final_writes = 0;
+  expect_consistent(db, {dudley, bcp}, &final_writes);
+  size_t previous = 0;
+  for (const auto& file : backups) {
+    size_t writes = 0;
+    expect_consistent(file, {dudley, bcp}, &writes);
+    // Each backup is a later prefix of the same history, taken mid-load.
+    EXPECT_GE(writes, previous);
+    EXPECT_LT(writes, final_writes);
+    previous = writes;
+  }
+  EXPECT_GT(previous, 0u);
+  // A backup restores into a register that serves and signs in.
+  std::string restored = dir.path + "/restored.db";
+  auto r = restore_register(backups.back(), restored);
+  ASSERT_TRUE(r) << r.error();
+  expect_consistent(restored, {dudley, bcp});
+  TestServer server(restored);
+  auto ed = sign_in(server, "ed");
+  EXPECT_EQ(server.client().Get("/api/audit/dudley", ed.headers(false))->status, 200);
 }
 
 }  // namespace
