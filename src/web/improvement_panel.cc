@@ -49,7 +49,7 @@ void actions_table(std::string& out, const PlanWithActions& p, const Date& today
                      esc(p.plan.title));
   out += "<table class=\"actions\"><thead><tr><th scope=\"col\">Action</th><th scope=\"col\">Answers</th>"
          "<th scope=\"col\">Owner</th><th scope=\"col\">Due</th><th scope=\"col\">Status</th>";
-  if (can_edit && !for_print) out += "<th scope=\"col\"><span class=\"visually-hidden\">Edit</span></th>";
+  if (can_edit && !for_print) out += "<th scope=\"col\">Edit</th>";
   out += "</tr></thead><tbody>";
   for (const auto& a : p.actions) {
     out += fmt::format("<tr id=\"action-{}\" data-status=\"{}\"><td>{}", a.id, to_string(a.status), esc(a.description));
@@ -60,8 +60,9 @@ void actions_table(std::string& out, const PlanWithActions& p, const Date& today
     out += "</td><td>" + point_link(a, p.report_points) + "</td><td>" + esc(a.owner) + "</td><td>" + day(a.due) +
            "</td><td>" + status_badge(a, today) + "</td>";
     if (can_edit && !for_print)
-      out += fmt::format("<td><a href=\"/improvement/action/{}/edit\">Edit<span class=\"visually-hidden\"> action {}</span></a></td>",
-                         a.id, a.id);
+      // A name of its own for each link (not a visually hidden span: absolutely
+      // positioned, it would escape the table's scrolling box on a phone).
+      out += fmt::format("<td><a href=\"/improvement/action/{0}/edit\" aria-label=\"Edit action {0}\">Edit</a></td>", a.id);
     out += "</tr>";
   }
   out += "</tbody></table></div>";
