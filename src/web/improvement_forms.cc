@@ -513,6 +513,10 @@ WebResponse improvement_new_form(const PageContext& ctx, const WebRequest& r) {
          {}, {}, std::nullopt, r.csrf_token, std::nullopt, ""};
   if (entity == "intervention") f.values = {{"issuer", "DfE"}};
   if (entity == "visit") f.values = {{"kind", "monitoring"}};
+  // Prefilled from the query string (a fact proposed from a news article,
+  // accepted by an editor who then checks and saves it).
+  for (const auto& s : f.specs)
+    if (auto it = r.params.find(s.name); it != r.params.end()) f.values[s.name] = it->second.substr(0, kMaxLongText);
   return form_page(f, 200);
 }
 

@@ -431,5 +431,34 @@ TEST_F(ImprovementTest, TheSecondOfTwoEditsToTheSameActionGetsAConflictAndNothin
   EXPECT_EQ(json::parse(stale->body)["current"]["status"], "blocked");
 }
 
+
+// Facts proposed from a news article (the seed article on Dudley's
+// commissioner) appear for an editor of that authority to accept: a form
+// prefilled from the fact, to check and save; nobody else gets the link.
+TEST_F(ImprovementTest, AFactProposedFromANewsArticleCanBeAcceptedByAnEditorOfItsAuthority) {
+  std::ifstream in(data_dir() + "/news/000_340b8fb06991e91a.txt", std::ios::binary);
+  if (!in) GTEST_SKIP() << "shared news article not found";
+  const std::string article((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  TestServer server(db);
+  const SignedIn ed = sign_in(server, "ed"), eve = sign_in(server, "eve");
+  auto as_ed = post(server, &ed, "/news", {{"article", article}});
+  ASSERT_EQ(as_ed->status, 200);
+  const std::string accept = "href=\"/authority/dudley/improvement/intervention/new?kind=commissioner";
+  EXPECT_NE(as_ed->body.find(accept), std::string::npos);
+  EXPECT_NE(as_ed->body.find("Accept into the record"), std::string::npos);
+  auto as_eve = post(server, &eve, "/news", {{"article", article}});
+  EXPECT_EQ(as_eve->body.find("Accept into the record"), std::string::npos);
+  auto anonymous = server.client().Post("/news", form_body({{"article", article}}), "application/x-www-form-urlencoded");
+  EXPECT_EQ(anonymous->body.find("Accept into the record"), std::string::npos);
+  // Following it opens the form with the fact filled in.
+  const size_t at = as_ed->body.find(accept) + 6;
+  std::string href = as_ed->body.substr(at, as_ed->body.find('"', at) - at);
+  href = std::regex_replace(href, std::regex("&amp;"), "&");
+  auto form = server.client().Get(href, httplib::Headers{{"Cookie", ed.session_cookie}});
+  ASSERT_EQ(form->status, 200);
+  EXPECT_NE(form->body.find("<option value=\"commissioner\" selected>"), std::string::npos);
+  EXPECT_NE(form->body.find("News article: \u201c"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace cscwatch::testing
