@@ -460,5 +460,32 @@ TEST_F(ImprovementTest, AFactProposedFromANewsArticleCanBeAcceptedByAnEditorOfIt
   EXPECT_NE(form->body.find("News article: \u201c"), std::string::npos);
 }
 
+
+// Restricted records are hidden from those who may not see them: the panel,
+// the board pack, the API and the register's filter.
+TEST_F(ImprovementTest, RestrictedRecordsAreHiddenFromThoseWhoMayNotSeeThem) {
+  TestServer server(db);
+  const SignedIn eve = sign_in(server, "eve"), vi = sign_in(server, "vi"), ed = sign_in(server, "ed");
+  ASSERT_EQ(post(server, &eve, "/authority/bury/visibility", {{"restricted", "1"}})->status, 303);
+  auto anonymous = server.client().Get("/authority/bury");
+  ASSERT_EQ(anonymous->status, 200);
+  EXPECT_EQ(anonymous->body.find("id=\"improvement\""), std::string::npos);
+  EXPECT_EQ(anonymous->body.find("Intervention</span>"), std::string::npos);  // nor in the story
+  EXPECT_EQ(server.client().Get("/authority/bury/board-pack")->status, 404);
+  EXPECT_EQ(server.client().Get("/api/authorities/bury/improvement")->status, 404);
+  EXPECT_EQ(server.client().Get("/?intervention=1")->body.find("href=\"/authority/bury\""), std::string::npos);
+  auto other_editor = server.client().Get("/authority/bury", httplib::Headers{{"Cookie", ed.session_cookie}});
+  EXPECT_EQ(other_editor->body.find("id=\"improvement\""), std::string::npos);
+  // The viewer granted Bury sees them, without edit links.
+  auto viewer = server.client().Get("/authority/bury", httplib::Headers{{"Cookie", vi.session_cookie}});
+  EXPECT_NE(viewer->body.find("id=\"improvement\""), std::string::npos);
+  EXPECT_EQ(viewer->body.find("/edit\""), std::string::npos);
+  EXPECT_EQ(server.client().Get("/api/authorities/bury/improvement", vi.headers(false))->status, 200);
+  EXPECT_NE(server.client().Get("/?intervention=1", vi.headers(false))->body.find("href=\"/authority/bury\""), std::string::npos);
+  // Public again, the anonymous page shows them (no stale cached page).
+  ASSERT_EQ(post(server, &eve, "/authority/bury/visibility", {{"restricted", "0"}})->status, 303);
+  EXPECT_NE(server.client().Get("/authority/bury")->body.find("id=\"improvement\""), std::string::npos);
+}
+
 }  // namespace
 }  // namespace cscwatch::testing
