@@ -11,8 +11,8 @@ namespace cscwatch {
 
 namespace {
 // OWASP's recommended minimum for argon2id (Password Storage Cheat Sheet,
-// 2023): 19 MiB of memory, 2 passes, 1 lane. About 30-60 ms on the 2-core
-// target machine: slow enough to make guessing from a stolen database costly,
+// 2023): 19 MiB of memory, 2 passes, 1 lane. About 60 ms per hash measured
+// on the 2-core target machine under load (load average 12): slow enough to make guessing from a stolen database costly,
 // while a burst of sign-ins (each holding 19 MiB) cannot exhaust the machine's
 // memory, and sign-ins are throttled anyway. More lanes would not help on two
 // shared cores.

@@ -77,7 +77,9 @@ WebResponse audit_page(const PageContext& ctx, const WebRequest& request) {
             "<th scope=\"col\">When (UTC)</th><th scope=\"col\">Who</th><th scope=\"col\">Record</th>"
             "<th scope=\"col\">Change</th><th scope=\"col\">What changed</th></tr></thead><tbody>";
     for (const auto& r : rows) {
-      body += "<tr><td>" + html_escape(r.at) + "</td><td>" + html_escape(r.change.actor) + "</td><td>" +
+      std::string when = r.at.substr(0, 19);  // to the second: 2026-11-26 05:01:05
+      if (when.size() > 10 && when[10] == 'T') when[10] = ' ';
+      body += "<tr><td><time datetime=\"" + html_escape(r.at) + "\">" + html_escape(when) + "</time></td><td>" + html_escape(r.change.actor) + "</td><td>" +
               html_escape(r.change.entity) + (r.change.entity_id ? " " + std::to_string(r.change.entity_id) : std::string()) +
               "</td><td>" + html_escape(r.change.action) + "</td><td><ul class=\"diff\">";
       for (const auto& line : differences(r.change)) body += "<li>" + html_escape(line) + "</li>";

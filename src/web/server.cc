@@ -266,8 +266,22 @@ struct WebServer::Impl {
     if (it != per_address.end() && --it->second <= 0) per_address.erase(it);
   }
 
-  WebResponse run_handler(const WebRequest& w, const std::function<WebResponse(const PageContext&, const WebRequest&)>& handler,
-                          bool cacheable_route) {
+  WebResponse run_handler(const WebRequest& signed_in_request,
+                          const std::function<WebResponse(const PageContext&, const WebRequest&)>& handler, bool cacheable_route,
+                          bool same_for_everyone = false) {
+    // A page that is the same for everyone (no restricted records, no form
+    // with the session's token) is rendered as for an anonymous visitor, so a
+    // signed-in request shares the anonymous page and its cache entry; the
+    // server then swaps in the account bar (dispatch). Other pages of a
+    // signed-in request are rendered for it and never cached.
+    std::optional<WebRequest> anonymous_view;
+    if (same_for_everyone && (signed_in_request.account || !signed_in_request.session_cookie.empty())) {
+      anonymous_view.emplace(signed_in_request);
+      anonymous_view->account.reset();
+      anonymous_view->csrf_token.clear();
+      anonymous_view->session_cookie.clear();
+    }
+    const WebRequest& w = anonymous_view ? *anonymous_view : signed_in_request;
     auto started = std::chrono::steady_clock::now();
     WebResponse out;
     std::string key, generation;
@@ -324,8 +338,11 @@ struct WebServer::Impl {
     return nullptr;
   }
 
-  void route_get(const char* pattern, Handler h, bool cacheable = true) {
-    routes.push_back({"GET", std::regex(pattern), [this, h, cacheable](const WebRequest& w) { return run_handler(w, h, cacheable); },
+  // Pages whose content does not depend on who asks (see run_handler).
+  static constexpr bool kSameForEveryone = true;
+  void route_get(const char* pattern, Handler h, bool cacheable = true, bool same_for_everyone = false) {
+    routes.push_back({"GET", std::regex(pattern),
+                      [this, h, cacheable, same_for_everyone](const WebRequest& w) { return run_handler(w, h, cacheable, same_for_everyone); },
                       cacheable});
   }
   void route_post(const char* pattern, Handler h) {
@@ -553,21 +570,22 @@ struct WebServer::Impl {
   }
 
   void setup() {
-    route_get("/", register_page);
+    route_get("/", register_page, true, kSameForEveryone);
     route_get(R"(/authority/([a-z0-9][a-z0-9-]{0,99}))", authority_page);
-    route_get(R"(/report/([0-9]{1,12}))", report_page);
-    route_get(R"(/report/([0-9]{1,12})/pdf)", report_pdf_response, false);
-    route_get("/search", search_page);
-    route_get("/review", review_page);
-    route_get("/news", news_form_page);
+    route_get(R"(/report/([0-9]{1,12}))", report_page, true, kSameForEveryone);
+    route_get(R"(/report/([0-9]{1,12})/pdf)", report_pdf_response, false, kSameForEveryone);
+    route_get("/search", search_page, true, kSameForEveryone);
+    route_get("/review", review_page, true, kSameForEveryone);
+    route_get("/news", news_form_page, true, kSameForEveryone);
     route_post("/news", news_post_page);
-    route_get(R"(/static/([A-Za-z0-9][A-Za-z0-9._-]{0,99}))", [](const PageContext&, const WebRequest& r) { return static_asset(r); });
+    route_get(R"(/static/([A-Za-z0-9][A-Za-z0-9._-]{0,99}))", [](const PageContext&, const WebRequest& r) { return static_asset(r); }, true,
+              kSameForEveryone);
     // API.
-    route_get("/api/register", register_api);
+    route_get("/api/register", register_api, true, kSameForEveryone);
     route_get(R"(/api/authorities/([a-z0-9][a-z0-9-]{0,99}))", authority_api);
-    route_get(R"(/api/reports/([0-9]{1,12}))", report_api);
-    route_get("/api/search", search_api);
-    route_get("/api/review", review_api);
+    route_get(R"(/api/reports/([0-9]{1,12}))", report_api, true, kSameForEveryone);
+    route_get("/api/search", search_api, true, kSameForEveryone);
+    route_get("/api/review", review_api, true, kSameForEveryone);
     route_post("/api/news", news_api);
     // Accounts: sign in and out, who is signed in; the audit trail.
     route_special("GET", "/login", [this](const WebRequest& w) { return login_form(w); });
@@ -603,6 +621,8 @@ struct WebServer::Impl {
                         r.cacheable = false;
                         return r;
                       }});
+    // Write routes given by the embedder (tests), after the built-in ones.
+    for (const auto& [pattern, handler] : options.extra_write_routes) route_write(pattern.c_str(), handler);
   }
 
   void do_accept();

@@ -7,9 +7,12 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "domain/date.h"
 #include "domain/result.h"
+#include "web/write_context.h"
 
 namespace cscwatch {
 
@@ -38,6 +41,11 @@ struct ServeOptions {
   // claim any address.
   bool trust_proxy = false;
   std::function<Date()> today;  // empty: the real date (tests fix it)
+  // More write routes (POST, URL pattern -> handler), with everything
+  // route_write gives the built-in ones: how tests check the write path
+  // itself (a handler that forgets its audit row) without a fake route in
+  // the production server.
+  std::vector<std::pair<std::string, WriteHandler>> extra_write_routes;
 };
 
 // A server bound to its port, ready to run. Separate from serve() so tests can

@@ -221,6 +221,12 @@ TEST_F(AccountsTest, AnonymousPagesStayCachedSignedInPagesAreNeverShared) {
   auto again = server.client().Get("/");
   EXPECT_EQ(again->body.find("Signed in as"), std::string::npos);
   EXPECT_EQ(again->body, anonymous->body);
+  // A page that may hold restricted records is rendered for the account.
+  auto authority = server.client().Get("/authority/dudley", ed.headers(false));
+  ASSERT_EQ(authority->status, 200);
+  EXPECT_NE(authority->body.find("Signed in as ed"), std::string::npos);
+  EXPECT_EQ(authority->get_header_value("Cache-Control"), "no-store");
+  EXPECT_EQ(server.client().Get("/authority/dudley")->body.find("Signed in as"), std::string::npos);
 }
 
 TEST_F(AccountsTest, SignOutNeedsTheCsrfTokenAndEndsTheSession) {
@@ -247,6 +253,50 @@ TEST_F(AccountsTest, DisablingAnAccountEndsItsSessions) {
   auto after = json::parse(server.client().Get("/api/session", ed.headers(false))->body);
   EXPECT_FALSE(after["signed_in"].get<bool>());
   EXPECT_EQ(post_login(server, "ed", kTestPassword)->status, 401);
+}
+
+// The write path itself, with handlers only this test registers: a write that
+// forgot its audit row, one that answers an error after writing, one that
+// finds a stale version. None of them leaves anything behind.
+TEST_F(AccountsTest, WritePathCommitsOnlyAuditedSuccessfulWrites) {
+  auto write_row = [](const WriteContext& ctx) {
+    ctx.db.prepare("INSERT INTO improvement_visibility(authority_urn, restricted) VALUES ('x', 1)").run();
+  };
+  TestServer server(db, [&](ServeOptions& o) {
+    o.extra_write_routes.emplace_back("/test/unaudited", [write_row](const WriteContext& ctx, const WebRequest&) {
+      write_row(ctx);
+      return json_response("{}");
+    });
+    o.extra_write_routes.emplace_back("/test/bad", [write_row](const WriteContext& ctx, const WebRequest&) {
+      write_row(ctx);
+      record_audit(ctx.db, {ctx.account.name, "x", "test", 0, "create", "", "{}"});
+      return json_response("{}", 400);
+    });
+    o.extra_write_routes.emplace_back("/test/stale", [write_row](const WriteContext& ctx, const WebRequest&) -> WebResponse {
+      write_row(ctx);
+      record_audit(ctx.db, {ctx.account.name, "x", "test", 0, "create", "", "{}"});
+      throw Conflict("changed meanwhile");
+    });
+    o.extra_write_routes.emplace_back("/test/audited", [write_row](const WriteContext& ctx, const WebRequest&) {
+      write_row(ctx);
+      record_audit(ctx.db, {ctx.account.name, "x", "test", 0, "create", "", "{}"});
+      return json_response("{}");
+    });
+  });
+  auto ed = sign_in(server, "ed");
+  auto post = [&](const std::string& path) { return server.client().Post(path, ed.headers(), "", "application/x-www-form-urlencoded")->status; };
+  EXPECT_EQ(post("/test/unaudited"), 500);
+  EXPECT_EQ(post("/test/bad"), 400);
+  EXPECT_EQ(post("/test/stale"), 409);
+  auto rows = [&] {
+    auto c = Connection::open(db, true);
+    auto q = c->prepare("SELECT (SELECT count(*) FROM improvement_visibility), (SELECT count(*) FROM audit_log WHERE authority_urn = 'x')");
+    q.step();
+    return std::pair(q.integer(0), q.integer(1));
+  };
+  EXPECT_EQ(rows(), (std::pair<int64_t, int64_t>(0, 0)));
+  EXPECT_EQ(post("/test/audited"), 200);
+  EXPECT_EQ(rows(), (std::pair<int64_t, int64_t>(1, 1)));
 }
 
 // What a consistent state of the register looks like while editors toggle
@@ -311,7 +361,24 @@ TEST_F(AccountsTest, BackupUnderWriteLoadRestoresToAConsistentRegister) {
     previous = writes;
   }
   EXPECT_GT(previous, 0u);
-  // A backup restores into a register that serves and signs in.
+  // Restored over the register while a server serves it: the server sees the
+  // backup's state (no restart), and its cache does not serve the old pages.
+  {
+    TestServer server(db);
+    auto before = sign_in(server, "ed");
+    auto old_trail = server.client().Get("/api/audit/dudley", before.headers(false));
+    ASSERT_EQ(old_trail->status, 200);
+    ASSERT_TRUE(restore_register(backups.front(), db));
+    size_t restored_writes = 0;
+    expect_consistent(db, {dudley, bcp}, &restored_writes);
+    // Sessions started after the backup are gone with the rest of that state.
+    EXPECT_FALSE(json::parse(server.client().Get("/api/session", before.headers(false))->body)["signed_in"].get<bool>());
+    auto ed = sign_in(server, "ed");
+    auto trail = server.client().Get("/api/audit/dudley", ed.headers(false));
+    ASSERT_EQ(trail->status, 200);
+    EXPECT_LT(json::parse(trail->body)["changes"].size(), json::parse(old_trail->body)["changes"].size());
+  }
+  // A backup restores into a new register that serves and signs in.
   std::string restored = dir.path + "/restored.db";
   auto r = restore_register(backups.back(), restored);
   ASSERT_TRUE(r) << r.error();

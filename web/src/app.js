@@ -11,6 +11,15 @@ function autoSubmitFilters() {
   }
 }
 
+// The header's "Sign in" link is the same on every (cached) page; send the
+// reader back to this page after signing in.
+function signInReturnsHere() {
+  const link = document.querySelector('header .account a[href="/login"]');
+  if (link && location.pathname !== '/login') {
+    link.href = `/login?next=${encodeURIComponent(location.pathname + location.search)}`;
+  }
+}
+
 const GRADE_RANK = { outstanding: 1, good: 2, requires_improvement: 3, adequate: 3, inadequate: 4 };
 const GRADE_LABEL = { 1: 'Outstanding', 2: 'Good', 3: 'Requires improvement', 4: 'Inadequate' };
 const AREAS = [
@@ -92,4 +101,5 @@ document.addEventListener('DOMContentLoaded', () => {
   autoSubmitFilters();
   printButtons();
   drawGradeChart().catch(() => { /* the server-drawn timeline remains */ });
+  signInReturnsHere();
 });

@@ -199,6 +199,7 @@ test('accessibility: every page passes axe-core WCAG 2.2 A/AA and fits a 390 px 
     `/search?q=${encodeURIComponent('"serious and widespread"')}`,
     '/review',
     '/news',
+    '/login',
     '/authority/no-such-place',
   ];
   const report = {};
