@@ -353,7 +353,6 @@ struct Form {
   std::optional<std::int64_t> version;
   std::string csrf;
   std::optional<Fields> current;  // 409: the record as it now is
-  std::string title_for_page;
 };
 
 std::string render_form(const Form& f) {
@@ -478,7 +477,6 @@ void require_edit(const WebRequest& r, const AuthorityRef& a) {
   require_edit(*r.account, a);
 }
 
-template <typename Record>
 void append(std::vector<FieldError>& into, const std::vector<FieldError>& more) {
   into.insert(into.end(), more.begin(), more.end());
 }
@@ -510,7 +508,7 @@ WebResponse improvement_new_form(const PageContext& ctx, const WebRequest& r) {
   const std::string entity = r.path_args.at(1);
   Form f{"New " + std::string(entity_title(entity)) + ": " + a.name,
          "/authority/" + a.slug + "/improvement/" + entity + "/new", "/authority/" + a.slug, specs_for(entity, ctx.db, a.urn),
-         {}, {}, std::nullopt, r.csrf_token, std::nullopt, ""};
+         {}, {}, std::nullopt, r.csrf_token, std::nullopt};
   if (entity == "intervention") f.values = {{"issuer", "DfE"}};
   if (entity == "visit") f.values = {{"kind", "monitoring"}};
   // Prefilled from the query string (a fact proposed from a news article,
@@ -526,7 +524,7 @@ WebResponse action_new_form(const PageContext& ctx, const WebRequest& r) {
   AuthorityRef a = authority_of_urn(ctx.db, plan->authority_urn);
   require_edit(r, a);
   Form f{"New action: " + plan->title, fmt::format("/improvement/plan/{}/action/new", plan->id), "/authority/" + a.slug,
-         action_specs(ctx.db, *plan), {{"status", "not_started"}}, {}, std::nullopt, r.csrf_token, std::nullopt, ""};
+         action_specs(ctx.db, *plan), {{"status", "not_started"}}, {}, std::nullopt, r.csrf_token, std::nullopt};
   return form_page(f, 200);
 }
 
@@ -591,7 +589,7 @@ WebResponse improvement_create(const WriteContext& ctx, const WebRequest& r) {
   const std::string entity = r.path_args.at(1);
   Form form{"New " + std::string(entity_title(entity)) + ": " + a.name,
             "/authority/" + a.slug + "/improvement/" + entity + "/new", "/authority/" + a.slug,
-            specs_for(entity, ctx.db, a.urn), {}, {}, std::nullopt, "", std::nullopt, ""};
+            specs_for(entity, ctx.db, a.urn), {}, {}, std::nullopt, "", std::nullopt};
   form.values = submitted(r, form.specs);
   std::vector<FieldError> errors;
   const std::string& actor = ctx.account.name;
@@ -599,7 +597,7 @@ WebResponse improvement_create(const WriteContext& ctx, const WebRequest& r) {
     Intervention i;
     i.authority_urn = a.urn;
     read_into(i, form.values, errors);
-    if (errors.empty()) append<Intervention>(errors, validate(i));
+    if (errors.empty()) append(errors, validate(i));
     if (!errors.empty()) return invalid(r, form, errors);
     auto id = create(ctx.db, i, actor);
     return saved(r, a.slug, fmt::format("intervention-{}", id), to_json(*find_intervention(ctx.db, id)), 201);
@@ -608,7 +606,7 @@ WebResponse improvement_create(const WriteContext& ctx, const WebRequest& r) {
     ImprovementBoard b;
     b.authority_urn = a.urn;
     read_into(b, form.values, errors);
-    append<ImprovementBoard>(errors, validate(b));
+    append(errors, validate(b));
     if (!errors.empty()) return invalid(r, form, errors);
     auto id = create(ctx.db, b, actor);
     return saved(r, a.slug, fmt::format("board-{}", id), to_json(*find_board(ctx.db, id)), 201);
@@ -617,7 +615,7 @@ WebResponse improvement_create(const WriteContext& ctx, const WebRequest& r) {
     ImprovementPlan p;
     p.authority_urn = a.urn;
     read_into(p, form.values, errors);
-    append<ImprovementPlan>(errors, validate(p));
+    append(errors, validate(p));
     check_plan_report(ctx.db, p, errors);
     if (!errors.empty()) return invalid(r, form, errors);
     auto id = create(ctx.db, p, actor);
@@ -626,7 +624,7 @@ WebResponse improvement_create(const WriteContext& ctx, const WebRequest& r) {
   Visit v;
   v.authority_urn = a.urn;
   read_into(v, form.values, errors);
-  if (errors.empty()) append<Visit>(errors, validate(v));
+  if (errors.empty()) append(errors, validate(v));
   if (!errors.empty()) return invalid(r, form, errors);
   auto id = create(ctx.db, v, actor);
   return saved(r, a.slug, fmt::format("visit-{}", id), to_json(*find_visit(ctx.db, id)), 201);
@@ -638,14 +636,14 @@ WebResponse action_create(const WriteContext& ctx, const WebRequest& r) {
   AuthorityRef a = authority_of_urn(ctx.db, plan->authority_urn);
   require_edit(ctx.account, a);
   Form form{"New action: " + plan->title, fmt::format("/improvement/plan/{}/action/new", plan->id), "/authority/" + a.slug,
-            action_specs(ctx.db, *plan), {}, {}, std::nullopt, "", std::nullopt, ""};
+            action_specs(ctx.db, *plan), {}, {}, std::nullopt, "", std::nullopt};
   form.values = submitted(r, form.specs);
   std::vector<FieldError> errors;
   PlanAction act;
   act.plan_id = plan->id;
   read_into(act, form.values, errors);
   if (act.point_ordinal) act.point_document_id = plan->report_document_id;
-  append<PlanAction>(errors, validate(act, plan_points(ctx.db, *plan)));
+  append(errors, validate(act, plan_points(ctx.db, *plan)));
   if (!errors.empty()) return invalid(r, form, errors);
   auto id = create(ctx.db, act, ctx.account.name);
   return saved(r, a.slug, fmt::format("action-{}", id), to_json(*find_action(ctx.db, id)), 201);
@@ -686,7 +684,7 @@ WebResponse improvement_save(const WriteContext& ctx, const WebRequest& r) {
     Intervention i = *before;
     i.version = *form.version;
     read_into(i, form.values, errors);
-    if (errors.empty()) append<Intervention>(errors, validate(i));
+    if (errors.empty()) append(errors, validate(i));
     if (!errors.empty()) return invalid(r, form, errors);
     return attempt(i, a, fmt::format("intervention-{}", id), [&] { return *find_intervention(ctx.db, id); });
   }
@@ -697,7 +695,7 @@ WebResponse improvement_save(const WriteContext& ctx, const WebRequest& r) {
     ImprovementBoard b = *before;
     b.version = *form.version;
     read_into(b, form.values, errors);
-    append<ImprovementBoard>(errors, validate(b));
+    append(errors, validate(b));
     if (!errors.empty()) return invalid(r, form, errors);
     return attempt(b, a, fmt::format("board-{}", id), [&] { return *find_board(ctx.db, id); });
   }
@@ -708,7 +706,7 @@ WebResponse improvement_save(const WriteContext& ctx, const WebRequest& r) {
     ImprovementPlan p = *before;
     p.version = *form.version;
     read_into(p, form.values, errors);
-    append<ImprovementPlan>(errors, validate(p));
+    append(errors, validate(p));
     check_plan_report(ctx.db, p, errors);
     if (!errors.empty()) return invalid(r, form, errors);
     return attempt(p, a, fmt::format("plan-{}", id), [&] { return *find_plan(ctx.db, id); });
@@ -722,7 +720,7 @@ WebResponse improvement_save(const WriteContext& ctx, const WebRequest& r) {
     act.version = *form.version;
     read_into(act, form.values, errors);
     act.point_document_id = act.point_ordinal ? plan->report_document_id : std::nullopt;
-    append<PlanAction>(errors, validate(act, plan_points(ctx.db, *plan)));
+    append(errors, validate(act, plan_points(ctx.db, *plan)));
     if (!errors.empty()) return invalid(r, form, errors);
     return attempt(act, a, fmt::format("action-{}", id), [&] { return *find_action(ctx.db, id); });
   }
@@ -733,7 +731,7 @@ WebResponse improvement_save(const WriteContext& ctx, const WebRequest& r) {
     Visit v = *before;
     v.version = *form.version;
     read_into(v, form.values, errors);
-    if (errors.empty()) append<Visit>(errors, validate(v));
+    if (errors.empty()) append(errors, validate(v));
     if (!errors.empty()) return invalid(r, form, errors);
     return attempt(v, a, fmt::format("visit-{}", id), [&] { return *find_visit(ctx.db, id); });
   }

@@ -101,7 +101,7 @@ nlohmann::json build() {
               query_param("ever", "Match the grade at any inspection", {{"type", "integer"}, {"enum", {0, 1}}}),
               query_param("framework", "Framework of the latest inspection", framework_filter),
               query_param("legacy", "Include abolished authorities", {{"type", "integer"}, {"enum", {0, 1}}}),
-              query_param("intervention", "Only authorities under intervention (whose records you may see)",
+              query_param("intervention", "Only authorities under intervention (by their public records)",
                           {{"type", "integer"}, {"enum", {0, 1}}}),
               query_param("sort", "Column to sort by (export field names, region, months_since)", {{"type", "string"}}),
               query_param("dir", "Sort direction", {{"type", "string"}, {"enum", {"asc", "desc"}}})}},

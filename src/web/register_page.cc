@@ -11,7 +11,6 @@
 #include "web/page_layout.h"
 #include "web/request_params.h"
 #include "analysis/improvement_overview.h"
-#include "domain/account.h"
 
 namespace cscwatch {
 
@@ -67,13 +66,13 @@ std::string filter_query(const RegisterFilter& f) {
   return q;
 }
 
-// Keeps the authorities under intervention, of those whose improvement
-// records the asker may see.
-void keep_under_intervention(const PageContext& ctx, const WebRequest& request, std::vector<RegisterEntry>& rows) {
+// Keeps the authorities under intervention whose improvement records are
+// public. The register is the same page for everyone (shared and cached, the
+// read path's speed), so restricted records never count here; those allowed
+// to see them find them on the authority's own page.
+void keep_under_intervention(const PageContext& ctx, std::vector<RegisterEntry>& rows) {
   const std::set<std::string> urns =
-      authorities_under_intervention(ctx.db, ctx.today, [&](const std::string& urn, bool restricted) {
-        return !restricted || (request.account && may_view_restricted(*request.account, urn));
-      });
+      authorities_under_intervention(ctx.db, ctx.today, [](const std::string&, bool restricted) { return !restricted; });
   std::erase_if(rows, [&](const RegisterEntry& e) { return !urns.count(e.urn); });
 }
 
@@ -89,7 +88,7 @@ WebResponse register_page(const PageContext& ctx, const WebRequest& request) {
   RegisterView view = register_view_from(request);
   auto all = national_register(ctx.db, ctx.today);
   auto rows = filter_register(all, view.filter);
-  if (view.filter.under_intervention) keep_under_intervention(ctx, request, rows);
+  if (view.filter.under_intervention) keep_under_intervention(ctx, rows);
   sort_register(rows, view.sort, view.descending);
 
   RegisterFilter current_only;  // counts cover every current authority
@@ -240,7 +239,7 @@ WebResponse register_api(const PageContext& ctx, const WebRequest& request) {
   RegisterView view = register_view_from(request);
   auto all = national_register(ctx.db, ctx.today);
   auto rows = filter_register(all, view.filter);
-  if (view.filter.under_intervention) keep_under_intervention(ctx, request, rows);
+  if (view.filter.under_intervention) keep_under_intervention(ctx, rows);
   sort_register(rows, view.sort, view.descending);
   nlohmann::json items = nlohmann::json::array();
   for (const auto& e : rows) items.push_back(register_entry_json(e));
