@@ -2,8 +2,10 @@
 # form, a write with the CSRF token, the audit trail under axe-core, sign out.
 # Uses a backup of the browser register (browser_db fixture), never the
 # register itself.
+# (Included before web.cmake, which sorts after it: finds node itself.)
+find_program(CSCWATCH_NODE node)
 if(CSCWATCH_NODE AND TARGET cscwatch)
-  set(_accounts_browser_dir ${CSCWATCH_TEST_ARTIFACTS_DIR}/browser)
+  set(_accounts_browser_dir ${CMAKE_BINARY_DIR}/test-artifacts/browser)
   add_test(NAME browser_accounts
            COMMAND ${CSCWATCH_NODE} --test-reporter=spec ${CMAKE_SOURCE_DIR}/web/tests/accounts.test.mjs)
   set_tests_properties(browser_accounts PROPERTIES
