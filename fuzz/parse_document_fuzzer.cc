@@ -8,6 +8,7 @@
 
 #include "domain/completeness.h"
 #include "parse/document_parser.h"
+#include "parse/visit_details.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string input(reinterpret_cast<const char*>(data), size);
@@ -43,5 +44,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     for (const auto& item : cscwatch::check_completeness(*record))
       if (item.page < 0 || item.page > static_cast<int>(pages.size()) || item.field.empty()) __builtin_trap();
   }
+  // A visit letter's details (ordinal, theme, areas for priority action),
+  // read from the same text: bounded whatever the input.
+  auto details = cscwatch::parse::read_visit_details(input);
+  if (details.ordinal && (*details.ordinal < 1 || *details.ordinal > 30)) __builtin_trap();
+  if (details.priority_areas.size() > 10 || details.theme.size() > 1500) __builtin_trap();
   return 0;
 }

@@ -68,6 +68,9 @@ struct RegisterFilter {
   bool grade_ever = false;    // grade matches any past overall judgement, not only the current one
   std::string framework;      // framework of the latest inspection ("SIF", "ILACS", "pre-SIF")
   bool include_legacy = false;  // authorities abolished by a reorganisation
+  // Only authorities under intervention. Applied by the caller, who knows who
+  // asks (improvement records can be restricted): filter_register ignores it.
+  bool under_intervention = false;
 };
 
 std::vector<RegisterEntry> filter_register(const std::vector<RegisterEntry>& entries, const RegisterFilter& filter);

@@ -4,8 +4,10 @@
 #include <filesystem>
 
 #include "reader/hexmap.h"
+#include "reader/known_interventions.h"
 #include "reader/reference_tables.h"
 #include "store/hex_layout.h"
+#include "store/improvement_store.h"
 
 namespace cscwatch {
 
@@ -28,6 +30,17 @@ Result<Register> CliContext::open_for_ingest() const {
     auto cells = load_hexmap(hexmap_json());
     if (!cells) return Error{cells.error()};
     store_hex_layout(reg->connection(), *cells);
+  }
+  // The known interventions ship in the binary (data/known_interventions.csv);
+  // loaded like the authority table, never over a row a person edited.
+  auto known = parse_known_interventions(known_interventions_csv());
+  if (!known) return Error{known.error()};
+  try {
+    Transaction tx(reg->connection());
+    load_known_interventions(reg->connection(), *known);
+    tx.commit();
+  } catch (const SqlError& e) {
+    return Error{std::string("cannot load the known interventions: ") + e.what()};
   }
   return reg;
 }

@@ -204,6 +204,92 @@ CREATE TABLE hex_layout (
   r INTEGER NOT NULL           -- row; rows grow northwards, odd rows shifted right ("odd-r")
 );
 )sql",
+    // 5: improvement records (issue 10): interventions, improvement boards,
+    // plans and actions, and visits. Each record
+    // has a version for optimistic concurrency and who/when it was created and
+    // last changed. Document ids are plain integers, never foreign keys: a
+    // re-ingested report must not cascade into records people wrote.
+    R"sql(
+CREATE TABLE interventions (
+  id INTEGER PRIMARY KEY,
+  authority_urn TEXT NOT NULL REFERENCES authorities(urn),
+  kind TEXT NOT NULL,
+  issuer TEXT NOT NULL,
+  person TEXT NOT NULL DEFAULT '',
+  start TEXT, review TEXT, end_date TEXT,          -- YYYY-MM-DD, YYYY-MM or YYYY, as stated
+  outcome TEXT NOT NULL DEFAULT '',
+  source TEXT NOT NULL DEFAULT '',
+  origin TEXT NOT NULL DEFAULT 'user',            -- 'reference': data/known_interventions.csv
+  reference_key TEXT UNIQUE,
+  version INTEGER NOT NULL DEFAULT 1,
+  created_by TEXT NOT NULL, created_at TEXT NOT NULL, updated_by TEXT NOT NULL, updated_at TEXT NOT NULL
+);
+CREATE INDEX interventions_authority ON interventions(authority_urn);
+
+CREATE TABLE improvement_boards (
+  id INTEGER PRIMARY KEY,
+  authority_urn TEXT NOT NULL REFERENCES authorities(urn),
+  name TEXT NOT NULL,
+  chair TEXT NOT NULL,
+  independent_chair INTEGER NOT NULL DEFAULT 0,
+  established TEXT,
+  version INTEGER NOT NULL DEFAULT 1,
+  created_by TEXT NOT NULL, created_at TEXT NOT NULL, updated_by TEXT NOT NULL, updated_at TEXT NOT NULL
+);
+CREATE INDEX improvement_boards_authority ON improvement_boards(authority_urn);
+CREATE TABLE board_members (
+  board_id INTEGER NOT NULL REFERENCES improvement_boards(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  name TEXT NOT NULL, organisation TEXT NOT NULL, role TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX board_members_board ON board_members(board_id);
+CREATE TABLE board_meetings (
+  board_id INTEGER NOT NULL REFERENCES improvement_boards(id) ON DELETE CASCADE,
+  date TEXT NOT NULL, note TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX board_meetings_board ON board_meetings(board_id);
+
+CREATE TABLE improvement_plans (
+  id INTEGER PRIMARY KEY,
+  authority_urn TEXT NOT NULL REFERENCES authorities(urn),
+  title TEXT NOT NULL,
+  agreed TEXT,
+  report_document_id INTEGER,                      -- the report whose improvement points it answers
+  version INTEGER NOT NULL DEFAULT 1,
+  created_by TEXT NOT NULL, created_at TEXT NOT NULL, updated_by TEXT NOT NULL, updated_at TEXT NOT NULL
+);
+CREATE INDEX improvement_plans_authority ON improvement_plans(authority_urn);
+CREATE TABLE plan_actions (
+  id INTEGER PRIMARY KEY,
+  plan_id INTEGER NOT NULL REFERENCES improvement_plans(id),
+  description TEXT NOT NULL,
+  point_document_id INTEGER, point_ordinal INTEGER,
+  owner TEXT NOT NULL DEFAULT '', partner TEXT NOT NULL DEFAULT '',
+  due TEXT,
+  status TEXT NOT NULL DEFAULT 'not_started',
+  rag TEXT NOT NULL DEFAULT '',
+  evidence TEXT NOT NULL DEFAULT '',               -- one web address a line
+  notes TEXT NOT NULL DEFAULT '',
+  version INTEGER NOT NULL DEFAULT 1,
+  created_by TEXT NOT NULL, created_at TEXT NOT NULL, updated_by TEXT NOT NULL, updated_at TEXT NOT NULL
+);
+CREATE INDEX plan_actions_plan ON plan_actions(plan_id);
+
+CREATE TABLE visits (
+  id INTEGER PRIMARY KEY,
+  authority_urn TEXT NOT NULL REFERENCES authorities(urn),
+  kind TEXT NOT NULL,                              -- 'monitoring' | 'focused'
+  start TEXT, end_date TEXT,
+  ordinal INTEGER,
+  theme TEXT NOT NULL DEFAULT '',
+  priority_areas TEXT NOT NULL DEFAULT '',         -- one a line
+  letter_document_id INTEGER UNIQUE,
+  version INTEGER NOT NULL DEFAULT 1,
+  created_by TEXT NOT NULL, created_at TEXT NOT NULL, updated_by TEXT NOT NULL, updated_at TEXT NOT NULL
+);
+CREATE INDEX visits_authority ON visits(authority_urn, start);
+
+)sql",
 };
 
 }  // namespace

@@ -1,5 +1,8 @@
 #include "store/register.h"
 
+#include "parse/visit_details.h"
+#include "store/improvement_store.h"
+
 #include <chrono>
 #include <thread>
 
@@ -306,6 +309,23 @@ Result<int64_t> Register::store(const DocumentToStore& d) {
         page.bind(1, document_id).bind(2, p.number).bind(3, p.text);
         page.run();
       }
+    }
+    // A monitoring or focused visit letter creates or completes its visit
+    // record, in the same transaction as the letter.
+    if ((r.type == InspectionType::MonitoringVisit || r.type == InspectionType::FocusedVisit) && r.start) {
+      Visit visit;
+      visit.kind = r.type == InspectionType::MonitoringVisit ? VisitKind::Monitoring : VisitKind::Focused;
+      visit.start = r.start->value;
+      if (r.end) visit.end = r.end->value;
+      if (d.pages) {
+        std::string text;
+        for (const auto& p : *d.pages) text += p.text + "\n\n";
+        parse::VisitDetails details = parse::read_visit_details(text);
+        visit.ordinal = details.ordinal;
+        visit.theme = details.theme;
+        if (visit.kind == VisitKind::Focused) visit.priority_areas = details.priority_areas;
+      }
+      upsert_visit_from_letter(db_, document_id, d.authority_urn, visit);
     }
     tx.commit();
     return document_id;

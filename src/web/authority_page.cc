@@ -3,16 +3,19 @@
 #include <fmt/format.h>
 
 #include "analysis/authority_profile.h"
+#include "analysis/improvement_overview.h"
 #include "analysis/national_register.h"
 #include "web/api_json.h"
 #include "web/authority_peers_section.h"
 #include "web/downloads.h"
 #include "web/grade_badge.h"
 #include "web/html_escape.h"
+#include "web/improvement_panel.h"
 #include "web/inspection_fragments.h"
 #include "web/page_layout.h"
 #include "web/static_assets.h"
 #include "web/timeline_svg.h"
+#include "store/improvement_visibility.h"
 
 namespace cscwatch {
 
@@ -118,6 +121,19 @@ WebResponse authority_page(const PageContext& ctx, const WebRequest& request) {
   }
   out += "</section>";
 
+  // What the grades set in motion: shown to those who may see the records
+  // (public unless restricted for this authority).
+  {
+    std::vector<InspectionRow> history;
+    for (const auto& i : p.inspections) history.push_back(i.row);
+    ImprovementOverview improvement = improvement_overview(ctx.db, a.urn, history, ctx.today);
+    const bool visible = may_view_improvement_records(ctx.db, request.account, a.urn);
+    const bool can_edit = may_edit_improvement_records(request, a.urn);
+    if (visible && (!improvement.empty() || can_edit || improvement.status.intervention_expected_but_unrecorded))
+      out += improvement_panel_html(improvement, a, ctx.today, can_edit);
+    if (!p.inspections.empty() || (visible && !improvement.empty())) out += story_html(p, visible ? &improvement : nullptr);
+  }
+
   if (!p.inspections.empty()) {
     out += "<section aria-labelledby=\"insp-h\"><h2 id=\"insp-h\">Inspections</h2>";
     for (auto it = p.inspections.rbegin(); it != p.inspections.rend(); ++it) {
@@ -164,7 +180,9 @@ WebResponse authority_page(const PageContext& ctx, const WebRequest& request) {
 
   PageOptions options{a.name, "register", {}};
   if (charts_available() && !p.inspections.empty()) options.scripts = {"/static/chart.umd.js"};
-  return html_response(render_page(options, out));
+  WebResponse response = html_response(render_page(options, out));
+  if (request.account) response.cacheable = false;  // may hold restricted records and edit links
+  return response;
 }
 
 WebResponse authority_api(const PageContext& ctx, const WebRequest& request) {

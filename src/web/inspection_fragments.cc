@@ -247,7 +247,8 @@ std::string improvement_points_html(int64_t document_id, const std::vector<Impro
       out += numbered ? "<ul class=\"improvements numbered\">" : "<ol class=\"improvements\">";
       open = true;
     }
-    out += "<li";
+    // An anchor per point, so an improvement plan's action links to the point it answers.
+    out += fmt::format("<li id=\"point-{}-{}\"", document_id, p.ordinal);
     if (!p.section.empty()) out += " data-section=\"" + html_escape(p.section) + "\"";
     out += ">";
     if (!p.number.empty()) {

@@ -9,6 +9,7 @@
 #include "web/grade_badge.h"
 #include "web/html_escape.h"
 #include "web/page_layout.h"
+#include "domain/account.h"
 
 
 namespace cscwatch {
@@ -41,7 +42,46 @@ const char* kFormEnd = "</textarea><button type=\"submit\">Check against the rep
 
 }  // namespace
 
-std::string news_analysis_html(const PageContext&, const news::ArticleAnalysis& a) {
+namespace {
+
+// The record form a proposed fact fills in, when it maps to one: the path
+// after /authority/<slug>/improvement/ and the intervention kind.
+std::optional<std::pair<std::string, std::string>> record_for(news::InterventionKind kind) {
+  using K = news::InterventionKind;
+  switch (kind) {
+    case K::Commissioner: return std::pair<std::string, std::string>{"intervention/new", "commissioner"};
+    case K::ImprovementNotice: return std::pair<std::string, std::string>{"intervention/new", "improvement_notice"};
+    case K::Direction: return std::pair<std::string, std::string>{"intervention/new", "statutory_direction"};
+    case K::Adviser: return std::pair<std::string, std::string>{"intervention/new", "improvement_adviser"};
+    case K::Trust: return std::pair<std::string, std::string>{"intervention/new", "alternative_delivery"};
+    case K::ImprovementBoard: return std::pair<std::string, std::string>{"board/new", ""};
+    default: return std::nullopt;
+  }
+}
+
+// "Accept into the record": the new-record form, prefilled from the fact;
+// the editor checks it and saves (or leaves it: rejected, nothing is written).
+std::string accept_link(const news::ProposedFact& f, const std::string& slug) {
+  auto target = record_for(f.kind);
+  if (!target) return {};
+  std::string href = "/authority/" + url_encode(slug) + "/improvement/" + target->first + "?";
+  const std::string source = "News article: \u201c" + f.sentence.substr(0, 600) + "\u201d";
+  if (!target->second.empty()) {
+    href += "kind=" + target->second + "&issuer=" + url_encode(f.actor.empty() ? "DfE" : f.actor.substr(0, 200));
+    if (!f.person.empty()) href += "&person=" + url_encode(f.person.substr(0, 200));
+    if (f.date) href += "&start=" + to_iso(*f.date);
+    href += "&source=" + url_encode(source);
+  } else {
+    href += "name=" + url_encode("Improvement board");
+    if (!f.person.empty()) href += "&chair=" + url_encode(f.person.substr(0, 200));
+    if (f.date) href += "&established=" + to_iso(*f.date);
+  }
+  return " <a class=\"accept\" href=\"" + html_escape(href) + "\">Accept into the record</a>";
+}
+
+}  // namespace
+
+std::string news_analysis_html(const PageContext&, const news::ArticleAnalysis& a, const WebRequest* request) {
   std::string out = "<section class=\"analysis\" id=\"analysis\" aria-labelledby=\"an-h\"><h2 id=\"an-h\">What the article says, checked</h2><dl class=\"facts\">";
   out += "<div><dt>Authority</dt><dd>";
   if (a.authority) {
@@ -76,11 +116,18 @@ std::string news_analysis_html(const PageContext&, const news::ArticleAnalysis& 
 
   if (!a.proposed_facts.empty()) {
     out += "<h3>What happened next (proposed facts, not recorded until a person accepts them)</h3><ul class=\"proposed\" id=\"proposed\">";
+    // An editor of the authority may accept each fact (a prefilled form to
+    // check and save) or reject it (leave it: nothing is written).
+    std::string editable_slug;
+    if (request && request->account && a.authority && may_edit(*request->account, a.authority->urn))
+      editable_slug = a.authority->slug;
     for (const auto& f : a.proposed_facts) {
       out += "<li><strong>" + html_escape(news::to_string(f.kind)) + "</strong>";
       if (!f.person.empty()) out += " \u00b7 " + html_escape(f.person);
       if (!f.date_text.empty()) out += " \u00b7 " + html_escape(f.date_text);
-      out += ": <q>" + html_escape(f.sentence) + "</q></li>";
+      out += ": <q>" + html_escape(f.sentence) + "</q>";
+      if (!editable_slug.empty() && f.authority_urn == a.authority->urn) out += accept_link(f, editable_slug);
+      out += "</li>";
     }
     out += "</ul>";
   }
@@ -138,7 +185,7 @@ WebResponse news_post_page(const PageContext& ctx, const WebRequest& request) {
     out += "<div class=\"error\" role=\"alert\"><p>" + html_escape(result.error()) + "</p></div>";
     status = 400;
   } else {
-    out += news_analysis_html(ctx, *result);
+    out += news_analysis_html(ctx, *result, &request);
   }
   out += std::string(kFormStart) + html_escape(article) + kFormEnd;
   auto r = html_response(render_page({"Check a news article", "news", {}}, out), status);

@@ -21,6 +21,9 @@ WebResponse news_post_page(const PageContext& context, const WebRequest& request
 WebResponse news_api(const PageContext& context, const WebRequest& request);        // body = article text
 
 // The analysis as HTML (exposed for tests), every article string escaped.
-std::string news_analysis_html(const PageContext& context, const news::ArticleAnalysis& analysis);
+// With `request` from an account that may edit the article's authority, each
+// proposed intervention links to a prefilled form to accept it into the record.
+std::string news_analysis_html(const PageContext& context, const news::ArticleAnalysis& analysis,
+                               const WebRequest* request = nullptr);
 
 }  // namespace cscwatch

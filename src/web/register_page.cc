@@ -11,6 +11,7 @@
 #include "web/html_escape.h"
 #include "web/page_layout.h"
 #include "web/request_params.h"
+#include "analysis/improvement_overview.h"
 
 namespace cscwatch {
 
@@ -21,6 +22,7 @@ RegisterView register_view_from(const WebRequest& request) {
   v.filter.grade_ever = flag_param(request, "ever");
   v.filter.framework = choice_param(request, "framework", framework_filter_values());
   v.filter.include_legacy = flag_param(request, "legacy");
+  v.filter.under_intervention = flag_param(request, "intervention");
   std::string sort = choice_param(request, "sort", register_sort_columns());
   if (!sort.empty()) v.sort = sort;
   std::string dir = choice_param(request, "dir", {"asc", "desc"});
@@ -61,7 +63,18 @@ std::string filter_query(const RegisterFilter& f) {
   if (f.grade_ever) add("ever", "1");
   add("framework", f.framework);
   if (f.include_legacy) add("legacy", "1");
+  if (f.under_intervention) add("intervention", "1");
   return q;
+}
+
+// Keeps the authorities under intervention whose improvement records are
+// public. The register is the same page for everyone (shared and cached, the
+// read path's speed), so restricted records never count here; those allowed
+// to see them find them on the authority's own page.
+void keep_under_intervention(const PageContext& ctx, std::vector<RegisterEntry>& rows) {
+  const std::set<std::string> urns =
+      authorities_under_intervention(ctx.db, ctx.today, [](const std::string&, bool restricted) { return !restricted; });
+  std::erase_if(rows, [&](const RegisterEntry& e) { return !urns.count(e.urn); });
 }
 
 void cell_text(std::string& out, const std::string& text) {
@@ -76,6 +89,7 @@ WebResponse register_page(const PageContext& ctx, const WebRequest& request) {
   RegisterView view = register_view_from(request);
   auto all = national_register(ctx.db, ctx.today);
   auto rows = filter_register(all, view.filter);
+  if (view.filter.under_intervention) keep_under_intervention(ctx, rows);
   sort_register(rows, view.sort, view.descending);
 
   RegisterFilter current_only;  // counts cover every current authority
@@ -140,7 +154,10 @@ WebResponse register_page(const PageContext& ctx, const WebRequest& request) {
   for (const auto& f : framework_filter_values()) append_option(out, f, f, f == view.filter.framework);
   out += "</select></label><label class=\"check\"><input type=\"checkbox\" name=\"legacy\" value=\"1\"";
   if (view.filter.include_legacy) out += " checked";
-  out += "> include abolished authorities</label>";
+  out += "> include abolished authorities</label><label class=\"check\"><input type=\"checkbox\" name=\"intervention\" "
+         "value=\"1\" id=\"f-intervention\"";
+  if (view.filter.under_intervention) out += " checked";
+  out += "> under intervention</label>";
   if (view.sort != "authority_name" || view.descending) {
     out += "<input type=\"hidden\" name=\"sort\" value=\"" + html_escape(view.sort) + "\">";
     if (view.descending) out += "<input type=\"hidden\" name=\"dir\" value=\"desc\">";
@@ -224,6 +241,7 @@ WebResponse register_api(const PageContext& ctx, const WebRequest& request) {
   RegisterView view = register_view_from(request);
   auto all = national_register(ctx.db, ctx.today);
   auto rows = filter_register(all, view.filter);
+  if (view.filter.under_intervention) keep_under_intervention(ctx, rows);
   sort_register(rows, view.sort, view.descending);
   nlohmann::json items = nlohmann::json::array();
   for (const auto& e : rows) items.push_back(register_entry_json(e));

@@ -50,6 +50,8 @@
 #include "web/downloads.h"
 #include "web/inspectors_page.h"
 #include "web/national_page.h"
+#include "web/improvement_forms.h"
+#include "web/improvement_panel.h"
 #include "web/html_escape.h"
 #include "web/login_throttle.h"
 #include "web/news_page.h"
@@ -623,6 +625,22 @@ struct WebServer::Impl {
     route_get(R"(/audit/([a-z0-9][a-z0-9-]{0,99}))", audit_page, false);
     route_get(R"(/api/audit/([a-z0-9][a-z0-9-]{0,99}))", audit_api, false);
     route_write(R"(/authority/([a-z0-9][a-z0-9-]{0,99})/visibility)", set_visibility);
+    // Improvement records: the printable board pack, forms (never cached:
+    // they carry a CSRF token), writes, and the JSON API.
+    route_get(R"(/authority/([a-z0-9][a-z0-9-]{0,99})/board-pack)", board_pack_page);
+    route_get(R"(/authority/([a-z0-9][a-z0-9-]{0,99})/improvement/(intervention|board|plan|visit)/new)",
+              improvement_new_form, false);
+    route_write(R"(/authority/([a-z0-9][a-z0-9-]{0,99})/improvement/(intervention|board|plan|visit)/new)",
+                improvement_create);
+    route_get(R"(/improvement/(intervention|board|plan|action|visit)/([0-9]{1,12})/edit)", improvement_edit_form, false);
+    route_write(R"(/improvement/(intervention|board|plan|action|visit)/([0-9]{1,12})/edit)", improvement_save);
+    route_get(R"(/improvement/plan/([0-9]{1,12})/action/new)", action_new_form, false);
+    route_write(R"(/improvement/plan/([0-9]{1,12})/action/new)", action_create);
+    route_get(R"(/api/authorities/([a-z0-9][a-z0-9-]{0,99})/improvement)", improvement_api);
+    route_write(R"(/api/authorities/([a-z0-9][a-z0-9-]{0,99})/improvement/(intervention|board|plan|visit))",
+                improvement_create);
+    route_write(R"(/api/improvement/plan/([0-9]{1,12})/actions)", action_create);
+    route_write(R"(/api/improvement/(intervention|board|plan|action|visit)/([0-9]{1,12}))", improvement_save);
     route_get("/api/openapi.json", [](const PageContext&, const WebRequest&) { return json_response(openapi_document()); });
     // The API's root describes the API.
     route_get("/api/?", [](const PageContext&, const WebRequest&) { return json_response(openapi_document()); });

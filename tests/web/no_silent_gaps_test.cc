@@ -390,8 +390,8 @@ TEST_F(FlaggedDocumentTest, SifImprovementPointsShowTheirNumberAndSection) {
   ASSERT_NE(priority, std::string::npos);
   ASSERT_NE(area, std::string::npos);
   EXPECT_LT(priority, area);
-  EXPECT_TRUE(contains(page, "<li data-section=\"priority_action\"><span class=\"point-number\">1</span> Ensure that"));
-  EXPECT_TRUE(contains(page, "<li data-section=\"area_for_improvement\"><span class=\"point-number\">3</span> Improve return"));
+  EXPECT_TRUE(contains(page, " data-section=\"priority_action\"><span class=\"point-number\">1</span> Ensure that"));
+  EXPECT_TRUE(contains(page, " data-section=\"area_for_improvement\"><span class=\"point-number\">3</span> Improve return"));
   EXPECT_FALSE(contains(page, "needs review")) << "a complete SIF report";
   auto j = get_json(c, "/api/reports/" + std::to_string(sif_id_));
   EXPECT_EQ(j["improvement_points"][0]["section"], "priority_action");

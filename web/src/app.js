@@ -128,9 +128,15 @@ function drawStackedCharts() {
   }
 }
 
+// The board pack's Print button (the page prints without it too).
+function printButtons() {
+  for (const b of document.querySelectorAll('[data-print]')) b.addEventListener('click', () => window.print());
+}
+
 document.addEventListener('DOMContentLoaded', () => {
   drawStackedCharts();
   autoSubmitFilters();
+  printButtons();
   drawGradeChart().catch(() => { /* the server-drawn timeline remains */ });
   signInReturnsHere();
 });
