@@ -20,5 +20,6 @@ void add_serve_command(CLI::App& app, CliContext& ctx, int& status);
 void add_news_command(CLI::App& app, CliContext& ctx, int& status);
 void add_review_command(CLI::App& app, CliContext& ctx, int& status);
 void add_correct_command(CLI::App& app, CliContext& ctx, int& status);
+void add_phrases_command(CLI::App& app, CliContext& ctx, int& status);
 
 }  // namespace cscwatch

@@ -21,6 +21,7 @@ int main(int argc, char** argv) {
   add_show_command(app, ctx, status);
   add_export_command(app, ctx, status);
   add_summary_command(app, ctx, status);
+  add_phrases_command(app, ctx, status);
   add_forecast_command(app, ctx, status);
   add_fetch_command(app, ctx, status);
   add_serve_command(app, ctx, status);
