@@ -21,5 +21,6 @@ void add_news_command(CLI::App& app, CliContext& ctx, int& status);
 void add_review_command(CLI::App& app, CliContext& ctx, int& status);
 void add_correct_command(CLI::App& app, CliContext& ctx, int& status);
 void add_phrases_command(CLI::App& app, CliContext& ctx, int& status);
+void add_persistence_command(CLI::App& app, CliContext& ctx, int& status);
 
 }  // namespace cscwatch

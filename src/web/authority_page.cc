@@ -9,6 +9,7 @@
 #include "web/html_escape.h"
 #include "web/inspection_fragments.h"
 #include "web/page_layout.h"
+#include "web/persistence_section.h"
 #include "web/static_assets.h"
 #include "web/timeline_svg.h"
 
@@ -139,6 +140,8 @@ WebResponse authority_page(const PageContext& ctx, const WebRequest& request) {
     }
     out += "</section>";
   }
+
+  out += persistence_section_html(authority_persistence(ctx.db, a.urn));
 
   out += "<section aria-labelledby=\"nb-h\"><h2 id=\"nb-h\">Statistical neighbours</h2>";
   if (p.neighbours.empty()) {

@@ -44,6 +44,7 @@
 #include "web/news_page.h"
 #include "web/openapi.h"
 #include "web/page_layout.h"
+#include "web/persistence_page.h"
 #include "web/phrases_page.h"
 #include "web/register_page.h"
 #include "web/report_page.h"
@@ -331,6 +332,7 @@ struct WebServer::Impl {
     route_get("/search", search_page);
     route_get("/review", review_page);
     route_get("/national/phrases", phrases_page);
+    route_get("/national/persistence", persistence_page);
     route_get("/news", news_form_page);
     route_post("/news", news_post_page);
     route_get(R"(/static/([A-Za-z0-9][A-Za-z0-9._-]{0,99}))", [](const PageContext&, const WebRequest& r) { return static_asset(r); });
@@ -341,6 +343,7 @@ struct WebServer::Impl {
     route_get("/api/search", search_api);
     route_get("/api/review", review_api);
     route_get("/api/national/phrases", phrases_api);
+    route_get("/api/national/persistence", persistence_api);
     route_post("/api/news", news_api);
     route_get("/api/openapi.json", [](const PageContext&, const WebRequest&) { return json_response(openapi_document()); });
     // The API's root describes the API.
