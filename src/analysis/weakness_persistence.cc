@@ -65,22 +65,42 @@ std::vector<std::string> stems_of(std::string_view text) {
 // Stems interned as numbers; a vector is sorted (term, weight), unit length.
 using TermVector = std::vector<std::pair<int, double>>;
 
+// Inverse document frequencies of stems over every improvement point in the
+// register: computed once per register state and shared (read-only).
+struct IdfTable {
+  std::unordered_map<std::string, double> idf;
+  int documents = 0;
+  // Without the usual +1, a word nearly every point uses ("ensure") weighs
+  // nearly nothing, so two points do not match on how they are phrased.
+  double weight_for(int df) const { return std::log((documents + 1.0) / (df + 1.0)); }
+};
+
+std::shared_ptr<const IdfTable> idf_table(const Connection& db) {
+  static std::mutex mutex;
+  static std::pair<std::string, std::shared_ptr<const IdfTable>> memo;
+  const std::string stamp = register_fingerprint(db);
+  std::lock_guard lock(mutex);
+  if (memo.second && memo.first == stamp) return memo.second;
+  auto table = std::make_shared<IdfTable>();
+  std::unordered_map<std::string, int> df;
+  auto q = db.prepare("SELECT text FROM improvement_points");
+  while (q.step()) {
+    ++table->documents;
+    std::vector<std::string> terms = stems_of(q.text(0));
+    std::sort(terms.begin(), terms.end());
+    terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
+    for (const auto& t : terms) ++df[t];
+  }
+  for (const auto& [t, n] : df) table->idf[t] = table->weight_for(n);
+  memo = {stamp, table};
+  return table;
+}
+
+// Vectors of one computation: stems interned as numbers, each vector sorted
+// (term, weight) and of unit length.
 class TfIdf {
  public:
-  explicit TfIdf(const Connection& db) {
-    auto q = db.prepare("SELECT text FROM improvement_points");
-    std::unordered_map<int, int> df;
-    while (q.step()) {
-      ++documents_;
-      std::vector<int> terms;
-      for (const std::string& s : stems_of(q.text(0))) terms.push_back(intern(s));
-      std::sort(terms.begin(), terms.end());
-      terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
-      for (int t : terms) ++df[t];
-    }
-    idf_.assign(ids_.size(), 0);
-    for (size_t t = 0; t < idf_.size(); ++t) idf_[t] = weight_for(df.count(static_cast<int>(t)) ? df[static_cast<int>(t)] : 0);
-  }
+  explicit TfIdf(const Connection& db) : table_(idf_table(db)) {}
 
   TermVector vector(std::string_view text) {
     std::map<int, double> tf;
@@ -88,7 +108,7 @@ class TfIdf {
     TermVector v;
     double norm = 0;
     for (auto [t, n] : tf) {
-      const double w = n * idf(t);
+      const double w = n * weights_[static_cast<size_t>(t)];
       v.push_back({t, w});
       norm += w * w;
     }
@@ -100,17 +120,17 @@ class TfIdf {
  private:
   int intern(const std::string& s) {
     auto [it, added] = ids_.try_emplace(s, static_cast<int>(ids_.size()));
+    if (added) {
+      // A stem no improvement point uses is as rare as can be.
+      auto found = table_->idf.find(s);
+      weights_.push_back(found != table_->idf.end() ? found->second : table_->weight_for(0));
+    }
     return it->second;
   }
-  // Without the usual +1, a word nearly every point uses ("ensure") weighs
-  // nearly nothing, so two points do not match on how they are phrased.
-  double weight_for(int df) const { return std::log((documents_ + 1.0) / (df + 1.0)); }
-  // A stem no improvement point uses is as rare as can be.
-  double idf(int t) const { return static_cast<size_t>(t) < idf_.size() ? idf_[static_cast<size_t>(t)] : weight_for(0); }
 
+  std::shared_ptr<const IdfTable> table_;
   std::unordered_map<std::string, int> ids_;
-  std::vector<double> idf_;
-  int documents_ = 0;
+  std::vector<double> weights_;
 };
 
 double cosine(const TermVector& a, const TermVector& b) {
