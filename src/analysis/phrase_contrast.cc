@@ -164,6 +164,11 @@ PhraseContrast compute_phrase_contrast(const Connection& db, const std::string& 
       i = j;
     }
   }
+  for (int n = 1; n <= 3; ++n) {
+    out.totals_inadequate[n] = totals[kInadequate][n];
+    out.totals_good[n] = totals[kGood][n];
+    out.totals_all[n] = totals[kInadequate][n] + totals[kGood][n] + totals[kOther][n];
+  }
   out.words_inadequate = totals[kInadequate][1];
   out.words_good = totals[kGood][1];
   std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) { return a.key < b.key; });
@@ -212,6 +217,7 @@ PhraseContrast compute_phrase_contrast(const Connection& db, const std::string& 
     s.z = lo.z;
     s.count_inadequate = y[0];
     s.count_good = y[1];
+    s.count_all = y[0] + y[1] + y[2];
     s.reports_inadequate = docs[0];
     s.reports_good = docs[1];
     scored.push_back(s);

@@ -37,6 +37,7 @@ struct PhraseScore {
   double delta = 0;    // log-odds ratio, inadequate minus good/outstanding
   double z = 0;        // delta over its standard deviation; > 0: more in inadequate reports
   long long count_inadequate = 0, count_good = 0;  // occurrences
+  long long count_all = 0;                         // in every graded report: the prior
   int reports_inadequate = 0, reports_good = 0;    // reports using it
 };
 
@@ -45,6 +46,9 @@ struct PhraseContrast {
   int reports_inadequate = 0, reports_good = 0, reports_other = 0;
   long long words_inadequate = 0, words_good = 0;  // words counted (one-word phrases)
   long long phrases_scored = 0;                    // distinct phrases meeting kMinPhraseReports
+  // Phrases of n words counted ([n], n = 1..3): in inadequate reports, in
+  // good or outstanding ones, in every graded report (alpha_0).
+  long long totals_inadequate[4] = {}, totals_good[4] = {}, totals_all[4] = {};
   std::vector<PhraseScore> inadequate_markers;     // highest z first
   std::vector<PhraseScore> good_markers;           // lowest z first
 };

@@ -3,8 +3,10 @@
 #include <fmt/format.h>
 
 #include "analysis/authority_profile.h"
+#include "analysis/context_figures_history.h"
 #include "analysis/national_register.h"
 #include "web/api_json.h"
+#include "web/context_figures_section.h"
 #include "web/grade_badge.h"
 #include "web/html_escape.h"
 #include "web/inspection_fragments.h"
@@ -141,6 +143,7 @@ WebResponse authority_page(const PageContext& ctx, const WebRequest& request) {
     out += "</section>";
   }
 
+  out += context_figures_section_html(context_figures_history(ctx.db, a.urn));
   out += persistence_section_html(authority_persistence(ctx.db, a.urn));
 
   out += "<section aria-labelledby=\"nb-h\"><h2 id=\"nb-h\">Statistical neighbours</h2>";
@@ -162,7 +165,7 @@ WebResponse authority_page(const PageContext& ctx, const WebRequest& request) {
   out += "<p><a href=\"/api/authorities/" + html_escape(a.slug) + "\">This authority as JSON</a></p>";
 
   PageOptions options{a.name, "register", {}};
-  if (charts_available() && !p.inspections.empty()) options.scripts = {"/static/chart.umd.js"};
+  if (charts_available() && !p.inspections.empty()) options.scripts = {"/static/chart.umd.js", "/static/context_chart.js"};
   return html_response(render_page(options, out));
 }
 
