@@ -20,11 +20,11 @@ namespace {
 
 TEST(LogOdds, MatchesAHandComputation) {
   // y_a = 10 of n_a = 1000, y_b = 2 of n_b = 2000, prior alpha = 5 of 10000:
-  // delta = ln(15/995) - ln(7/1993) = -4.19469 - (-5.65149) = 1.45680
-  // sd = sqrt(1/15 + 1/7) = 0.45774; z = 3.18260
+  // delta = ln(15/(1000+10000-15)) - ln(7/(2000+10000-7)) = -6.59624 - (-7.44617) = 0.84993
+  // sd = sqrt(1/15 + 1/7) = 0.45774; z = 1.85681
   const LogOdds lo = log_odds(10, 1000, 2, 2000, 5, 10000);
-  EXPECT_NEAR(lo.delta, 1.45680, 1e-4);
-  EXPECT_NEAR(lo.z, 3.18260, 1e-4);
+  EXPECT_NEAR(lo.delta, 0.84993, 1e-4);
+  EXPECT_NEAR(lo.z, 1.85681, 1e-4);
 }
 
 TEST(LogOdds, SwappingTheClassesNegatesTheScore) {
