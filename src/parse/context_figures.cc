@@ -19,10 +19,14 @@ struct Sentence {
   int page = 0;
 };
 
+// The parts that follow the section (in SIF reports, "Recommendations"
+// comes next). A heading is a short line without a colon: the section itself
+// lists the previous judgements as "Leadership, management and governance:
+// Inadequate".
 bool ends_section(const std::string& norm) {
+  if (norm.size() > 60 || norm.find(':') != std::string::npos) return false;
   for (std::string_view h : {"recommendations", "summary for children", "inspection judgements about", "inspection judgement about",
-                             "the experiences and progress", "information about this inspection",
-                             "leadership, management and governance", "executive summary"})
+                             "information about this inspection", "executive summary"})
     if (starts_with(norm, h)) return true;
   return false;
 }
@@ -110,7 +114,7 @@ const std::vector<FigureRule>& rules() {
        {50, 2000, "children in need per 10,000 children"}},
       {kFigureChildProtection, {"subject of a child protection plan", "subject to a child protection plan"}, false,
        {0, 6000, "children on child protection plans"}, {0, 300, "child protection plans per 10,000 children"}},
-      {kFigureLookedAfter, {"being looked after by the local authority", "are looked after by the local authority",
+      {kFigureLookedAfter, {"being looked after by the local authority", "being looked after by the la ", "are looked after by the local authority",
         "were looked after by the local authority", "the local authority was looking after", "the local authority is looking after"}, false,
        {0, 10000, "children looked after"}, {0, 400, "children looked after per 10,000 children"}},
   };

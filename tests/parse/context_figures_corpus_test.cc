@@ -104,6 +104,11 @@ TEST_F(ContextFiguresCorpus, PrintedOddities) {
   expect_figures("80485-liverpool_2014-07-18.pdf", {{kFigureLookedAfter, 1000, 111}});
   // "At 1 March 2016, the local authority was looking after 281 children (a rate of 39.8 per 10,000)".
   expect_figures("80490-bromley_2016-06-27.pdf", {{kFigureLookedAfter, 281, 39.8}});
+  // "... are being looked after by the LA (a rate of 152.4 per 10,000 children)".
+  expect_figures("80431-blackpool_2014-09-08.pdf", {{kFigureLookedAfter, 443, 152.4}});
+  // The section lists the previous judgements ("Leadership, management and governance: Inadequate."), which is no
+  // heading that ends it: "407 children are being looked after ... (a rate of 65 per 10,000".
+  expect_figures("80506-lambeth_2018-05-09.pdf", {{kFigureChildProtection, 296, 47}, {kFigureLookedAfter, 407, 65}});
   // Small numbers in words: "At 12 April 2016, no children were being looked after".
   expect_figures("80455-isles-of-scilly_2016-06-27.pdf", {{kFigureLookedAfter, 0, std::nullopt}});
 }
@@ -122,12 +127,14 @@ TEST_F(ContextFiguresCorpus, CoverageOverEverySifReportWithoutReviewItems) {
   for (const auto& [figure, n] : have) std::cout << " " << figure << " " << n;
   std::cout << "\n";
   ASSERT_GT(sif, 100);
-  // Measured on the corpus (parser version 7); re-inspections print no section.
-  EXPECT_GE(have[kFigureLookedAfter], 95);
-  EXPECT_GE(have[kFigureChildProtection], 95);
-  EXPECT_GE(have[kFigureChildrenInNeed], 95);
-  EXPECT_GE(have[kFigureChildrenLiving], 95);
-  EXPECT_GE(have[kFigureChildPoverty], 75);
+  // Measured on the corpus (parser version 7): of 114 SIF reports, 111 give the children living in the area,
+  // 84 child poverty as a number, 109 children in need, 111 child protection plans, 111 children looked after;
+  // most re-inspections print no such section.
+  EXPECT_GE(have[kFigureLookedAfter], 110);
+  EXPECT_GE(have[kFigureChildProtection], 110);
+  EXPECT_GE(have[kFigureChildrenInNeed], 108);
+  EXPECT_GE(have[kFigureChildrenLiving], 110);
+  EXPECT_GE(have[kFigureChildPoverty], 83);
 }
 
 }  // namespace
