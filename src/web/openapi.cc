@@ -47,6 +47,16 @@ void add_weakness_paths(nlohmann::json& paths) {
       "threshold, pairs, points, recurring, themes [{theme, points, recurring}], authorities [...]; with authority: "
       "pairs [{earlier, later, recurring, points [{point, verdict, similarity, closest_next_point, closest_passage, "
       "closest_passage_page, closest_passage_similarity, themes}]}]";
+  nlohmann::json context_ok = object_response;
+  context_ok["description"] =
+      "authority, units, inspections [{document_id, source_file, inspection_start, overall, figures {name: {value, "
+      "rate, as_at, printed, page, pdf_url}}}] for children_living_in_area, child_poverty, children_in_need, "
+      "child_protection_plans, looked_after";
+  paths["/api/authorities/{slug}/context"] = {
+      {"get",
+       {{"summary", "The statistics each SIF report printed about the authority's area, with their pages"},
+        {"parameters", {{{"name", "slug"}, {"in", "path"}, {"required", true}, {"schema", {{"type", "string"}}}}}},
+        {"responses", {{"200", context_ok}, {"404", error_response("No such authority")}}}}}};
   paths["/api/national/persistence"] = {
       {"get",
        {{"summary", "Improvement points matched against the next graded report: recurring or not repeated"},

@@ -44,6 +44,7 @@
 #include "web/news_page.h"
 #include "web/openapi.h"
 #include "web/page_layout.h"
+#include "web/context_figures_api.h"
 #include "web/persistence_page.h"
 #include "web/phrases_page.h"
 #include "web/register_page.h"
@@ -339,6 +340,7 @@ struct WebServer::Impl {
     // API.
     route_get("/api/register", register_api);
     route_get(R"(/api/authorities/([a-z0-9][a-z0-9-]{0,99}))", authority_api);
+    route_get(R"(/api/authorities/([a-z0-9][a-z0-9-]{0,99})/context)", context_figures_api);
     route_get(R"(/api/reports/([0-9]{1,12}))", report_api);
     route_get("/api/search", search_api);
     route_get("/api/review", review_api);

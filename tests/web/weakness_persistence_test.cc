@@ -133,6 +133,20 @@ TEST_F(PersistenceCorpus, AuthorityPageChartsTheAreasFigures) {
   const std::string table = page->body.substr(at, page->body.find("</table>", at) - at);
   EXPECT_NE(table.find("708 (104.7 per 10,000)"), std::string::npos);
   EXPECT_NE(table.find("67,900 (22% of the population)"), std::string::npos);
+  auto api = server.client().Get("/api/authorities/dudley/context");
+  ASSERT_TRUE(api);
+  ASSERT_EQ(api->status, 200);
+  const auto j = nlohmann::json::parse(api->body);
+  bool found = false;
+  for (const auto& i : j["inspections"])
+    if (i["source_file"] == "80464-dudley_2016-04-05.pdf") {
+      found = true;
+      EXPECT_EQ(i["figures"]["looked_after"]["value"].get<double>(), 708);
+      EXPECT_EQ(i["figures"]["looked_after"]["rate"].get<double>(), 104.7);
+      EXPECT_GT(i["figures"]["looked_after"]["page"].get<int>(), 0);
+    }
+  EXPECT_TRUE(found);
+  EXPECT_EQ(server.client().Get("/api/authorities/atlantis/context")->status, 404);
 }
 
 }  // namespace
