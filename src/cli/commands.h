@@ -24,5 +24,7 @@ void add_user_command(CLI::App& app, CliContext& ctx, int& status);
 void add_backup_command(CLI::App& app, CliContext& ctx, int& status);
 void add_restore_command(CLI::App& app, CliContext& ctx, int& status);
 void add_stats_command(CLI::App& app, CliContext& ctx, int& status);
+void add_phrases_command(CLI::App& app, CliContext& ctx, int& status);
+void add_persistence_command(CLI::App& app, CliContext& ctx, int& status);
 
 }  // namespace cscwatch

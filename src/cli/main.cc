@@ -28,6 +28,8 @@ int main(int argc, char** argv) {
   add_export_command(app, ctx, status);
   add_summary_command(app, ctx, status);
   add_stats_command(app, ctx, status);
+  add_phrases_command(app, ctx, status);
+  add_persistence_command(app, ctx, status);
   add_forecast_command(app, ctx, status);
   add_fetch_command(app, ctx, status);
   add_serve_command(app, ctx, status);

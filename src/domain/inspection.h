@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "domain/context_figure.h"
 #include "domain/date.h"
 #include "domain/framework.h"
 #include "domain/judgement.h"
@@ -73,6 +74,7 @@ struct InspectionRecord {
 
   std::vector<Judgement> judgements;
   std::vector<ImprovementPoint> improvement_points;
+  std::vector<ContextFigure> context_figures;  // SIF reports: the area's statistics
   std::optional<Sourced<std::string>> headline;  // the one-line summary / first paragraph
 
   ParseEvidence evidence;

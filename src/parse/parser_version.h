@@ -11,5 +11,7 @@ namespace cscwatch {
 //    review items; a SIF report without a readable overall is kept and flagged.
 // 6: improvement points whole (sub-items kept with their item, headings after
 //    the list never points, the report's numbering and SIF sections kept).
-inline constexpr int kParserVersion = 6;
+// 7: SIF reports' context figures ("Information about this local authority
+//    area"); no other fact changes.
+inline constexpr int kParserVersion = 7;
 }

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "parse/classifier.h"
+#include "parse/context_figures.h"
 #include "parse/grade_phrases.h"
 #include "parse/improvement_points.h"
 #include "parse/judgement_table.h"
@@ -143,6 +144,7 @@ Result<InspectionRecord> parse_sif_report(const DocumentLines& doc, const ParseO
   else if (lscb_row) add_judgement(record.judgements, std::move(*lscb_row));
 
   record.improvement_points = read_recommendations(doc, record.doubts);
+  record.context_figures = read_context_figures(doc, record.doubts);
   // Without dates, a document with no judgement read is no report we can
   // keep; one with judgements is kept and flagged (domain/completeness.h).
   if (undated && record.judgements.empty()) return *undated;

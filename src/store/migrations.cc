@@ -290,6 +290,19 @@ CREATE TABLE visits (
 CREATE INDEX visits_authority ON visits(authority_urn, start);
 
 )sql",
+    // 6: the statistics a SIF report prints about its area (domain/context_figure.h).
+    R"sql(
+CREATE TABLE context_figures (
+  inspection_id INTEGER NOT NULL REFERENCES inspections(id) ON DELETE CASCADE,
+  figure TEXT NOT NULL,       -- children_living_in_area, child_poverty, children_in_need, child_protection_plans, looked_after
+  value REAL NOT NULL,        -- a count of children; a percentage for child_poverty
+  rate REAL,                  -- per 10,000 children; % of the population for children_living_in_area; NULL: not printed
+  as_at TEXT NOT NULL,        -- "the time of inspection", "31 December 2016", as printed
+  printed TEXT NOT NULL,      -- the sentence it was read from
+  page INTEGER NOT NULL,
+  PRIMARY KEY (inspection_id, figure)
+);
+)sql",
 };
 
 }  // namespace

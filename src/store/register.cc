@@ -298,6 +298,14 @@ Result<int64_t> Register::store(const DocumentToStore& d) {
           .bind(5, p.number).bind(6, section_name(p.section));
       point.run();
     }
+    auto figure = db_.prepare(R"sql(INSERT INTO context_figures(inspection_id, figure, value, rate, as_at, printed, page)
+        VALUES (?,?,?,?,?,?,?) ON CONFLICT(inspection_id, figure) DO NOTHING)sql");
+    for (const ContextFigure& f : r.context_figures) {
+      figure.bind(1, inspection_id).bind(2, f.figure).bind(3, f.value);
+      if (f.rate) figure.bind(4, *f.rate); else figure.bind_null(4);
+      figure.bind(5, f.as_at).bind(6, f.printed).bind(7, f.page);
+      figure.run();
+    }
     auto item = db_.prepare("INSERT INTO review_items(document_id, field, reason, page) VALUES (?,?,?,?)");
     for (const auto& it : d.review) {
       item.bind(1, document_id).bind(2, it.field).bind(3, it.reason).bind(4, it.page);

@@ -3,16 +3,19 @@
 #include <fmt/format.h>
 
 #include "analysis/authority_profile.h"
+#include "analysis/context_figures_history.h"
 #include "analysis/improvement_overview.h"
 #include "analysis/national_register.h"
 #include "web/api_json.h"
 #include "web/authority_peers_section.h"
+#include "web/context_figures_section.h"
 #include "web/downloads.h"
 #include "web/grade_badge.h"
 #include "web/html_escape.h"
 #include "web/improvement_panel.h"
 #include "web/inspection_fragments.h"
 #include "web/page_layout.h"
+#include "web/persistence_section.h"
 #include "web/static_assets.h"
 #include "web/timeline_svg.h"
 #include "store/improvement_visibility.h"
@@ -158,6 +161,9 @@ WebResponse authority_page(const PageContext& ctx, const WebRequest& request) {
     out += "</section>";
   }
 
+  out += context_figures_section_html(context_figures_history(ctx.db, a.urn));
+  out += persistence_section_html(authority_persistence(ctx.db, a.urn));
+
   out += "<section aria-labelledby=\"nb-h\"><h2 id=\"nb-h\">Statistical neighbours</h2>";
   if (p.neighbours.empty()) {
     out += "<p class=\"none\">No statistical neighbours are listed for this authority.</p>";
@@ -179,7 +185,7 @@ WebResponse authority_page(const PageContext& ctx, const WebRequest& request) {
   out += "<p><a href=\"/api/authorities/" + html_escape(a.slug) + "\">This authority as JSON</a></p>";
 
   PageOptions options{a.name, "register", {}};
-  if (charts_available() && !p.inspections.empty()) options.scripts = {"/static/chart.umd.js"};
+  if (charts_available() && !p.inspections.empty()) options.scripts = {"/static/chart.umd.js", "/static/context_chart.js"};
   WebResponse response = html_response(render_page(options, out));
   if (request.account) response.cacheable = false;  // may hold restricted records and edit links
   return response;

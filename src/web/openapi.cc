@@ -26,6 +26,45 @@ nlohmann::json error_response(const char* description) {
           {"content", {{"application/json", {{"schema", {{"$ref", "#/components/schemas/Error"}}}}}}}};
 }
 
+// Recurring and persisting weaknesses (web/phrases_page.h, web/persistence_page.h).
+void add_weakness_paths(nlohmann::json& paths) {
+  const nlohmann::json object_response = {{"content", {{"application/json", {{"schema", {{"type", "object"}}}}}}}};
+  nlohmann::json phrases_ok = object_response;
+  phrases_ok["description"] =
+      "reports and words per class, method, more_in_inadequate and more_in_good_or_outstanding: [{phrase, words, z, "
+      "log_odds_ratio, uses_inadequate, reports_inadequate, uses_good_or_outstanding, reports_good_or_outstanding, "
+      "search_url}]";
+  paths["/api/national/phrases"] = {
+      {"get",
+       {{"summary", "Phrases of 1-3 words used more in inadequate reports than in good or outstanding ones, and the reverse "
+                    "(weighted log-odds ratio, informative Dirichlet prior)"},
+        {"parameters",
+         {{{"name", "framework"}, {"in", "query"}, {"required", false}, {"schema", {{"type", "string"}, {"enum", {"SIF", "ILACS"}}}}},
+          {{"name", "top"}, {"in", "query"}, {"required", false}, {"schema", {{"type", "integer"}, {"minimum", 1}, {"maximum", 200}}}}}},
+        {"responses", {{"200", phrases_ok}, {"400", error_response("Bad parameter")}}}}}};
+  nlohmann::json persistence_ok = object_response;
+  persistence_ok["description"] =
+      "threshold, pairs, points, recurring, themes [{theme, points, recurring}], authorities [...]; with authority: "
+      "pairs [{earlier, later, recurring, points [{point, verdict, similarity, closest_next_point, closest_passage, "
+      "closest_passage_page, closest_passage_similarity, themes}]}]";
+  nlohmann::json context_ok = object_response;
+  context_ok["description"] =
+      "authority, units, inspections [{document_id, source_file, inspection_start, overall, figures {name: {value, "
+      "rate, as_at, printed, page, pdf_url}}}] for children_living_in_area, child_poverty, children_in_need, "
+      "child_protection_plans, looked_after";
+  paths["/api/authorities/{slug}/context"] = {
+      {"get",
+       {{"summary", "The statistics each SIF report printed about the authority's area, with their pages"},
+        {"parameters", {{{"name", "slug"}, {"in", "path"}, {"required", true}, {"schema", {{"type", "string"}}}}}},
+        {"responses", {{"200", context_ok}, {"404", error_response("No such authority")}}}}}};
+  paths["/api/national/persistence"] = {
+      {"get",
+       {{"summary", "Improvement points matched against the next graded report: recurring or not repeated"},
+        {"parameters",
+         {{{"name", "authority"}, {"in", "query"}, {"required", false}, {"schema", {{"type", "string"}}}}}},
+        {"responses", {{"200", persistence_ok}, {"404", error_response("No such authority")}}}}}};
+}
+
 nlohmann::json ok(const char* description, const char* schema) {
   return {{"description", description},
           {"content", {{"application/json", {{"schema", {{"$ref", std::string("#/components/schemas/") + schema}}}}}}}};
@@ -310,6 +349,7 @@ nlohmann::json build() {
   schemas["Inspectors"] = {{"type", "object"},
                            {"properties", {{"caveat", {{"type", "string"}}}, {"inspectors", {{"type", "array"}, {"items", {{"type", "object"}}}}}}}};
   doc["components"] = {{"schemas", schemas}};
+  add_weakness_paths(doc["paths"]);
   return doc;
 }
 

@@ -58,6 +58,9 @@
 #include "web/openapi.h"
 #include "web/page_image_page.h"
 #include "web/page_layout.h"
+#include "web/context_figures_api.h"
+#include "web/persistence_page.h"
+#include "web/phrases_page.h"
 #include "web/register_page.h"
 #include "web/report_page.h"
 #include "web/response_cache.h"
@@ -607,6 +610,8 @@ struct WebServer::Impl {
     route_get("/api/national", national_api, true, kSameForEveryone);
     route_get("/api/inspectors", inspectors_api, true, kSameForEveryone);
     route_get(R"(/api/inspectors/([a-z0-9][a-z0-9-]{0,99}))", inspector_api, true, kSameForEveryone);
+    route_get("/national/phrases", phrases_page, true, kSameForEveryone);
+    route_get("/national/persistence", persistence_page, true, kSameForEveryone);
     route_post("/news", news_post_page);
     route_get(R"(/static/([A-Za-z0-9][A-Za-z0-9._-]{0,99}))", [](const PageContext&, const WebRequest& r) { return static_asset(r); }, true,
               kSameForEveryone);
@@ -616,6 +621,9 @@ struct WebServer::Impl {
     route_get(R"(/api/reports/([0-9]{1,12}))", report_api, true, kSameForEveryone);
     route_get("/api/search", search_api, true, kSameForEveryone);
     route_get("/api/review", review_api, true, kSameForEveryone);
+    route_get(R"(/api/authorities/([a-z0-9][a-z0-9-]{0,99})/context)", context_figures_api, true, kSameForEveryone);
+    route_get("/api/national/phrases", phrases_api, true, kSameForEveryone);
+    route_get("/api/national/persistence", persistence_api, true, kSameForEveryone);
     route_post("/api/news", news_api);
     // Accounts: sign in and out, who is signed in; the audit trail.
     route_special("GET", "/login", [this](const WebRequest& w) { return login_form(w); });

@@ -4,6 +4,7 @@
 set(assets
   "app.css|text/css|${WEB_DIR}/src/app.css"
   "app.js|text/javascript|${WEB_DIR}/src/app.js"
+  "context_chart.js|text/javascript|${WEB_DIR}/src/context_chart.js"
   "chart.umd.js|text/javascript|${WEB_DIR}/node_modules/chart.js/dist/chart.umd.js"
   "chart.LICENSE.md|text/plain|${WEB_DIR}/node_modules/chart.js/LICENSE.md"
 )
