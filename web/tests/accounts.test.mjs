@@ -7,36 +7,14 @@
 // Environment: CSCWATCH_BINARY, CSCWATCH_DB, CSCWATCH_ARTIFACTS, CSCWATCH_WEB_DIR.
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { LAUNCH_ARGS, artifacts as allArtifacts, axeViolations as axeOn, binary, chromium, db as corpusDb, prerequisites, startServer } from './browser_support.mjs';
 
-const webDir = process.env.CSCWATCH_WEB_DIR || path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const binary = process.env.CSCWATCH_BINARY;
-const corpusDb = process.env.CSCWATCH_DB;
-const artifacts = path.join(process.env.CSCWATCH_ARTIFACTS || path.join(tmpdir(), 'cscwatch-browser'), 'accounts');
-const chromium = process.env.CHROMIUM || '/usr/bin/chromium';
 const PASSWORD = 'a browser test password';
-
-function skip(why) {
-  console.log(`SKIPPED: ${why}`);
-  process.exit(77);
-}
-const require = createRequire(path.join(webDir, 'package.json'));
-let playwright;
-let axePath;
-try {
-  playwright = require('playwright-core');
-  axePath = require.resolve('axe-core/axe.min.js');
-} catch {
-  skip(`playwright-core or axe-core is not installed: run "npm ci" in ${webDir}`);
-}
-if (!existsSync(chromium)) skip(`Chromium not found at ${chromium} (apt-get install chromium)`);
-if (!binary || !existsSync(binary)) skip(`cscwatch binary not found (CSCWATCH_BINARY=${binary})`);
-if (!corpusDb || !existsSync(corpusDb)) skip(`no corpus register at ${corpusDb} (is the shared corpus present?)`);
+const { playwright, axePath } = prerequisites();
+const artifacts = path.join(allArtifacts, 'accounts');
 mkdirSync(artifacts, { recursive: true });
 const db = path.join(artifacts, 'accounts.db');
 
@@ -55,22 +33,11 @@ before(async () => {
   const copy = spawnSync(binary, ['--db', corpusDb, 'backup', db], { encoding: 'utf8' });
   assert.equal(copy.status, 0, copy.stderr);
   cscwatch(['user', 'add', 'browser-editor', '--role', 'editor', '--authority', 'dudley'], `${PASSWORD}\n`);
-  server = spawn(binary, ['serve', '--db', db, '--listen', '127.0.0.1:0'], { stdio: ['ignore', 'pipe', 'inherit'] });
-  base = await new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 20000);
-    server.stdout.on('data', (chunk) => {
-      out += chunk;
-      const m = out.match(/at (http:\/\/127\.0\.0\.1:\d+)\//);
-      if (m) { clearTimeout(timer); resolve(m[1]); }
-    });
-    server.on('exit', (code) => reject(new Error(`server exited with ${code}: ${out}`)));
-  });
+  ({ server, base } = await startServer(db));
   browser = await playwright.chromium.launch({
     executablePath: chromium,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: LAUNCH_ARGS,
   });
 });
 
@@ -80,15 +47,7 @@ after(async () => {
   rmSync(db, { force: true });
 });
 
-async function axeViolations(p) {
-  await p.addScriptTag({ path: axePath });
-  return p.evaluate(async () => {
-    const r = await window.axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] }, resultTypes: ['violations'],
-    });
-    return r.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
-  });
-}
+const axeViolations = (p) => axeOn(p, axePath);
 
 test('an editor signs in, writes with the CSRF token, reads the audit trail and signs out', async () => {
   // bypassCSP only so that axe.min.js can be added; the CSP itself is the register test's.

@@ -6,34 +6,12 @@
 // Exits 77 (CTest: skipped) when a prerequisite is missing, saying which.
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { LAUNCH_ARGS, WCAG_TAGS, artifacts, chromium, prerequisites, startServer } from './browser_support.mjs';
 
-const webDir = process.env.CSCWATCH_WEB_DIR || path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const binary = process.env.CSCWATCH_BINARY;
-const db = process.env.CSCWATCH_DB;
-const artifacts = process.env.CSCWATCH_ARTIFACTS || path.join(tmpdir(), 'cscwatch-browser');
-const chromium = process.env.CHROMIUM || '/usr/bin/chromium';
-
-function skip(why) {
-  console.log(`SKIPPED: ${why}`);
-  process.exit(77);
-}
-let playwright;
-try {
-  playwright = createRequire(path.join(webDir, 'package.json'))('playwright-core');
-} catch {
-  skip(`playwright-core is not installed: run "npm ci" in ${webDir}`);
-}
-if (!existsSync(chromium)) skip(`Chromium not found at ${chromium} (apt-get install chromium)`);
-if (!binary || !existsSync(binary)) skip(`cscwatch binary not found (CSCWATCH_BINARY=${binary})`);
-if (!db || !existsSync(db)) skip(`no corpus register at ${db} (is the shared corpus present?)`);
-mkdirSync(artifacts, { recursive: true });
-
+const { playwright, axePath } = prerequisites();
 let server;
 let base;
 let browser;
@@ -42,24 +20,13 @@ let a11yBrowser;  // a second Chromium for the accessibility test (bypassCSP con
 const profile = mkdtempSync(path.join(tmpdir(), 'cscwatch-chromium-'));
 
 before(async () => {
-  server = spawn(binary, ['serve', '--db', db, '--listen', '127.0.0.1:0'], { stdio: ['ignore', 'pipe', 'inherit'] });
-  base = await new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 20000);
-    server.stdout.on('data', (chunk) => {
-      out += chunk;
-      const m = out.match(/at (http:\/\/127\.0\.0\.1:\d+)\//);
-      if (m) { clearTimeout(timer); resolve(m[1]); }
-    });
-    server.on('exit', (code) => reject(new Error(`server exited with ${code}: ${out}`)));
-  });
+  ({ server, base } = await startServer());
   // Chromium's user data dir is passed as launchPersistentContext's first
   // argument (an empty temporary profile).
   const context = await playwright.chromium.launchPersistentContext(profile, {
     executablePath: chromium,
     headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: ['--headless', ...LAUNCH_ARGS],
     viewport: { width: 1400, height: 1000 },
   });
   browser = context;
@@ -68,8 +35,7 @@ before(async () => {
   a11yBrowser = await playwright.chromium.launch({
     executablePath: chromium,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: LAUNCH_ARGS,
   });
 });
 
@@ -160,13 +126,6 @@ test('hostile search query renders inert', async () => {
 // A separate browser context with bypassCSP, so that axe.min.js (from
 // web/node_modules) can be added as a script; the pages' own CSP is checked
 // by the register test above.
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-let axePath;
-try {
-  axePath = createRequire(path.join(webDir, 'package.json')).resolve('axe-core/axe.min.js');
-} catch {
-  axePath = null;
-}
 
 async function axeViolations(p) {
   await p.addScriptTag({ path: axePath });
@@ -179,11 +138,10 @@ async function axeViolations(p) {
       nodes: v.nodes.slice(0, 5).map((n) => `${n.target.join(' ')}: ${n.failureSummary.replace(/\s+/g, ' ')}`),
       count: v.nodes.length,
     }));
-  }, AXE_TAGS);
+  }, WCAG_TAGS);
 }
 
 test('accessibility: every page passes axe-core WCAG 2.2 A/AA and fits a 390 px phone', async (t) => {
-  if (!axePath) { t.skip(`axe-core is not installed: run "npm ci" in ${webDir}`); return; }
   // Pages to check: one of each kind, and two authority pages (Dudley; BCP,
   // whose reorganisation and long history make the widest page).
   await page.goto(`${base}/authority/dudley`);

@@ -7,38 +7,14 @@
 // never written. Exits 77 (skipped) when a prerequisite is missing.
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { LAUNCH_ARGS, artifacts, axeViolations, binary, chromium, db as corpusDb, prerequisites, startServer } from './browser_support.mjs';
 
-const webDir = process.env.CSCWATCH_WEB_DIR || path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const binary = process.env.CSCWATCH_BINARY;
-const corpusDb = process.env.CSCWATCH_DB;
-const artifacts = process.env.CSCWATCH_ARTIFACTS || path.join(tmpdir(), 'cscwatch-browser');
-const chromium = process.env.CHROMIUM || '/usr/bin/chromium';
 const password = 'a long test passphrase';
-
-function skip(why) {
-  console.log(`SKIPPED: ${why}`);
-  process.exit(77);
-}
-let playwright;
-try {
-  playwright = createRequire(path.join(webDir, 'package.json'))('playwright-core');
-} catch {
-  skip(`playwright-core is not installed: run "npm ci" in ${webDir}`);
-}
-let axePath = null;
-try {
-  axePath = createRequire(path.join(webDir, 'package.json')).resolve('axe-core/axe.min.js');
-} catch { /* the accessibility test skips */ }
-if (!existsSync(chromium)) skip(`Chromium not found at ${chromium} (apt-get install chromium)`);
-if (!binary || !existsSync(binary)) skip(`cscwatch binary not found (CSCWATCH_BINARY=${binary})`);
-if (!corpusDb || !existsSync(corpusDb)) skip(`no corpus register at ${corpusDb} (is the shared corpus present?)`);
-mkdirSync(artifacts, { recursive: true });
+const { playwright, axePath } = prerequisites();
 
 const work = mkdtempSync(path.join(tmpdir(), 'cscwatch-improvement-'));
 const db = path.join(work, 'register.db');
@@ -46,8 +22,6 @@ let server;
 let base;
 let browser;
 let page;
-const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 before(async () => {
   copyFileSync(corpusDb, db);
@@ -55,18 +29,8 @@ before(async () => {
   const add = spawnSync(binary, ['user', 'add', 'bea', '--role', 'editor', '--authority', 'dudley', '--db', db],
     { input: `${password}\n`, encoding: 'utf8' });
   assert.equal(add.status, 0, `user add failed: ${add.stderr}`);
-  server = spawn(binary, ['serve', '--db', db, '--listen', '127.0.0.1:0'], { stdio: ['ignore', 'pipe', 'inherit'] });
-  base = await new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 20000);
-    server.stdout.on('data', (chunk) => {
-      out += chunk;
-      const m = out.match(/at (http:\/\/127\.0\.0\.1:\d+)\//);
-      if (m) { clearTimeout(timer); resolve(m[1]); }
-    });
-    server.on('exit', (code) => reject(new Error(`server exited with ${code}: ${out}`)));
-  });
-  browser = await playwright.chromium.launch({ executablePath: chromium, headless: true, args: chromiumArgs });
+  ({ server, base } = await startServer(db));
+  browser = await playwright.chromium.launch({ executablePath: chromium, headless: true, args: LAUNCH_ARGS });
   page = await (await browser.newContext({ viewport: { width: 1400, height: 1000 } })).newPage();
   page.on('pageerror', (e) => { throw e; });
 });
@@ -133,18 +97,8 @@ test('an editor signs in, updates an action\'s status and sees it in the board p
   await page.emulateMedia({ media: 'screen' });
 });
 
-async function axeViolations(p) {
-  await p.addScriptTag({ path: axePath });
-  return p.evaluate(async () => {
-    const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
-    const r = await window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
-    if (!r.passes.length) return [{ id: 'axe-ran-no-rule', impact: 'n/a', help: 'axe-core found no rule to apply', nodes: [] }];
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) }));
-  });
-}
 
 test('accessibility: the improvement pages pass axe-core WCAG 2.2 A/AA and fit a 390 px phone', async (t) => {
-  if (!axePath) { t.skip(`axe-core is not installed: run "npm ci" in ${webDir}`); return; }
   assert.ok(actionEditUrl, 'the editor test ran first');
   const cookies = await page.context().cookies();
   const pages = [
@@ -168,7 +122,7 @@ test('accessibility: the improvement pages pass axe-core WCAG 2.2 A/AA and fit a
       for (const [as, url] of pages.filter(([w]) => w === who)) {
         const res = await p.goto(`${base}${url}`);
         assert.equal(res.status(), 200, `${as} ${url}`);
-        for (const v of await axeViolations(p)) failures.push(`${label} ${as} ${url}: ${v.id} [${v.impact}] ${v.help}\n    ${v.nodes.join('\n    ')}`);
+        for (const v of await axeViolations(p, axePath)) failures.push(`${label} ${as} ${url}: ${v}`);
         if (label === 'phone') {
           const width = await p.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth }));
           if (width.scroll > width.inner) {
@@ -186,7 +140,7 @@ test('accessibility: the improvement pages pass axe-core WCAG 2.2 A/AA and fit a
         await p.goto(`${base}${planFormUrl}`);
         await p.click('form.record-form button[type=submit]');
         await p.waitForSelector('#form-errors');
-        for (const v of await axeViolations(p)) failures.push(`${label} editor invalid plan form: ${v.id} [${v.impact}] ${v.help}`);
+        for (const v of await axeViolations(p, axePath)) failures.push(`${label} editor invalid plan form: ${v}`);
       }
       await ctx.close();
     }

@@ -9,60 +9,17 @@
 // Exits 77 (CTest: skipped) when a prerequisite is missing, saying which.
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { LAUNCH_ARGS, artifacts, axeViolations as axeOn, chromium, prerequisites, startServer } from './browser_support.mjs';
 
-const webDir = process.env.CSCWATCH_WEB_DIR || path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const binary = process.env.CSCWATCH_BINARY;
-const db = process.env.CSCWATCH_DB;
-const artifacts = process.env.CSCWATCH_ARTIFACTS || path.join(tmpdir(), 'cscwatch-browser');
-const chromium = process.env.CHROMIUM || '/usr/bin/chromium';
-
-function skip(why) {
-  console.log(`SKIPPED: ${why}`);
-  process.exit(77);
-}
-const require = createRequire(path.join(webDir, 'package.json'));
-let playwright;
-try {
-  playwright = require('playwright-core');
-} catch {
-  skip(`playwright-core is not installed: run "npm ci" in ${webDir}`);
-}
-let axePath;
-try {
-  axePath = require.resolve('axe-core/axe.min.js');
-} catch {
-  skip(`axe-core is not installed: run "npm ci" in ${webDir}`);
-}
-if (!existsSync(chromium)) skip(`Chromium not found at ${chromium} (apt-get install chromium)`);
-if (!binary || !existsSync(binary)) skip(`cscwatch binary not found (CSCWATCH_BINARY=${binary})`);
-if (!db || !existsSync(db)) skip(`no corpus register at ${db} (is the shared corpus present?)`);
-mkdirSync(artifacts, { recursive: true });
-
-const LAUNCH = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const { playwright, axePath } = prerequisites();
 let server;
 let base;
 let browser;
 
 before(async () => {
-  server = spawn(binary, ['serve', '--db', db, '--listen', '127.0.0.1:0'], { stdio: ['ignore', 'pipe', 'inherit'] });
-  base = await new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 20000);
-    server.stdout.on('data', (chunk) => {
-      out += chunk;
-      const m = out.match(/at (http:\/\/127\.0\.0\.1:\d+)\//);
-      if (m) { clearTimeout(timer); resolve(m[1]); }
-    });
-    server.on('exit', (code) => reject(new Error(`server exited with ${code}: ${out}`)));
-  });
-  browser = await playwright.chromium.launch({ executablePath: chromium, headless: true, args: LAUNCH });
+  ({ server, base } = await startServer());
+  browser = await playwright.chromium.launch({ executablePath: chromium, headless: true, args: LAUNCH_ARGS });
 });
 
 after(async () => {
@@ -125,17 +82,7 @@ test('national: the date control shows the map as at another day, reorganised co
   await context.close();
 });
 
-async function axeViolations(p) {
-  await p.addScriptTag({ path: axePath });
-  return p.evaluate(async () => {
-    const r = await window.axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
-      resultTypes: ['violations'],
-    });
-    if (!r.passes.length) return ['axe-core found no rule to apply'];
-    return r.violations.map((v) => `${v.id} [${v.impact}] ${v.help}: ${v.nodes.slice(0, 5).map((n) => n.target.join(' ')).join(', ')}`);
-  });
-}
+const axeViolations = (p) => axeOn(p, axePath);
 
 test('accessibility: /national and /inspectors pass axe-core WCAG 2.2 A/AA and fit a 390 px phone', async () => {
   const pages = ['/national', '/national?as_at=2018-06-01&region=London', '/inspectors', '/inspectors/neil-penswick'];

@@ -8,63 +8,17 @@
 // Exits 77 (CTest: skipped) when a prerequisite is missing, saying which.
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { LAUNCH_ARGS, artifacts, axeViolations, chromium, prerequisites, startServer } from './browser_support.mjs';
 
-const webDir = process.env.CSCWATCH_WEB_DIR || path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const binary = process.env.CSCWATCH_BINARY;
-const db = process.env.CSCWATCH_DB;
-const artifacts = process.env.CSCWATCH_ARTIFACTS || path.join(tmpdir(), 'cscwatch-browser');
-const chromium = process.env.CHROMIUM || '/usr/bin/chromium';
-
-function skip(why) {
-  console.log(`SKIPPED: ${why}`);
-  process.exit(77);
-}
-const require = createRequire(path.join(webDir, 'package.json'));
-let playwright;
-try {
-  playwright = require('playwright-core');
-} catch {
-  skip(`playwright-core is not installed: run "npm ci" in ${webDir}`);
-}
-let axePath;
-try {
-  axePath = require.resolve('axe-core/axe.min.js');
-} catch {
-  skip(`axe-core is not installed: run "npm ci" in ${webDir}`);
-}
-if (!existsSync(chromium)) skip(`Chromium not found at ${chromium} (apt-get install chromium)`);
-if (!binary || !existsSync(binary)) skip(`cscwatch binary not found (CSCWATCH_BINARY=${binary})`);
-if (!db || !existsSync(db)) skip(`no corpus register at ${db} (is the shared corpus present?)`);
-mkdirSync(artifacts, { recursive: true });
-
+const { playwright, axePath } = prerequisites();
 let server;
 let base;
 let browser;
 
 before(async () => {
-  server = spawn(binary, ['serve', '--db', db, '--listen', '127.0.0.1:0'], { stdio: ['ignore', 'pipe', 'inherit'] });
-  base = await new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 20000);
-    server.stdout.on('data', (chunk) => {
-      out += chunk;
-      const m = out.match(/at (http:\/\/127\.0\.0\.1:\d+)\//);
-      if (m) { clearTimeout(timer); resolve(m[1]); }
-    });
-    server.on('exit', (code) => reject(new Error(`server exited with ${code}: ${out}`)));
-  });
-  browser = await playwright.chromium.launch({
-    executablePath: chromium,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  ({ server, base } = await startServer());
+  browser = await playwright.chromium.launch({ executablePath: chromium, headless: true, args: LAUNCH_ARGS });
 });
 
 after(async () => {
@@ -166,7 +120,6 @@ test('a search hit opens its page as printed with the words searched for highlig
 });
 
 test('the page image page passes axe-core WCAG 2.2 A/AA and fits a 390 px phone; bad pages are 404', async () => {
-  const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
   const failures = [];
   for (const viewport of [{ width: 1400, height: 1000 }, { width: 390, height: 844 }]) {
     // bypassCSP: axe.min.js is added as a script.
@@ -176,13 +129,7 @@ test('the page image page passes axe-core WCAG 2.2 A/AA and fits a 390 px phone;
     for (const url of [`/report/${id}/page/1?fact=overall`, `/report/${id}/page/2`]) {
       const r = await p.goto(`${base}${url}`);
       assert.equal(r.status(), 200);
-      await p.addScriptTag({ path: axePath });
-      const result = await p.evaluate(async (t) => {
-        const r = await window.axe.run(document, { runOnly: { type: 'tag', values: t }, resultTypes: ['violations'] });
-        return { passes: r.passes.length, violations: r.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3)})`) };
-      }, tags);
-      assert.ok(result.passes > 0, 'axe ran its rules');
-      for (const v of result.violations) failures.push(`${viewport.width} ${url}: ${v}`);
+      for (const v of await axeViolations(p, axePath)) failures.push(`${viewport.width} ${url}: ${v}`);
       const width = await p.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth }));
       if (width.scroll > width.inner) failures.push(`${viewport.width} ${url}: ${width.scroll} px wide on ${width.inner}`);
     }

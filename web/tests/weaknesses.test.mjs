@@ -3,34 +3,12 @@
 // corpus register. Environment and skipping as in browser.test.mjs.
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { LAUNCH_ARGS, artifacts, chromium, prerequisites, startServer } from './browser_support.mjs';
 
-const webDir = process.env.CSCWATCH_WEB_DIR || path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const binary = process.env.CSCWATCH_BINARY;
-const db = process.env.CSCWATCH_DB;
-const artifacts = process.env.CSCWATCH_ARTIFACTS || path.join(tmpdir(), 'cscwatch-browser');
-const chromium = process.env.CHROMIUM || '/usr/bin/chromium';
-
-function skip(why) {
-  console.log(`SKIPPED: ${why}`);
-  process.exit(77);
-}
-let playwright;
-try {
-  playwright = createRequire(path.join(webDir, 'package.json'))('playwright-core');
-} catch {
-  skip(`playwright-core is not installed: run "npm ci" in ${webDir}`);
-}
-if (!existsSync(chromium)) skip(`Chromium not found at ${chromium} (apt-get install chromium)`);
-if (!binary || !existsSync(binary)) skip(`cscwatch binary not found (CSCWATCH_BINARY=${binary})`);
-if (!db || !existsSync(db)) skip(`no corpus register at ${db} (is the shared corpus present?)`);
-mkdirSync(artifacts, { recursive: true });
-
+const { playwright } = prerequisites();
 let server;
 let base;
 let browser;
@@ -38,22 +16,11 @@ let page;
 const profile = mkdtempSync(path.join(tmpdir(), 'cscwatch-chromium-'));
 
 before(async () => {
-  server = spawn(binary, ['serve', '--db', db, '--listen', '127.0.0.1:0'], { stdio: ['ignore', 'pipe', 'inherit'] });
-  base = await new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 20000);
-    server.stdout.on('data', (chunk) => {
-      out += chunk;
-      const m = out.match(/at (http:\/\/127\.0\.0\.1:\d+)\//);
-      if (m) { clearTimeout(timer); resolve(m[1]); }
-    });
-    server.on('exit', (code) => reject(new Error(`server exited with ${code}: ${out}`)));
-  });
+  ({ server, base } = await startServer());
   browser = await playwright.chromium.launchPersistentContext(profile, {
     executablePath: chromium,
     headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: ['--headless', ...LAUNCH_ARGS],
     viewport: { width: 1400, height: 1000 },
   });
   page = browser.pages()[0] || await browser.newPage();
