@@ -299,27 +299,14 @@ struct WebServer::Impl {
     auto compute = [&]() -> WebResponse {
       if (use_cache)  // an identical request may have finished since this one looked
         if (auto hit = cache.get(key, generation)) return *hit;
-      WebResponse out;
-      try {
+      WebResponse out = answer_or_error(w, [&] {
         auto lease = pool.borrow();
         // Every query of one request reads the same snapshot, even while an
         // ingest commits (WAL): a page never mixes two states of the register.
         ReadSnapshot snapshot(*lease);
         PageContext ctx{*lease, today()};
-        out = handler(ctx, w);
-      } catch (const BadRequest& e) {
-        out = error_response(w.path, 400, e.what());
-      } catch (const NotFound& e) {
-        out = error_response(w.path, 404, e.what());
-      } catch (const Forbidden& e) {
-        out = error_response(w.path, 403, e.what());
-      } catch (const Conflict& e) {
-        out = error_response(w.path, 409, e.what());
-      } catch (const std::exception& e) {
-        // Details go to the log, not to the client.
-        std::fprintf(stderr, "cscwatch serve: %s %s failed: %s\n", w.method.c_str(), w.path.c_str(), e.what());
-        out = error_response(w.path, 500, "Something went wrong on the server. The error has been logged.");
-      }
+        return handler(ctx, w);
+      });
       if (use_cache && out.cacheable && out.status == 200) cache.put(key, generation, out);
       return out;
     };
@@ -424,6 +411,27 @@ struct WebServer::Impl {
                           "This form has expired or did not come from this site (no valid CSRF token): reload the page and try again.");
   }
 
+  // Runs a handler, turning what it throws into the client's answer:
+  // BadRequest 400, NotFound 404, Forbidden 403, Conflict 409, anything else
+  // 500 (the details go to the log, never to the client).
+  template <typename Body>
+  WebResponse answer_or_error(const WebRequest& w, Body&& body) {
+    try {
+      return body();
+    } catch (const BadRequest& e) {
+      return error_response(w.path, 400, e.what());
+    } catch (const NotFound& e) {
+      return error_response(w.path, 404, e.what());
+    } catch (const Forbidden& e) {
+      return error_response(w.path, 403, e.what());
+    } catch (const Conflict& e) {
+      return error_response(w.path, 409, e.what());
+    } catch (const std::exception& e) {
+      std::fprintf(stderr, "cscwatch serve: %s %s failed: %s\n", w.method.c_str(), w.path.c_str(), e.what());
+      return error_response(w.path, 500, "Something went wrong on the server. The error has been logged.");
+    }
+  }
+
   // A write: signed in, CSRF token checked, the handler run on the writable
   // connection inside one transaction, committed only if it answered < 400
   // and recorded an audit row for whatever it changed.
@@ -435,37 +443,26 @@ struct WebServer::Impl {
     } else if (!csrf_ok(w)) {
       out = csrf_refused(w);
     } else {
-      try {
+      out = answer_or_error(w, [&] {
         std::lock_guard lock(write_mutex);
         Connection& db = writable();
         Transaction tx(db);
         auto changes_before = sqlite3_total_changes64(db.handle());
         auto audit_before = latest_audit_id(db);
         WriteContext ctx{db, today(), *w.account};
-        out = handler(ctx, w);
-        if (out.status < 400) {
+        WebResponse answer = handler(ctx, w);
+        if (answer.status < 400) {
           bool changed = sqlite3_total_changes64(db.handle()) != changes_before;
           if (changed && latest_audit_id(db) == audit_before) {
             // A write path that forgot its audit row: nothing is kept.
             std::fprintf(stderr, "cscwatch serve: %s %s changed rows without an audit row; rolled back\n", w.method.c_str(),
                          w.path.c_str());
-            out = error_response(w.path, 500, "Something went wrong on the server. The error has been logged.");
-          } else {
-            tx.commit();
+            return error_response(w.path, 500, "Something went wrong on the server. The error has been logged.");
           }
+          tx.commit();
         }
-      } catch (const BadRequest& e) {
-        out = error_response(w.path, 400, e.what());
-      } catch (const NotFound& e) {
-        out = error_response(w.path, 404, e.what());
-      } catch (const Forbidden& e) {
-        out = error_response(w.path, 403, e.what());
-      } catch (const Conflict& e) {
-        out = error_response(w.path, 409, e.what());
-      } catch (const std::exception& e) {
-        std::fprintf(stderr, "cscwatch serve: %s %s failed: %s\n", w.method.c_str(), w.path.c_str(), e.what());
-        out = error_response(w.path, 500, "Something went wrong on the server. The error has been logged.");
-      }
+        return answer;
+      });
     }
     out.cacheable = false;
     if (options.log_requests) {
