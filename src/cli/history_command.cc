@@ -3,6 +3,7 @@
 #include "cli/commands.h"
 #include "domain/judgement.h"
 #include "analysis/national_register.h"
+#include "store/improvement_store.h"
 #include "store/inspection_rows.h"
 
 namespace cscwatch {
@@ -36,6 +37,27 @@ void print_inspection(const InspectionRow& r) {
   fmt::print("  document: {} [id {}]\n", r.source_file, r.document_id);
 }
 
+// What the judgements set in motion: interventions (the reference table's and
+// those people recorded) and monitoring or focused visits. The command line
+// reads the register file itself, so restricted records are shown too.
+void print_improvement_record(const Connection& db, const std::string& urn) {
+  auto stated = [](const std::optional<StatedDate>& d) { return d ? to_display(*d) : std::string("?"); };
+  auto interventions = interventions_for(db, urn);
+  if (!interventions.empty()) fmt::print("\nInterventions:\n");
+  for (const auto& i : interventions) {
+    fmt::print("  {}{}{}: {} to {}{}\n", label(i.kind), i.issuer.empty() ? "" : " (" + i.issuer + ")",
+               i.person.empty() ? "" : ", " + i.person, stated(i.start), i.end ? to_display(*i.end) : "no end stated",
+               i.outcome.empty() ? "" : "; " + i.outcome);
+    if (!i.source.empty()) fmt::print("    source: {}\n", i.source);
+  }
+  auto visits = visits_for(db, urn);
+  if (!visits.empty()) fmt::print("\nVisits:\n");
+  for (const auto& v : visits) {
+    fmt::print("  {}{}: {} to {}{}\n", label(v.kind), v.ordinal ? " " + std::to_string(*v.ordinal) : "",
+               v.start ? to_iso(*v.start) : "?", v.end ? to_iso(*v.end) : "?", v.theme.empty() ? "" : " \u2014 " + v.theme);
+  }
+}
+
 }  // namespace
 
 void add_history_command(CLI::App& app, CliContext& ctx, int& status) {
@@ -61,6 +83,7 @@ void add_history_command(CLI::App& app, CliContext& ctx, int& status) {
     auto rows = query_inspections(reg->connection(), InspectionFilter::of_authority(a.urn));
     if (rows.empty()) fmt::print("\nNo inspection reports of {} in the register.\n", a.name);
     for (const auto& r : rows) print_inspection(r);
+    print_improvement_record(reg->connection(), a.urn);
     // Reorganisations: where this authority's history continues or began.
     auto links = reg->connection().prepare(R"sql(
         SELECT 'predecessor', a.name, r.effective FROM reorganisations r JOIN authorities a ON a.urn = r.predecessor_urn

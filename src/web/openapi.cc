@@ -124,9 +124,13 @@ nlohmann::json build() {
        {{"title", "cscwatch API"},
         {"version", "1"},
         {"description",
-         "Read-only access to the register of Ofsted inspections of English local authority children's services. "
-         "Field names match the CSV export's columns. Empty values are null. Errors are JSON {error, status} with "
-         "status 400 (bad parameter or malformed search) or 404."}}},
+         "The register of Ofsted inspections of English local authority children's services. Reads are public "
+         "(restricted improvement records need a signed-in account allowed to see them). Writes to improvement "
+         "records need a signed-in editor of the authority or an admin and the session's CSRF token in the "
+         "X-CSRF-Token header (GET /api/session gives it). Field names match the CSV export's columns. Empty values "
+         "are null. Errors are JSON {error, status}: 400 (bad parameter or malformed search), 401 (not signed in), "
+         "403 (not allowed, or no valid CSRF token), 404, 409 (the record changed since it was read), 422 (a field "
+         "failed validation), 429 (too many failed sign-ins)."}}},
       {"paths",
        {{"/api/register",
          {{"get",

@@ -167,6 +167,13 @@ TEST_F(CorpusExport, HistoryOfDudley) {
                            "Help and protection    inadequate", "Children in care       inadequate",
                            "Adoption               inadequate", "LSCB                   inadequate"})
     EXPECT_NE(first.find(area), std::string::npos) << area << "\n" << first;
+  // What the 2016 judgement set in motion, from the reference table of known
+  // interventions, after the inspections.
+  auto interventions = r.out.find("\nInterventions:\n");
+  ASSERT_NE(interventions, std::string::npos) << r.out;
+  EXPECT_GT(interventions, ilacs2022);
+  EXPECT_NE(r.out.find("Statutory direction (DfE): 5 April 2016", interventions), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("Commissioner (DfE)", interventions), std::string::npos) << r.out;
   // Other spellings of the same authority.
   for (const char* q : {"Dudley", "332", "E08000027", "80464"}) {
     RunResult again = run_cscwatch({"history", q, "--db", db_});
