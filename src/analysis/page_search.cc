@@ -127,6 +127,7 @@ Result<SearchResults> search_pages(const Connection& db, const SearchRequest& re
     size_t from = std::min(ranked.size(), static_cast<size_t>(std::max(0, request.offset)));
     size_t to = std::min(ranked.size(), from + static_cast<size_t>(std::max(0, request.limit)));
     std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(to), ranked.end(), better);
+    if (from == to) return out;  // a page past the last hit: counts, and no hits to show
 
     // Snippets, the expensive part, for the shown hits only, in one pass over
     // the matches: a statement per hit (MATCH ... AND rowid = ?) parsed the

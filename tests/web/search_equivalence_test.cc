@@ -137,7 +137,7 @@ TEST_F(SearchEquivalence, SameCountsOrderScoresAndSnippetsAsTheJoinedQueryOnReal
 
   int compared = 0, with_hits = 0;
   for (const auto& query : queries) {
-    std::vector<SearchRequest> variants(6);
+    std::vector<SearchRequest> variants(7);
     for (auto& v : variants) v.query = query;
     variants[1].grade = "inadequate";
     variants[2].grade = "none";
@@ -146,10 +146,14 @@ TEST_F(SearchEquivalence, SameCountsOrderScoresAndSnippetsAsTheJoinedQueryOnReal
     variants[3].year_to = 2022;
     variants[4].region = region;
     variants[5].offset = 20;  // the second page of results
+    variants[6].offset = 1000000;  // a page past the last hit: counts, no hits (once read past the end)
     for (const auto& v : variants) {
       SearchResults want = reference_search(*db, v);
       auto got = search_pages(*db, v);
       ASSERT_TRUE(got) << query << ": " << got.error();
+      if (v.offset >= 1000000) {
+        EXPECT_TRUE(got->hits.empty()) << query;
+      }
       expect_same(want, *got,
                   query + " grade=" + v.grade + " framework=" + v.framework + " region=" + v.region +
                       " offset=" + std::to_string(v.offset));
