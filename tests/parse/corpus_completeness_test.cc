@@ -5,6 +5,7 @@
 
 #include <cstdio>
 
+#include "common/corpus_counts.h"
 #include "corpus_support.h"
 #include "domain/completeness.h"
 #include "parse/document_parser.h"
@@ -15,7 +16,7 @@ namespace {
 TEST(CorpusCompleteness, NoReviewItemsOnAnyRealReport) {
   const auto& reports = testing::corpus_reports();
   if (reports.empty()) GTEST_SKIP() << "corpus not found under " << CSCWATCH_DATA_DIR;
-  ASSERT_EQ(reports.size(), 297u);
+  ASSERT_EQ(reports.size(), static_cast<size_t>(testing::corpus_counts(CSCWATCH_DATA_DIR).reports));
   int flagged = 0, table_cells = 0, summary_sentences = 0;
   for (const auto& report : reports) {
     auto record = parse_inspection_document(report.pages);

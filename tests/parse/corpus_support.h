@@ -17,7 +17,7 @@ struct CorpusReport {
   std::vector<Page> pages;
 };
 
-// Every corpus file with a printed authority in truth.csv (the 297 real
+// Every corpus file with a printed authority in truth.csv (the real
 // reports; the HTML error pages saved as .pdf are left out), in truth.csv
 // order. Empty when CSCWATCH_DATA_DIR holds no corpus.
 const std::vector<CorpusReport>& corpus_reports();
