@@ -3,7 +3,7 @@
 # serves the web application.
 #   ./run.sh                 (data from ../shared, register cscwatch.db, http://127.0.0.1:8080)
 # Environment: CSCWATCH_DATA (data folder), CSCWATCH_DB (register file),
-# CSCWATCH_LISTEN (host:port), CSCWATCH_BUILD_DIR (default build-release), SKIP_DEPS=1 to skip the apt-get step (node and
+# CSCWATCH_LISTEN (host:port), CSCWATCH_BUILD_DIR (default build-release), CSCWATCH_REUSE_BUILD=1, SKIP_DEPS=1 to skip the apt-get step (node and
 # npm must then be present for the interactive chart).
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -25,7 +25,13 @@ else
   echo "run.sh: npm not found: building without Chart.js (install nodejs and npm, or drop SKIP_DEPS)" >&2
 fi
 # Its own build folder: the test build (./test.sh) turns warnings into errors.
-scripts/build.sh "$BUILD" Release -DCSCWATCH_WERROR=OFF -DCSCWATCH_TESTS=OFF
+# CSCWATCH_REUSE_BUILD=1 with CSCWATCH_BUILD_DIR: an existing build folder is
+# brought up to date as it is configured (scripts/check-run.sh uses the tests').
+if [ "${CSCWATCH_REUSE_BUILD:-0}" = 1 ] && [ -f "$BUILD/CMakeCache.txt" ]; then
+  cmake --build "$BUILD" -j "$(nproc)" --target cscwatch
+else
+  scripts/build.sh "$BUILD" Release -DCSCWATCH_WERROR=OFF -DCSCWATCH_TESTS=OFF
+fi
 # Incremental: unchanged reports are skipped; failures (the corpus holds four
 # HTML error pages saved as .pdf) are listed and do not stop the run.
 "$BUILD"/cscwatch ingest --db "$DB" --data-dir "$DATA" "$DATA/corpus/pdf" || true

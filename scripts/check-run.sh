@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
-# Checks the README's main command the way a newcomer meets it: ./run.sh from a
-# clean build folder (nothing reused), on a register of its own, then every page
+# Checks the README's main command the way a newcomer meets it: ./run.sh on a
+# register of its own, then every page
 # linked from the front page's navigation, one authority page and one report
 # page, and every asset those pages ask for (stylesheet, script, the chart
 # library) must answer 200 — and the authority page must offer its interactive
 # chart, not the "chart unavailable" note.
-#   scripts/check-run.sh      (data from ../shared; run by .ci/run after the tests)
+#   scripts/check-run.sh          (a clean build folder of run.sh's own)
+#   scripts/check-run.sh BUILD    (reuses BUILD, e.g. the tests' build: .ci/run)
+# With BUILD, run.sh's own configuration (no tests) is still configured from
+# scratch, so that the main command cannot come to depend on the tests' CMake.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+reuse=${1:-}
 work=$(mktemp -d)
 server=""
 cleanup() {
@@ -17,9 +21,17 @@ cleanup() {
 trap cleanup EXIT
 fail() { echo "check-run: $*" >&2; exit 1; }
 
+build_dir="$work/build"
+if [ -n "$reuse" ]; then
+  [ -f "$reuse/CMakeCache.txt" ] || fail "$reuse is not a configured build folder"
+  cmake -S . -B "$work/configure-check" -G Ninja -DCMAKE_BUILD_TYPE=Release -DCSCWATCH_TESTS=OFF >"$work/configure.log" 2>&1 ||
+    { cat "$work/configure.log" >&2; fail "run.sh's configuration (no tests) does not configure"; }
+  grep -q 'build cscwatch:' "$work/configure-check/build.ninja" || fail "run.sh's configuration has no cscwatch target"
+  build_dir=$(cd "$reuse" && pwd)
+fi
 # run.sh builds, ingests and serves (exec), so the server is its process.
-SKIP_DEPS=${SKIP_DEPS:-1} CSCWATCH_BUILD_DIR="$work/build" CSCWATCH_DB="$work/cscwatch.db" \
-  CSCWATCH_LISTEN=127.0.0.1:0 ./run.sh >"$work/run.log" 2>&1 &
+SKIP_DEPS=${SKIP_DEPS:-1} CSCWATCH_BUILD_DIR="$build_dir" CSCWATCH_REUSE_BUILD=$([ -n "$reuse" ] && echo 1 || echo 0) \
+  CSCWATCH_DB="$work/cscwatch.db" CSCWATCH_LISTEN=127.0.0.1:0 ./run.sh >"$work/run.log" 2>&1 &
 server=$!
 base=""
 for _ in $(seq 1 1800); do  # a fresh build takes minutes on two cores
