@@ -58,7 +58,10 @@ WebResponse review_page(const PageContext& ctx, const WebRequest&) {
                        r.document_id);
     append_escaped(out, r.source_file);
     out += "</code></p>";
-    out += fmt::format("<table class=\"review-items\"><caption class=\"visually-hidden\">Facts to check in document {}</caption>"
+    // A phone's width cannot hold four columns of long reasons: the table
+    // scrolls inside its own region (focusable, so the keyboard can scroll it).
+    out += fmt::format("<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"Facts to check in document {0}\">"
+                       "<table class=\"review-items\"><caption class=\"visually-hidden\">Facts to check in document {0}</caption>"
                        "<thead><tr><th scope=\"col\">Field</th><th scope=\"col\">Value now</th><th scope=\"col\">Reason</th>"
                        "<th scope=\"col\">Where to look</th></tr></thead><tbody>",
                        r.document_id);
@@ -78,7 +81,7 @@ WebResponse review_page(const PageContext& ctx, const WebRequest&) {
       out += link.empty() ? std::string("<span class=\"nograde\">page not known</span>") : link;
       out += "</td></tr>";
     }
-    out += "</tbody></table>";
+    out += "</tbody></table></div>";
     if (!r.corrections.empty()) {
       out += "<p class=\"note\">Already corrected in this document:";
       for (const auto& c : r.corrections) {
