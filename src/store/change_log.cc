@@ -1,7 +1,5 @@
 #include "store/change_log.h"
 
-#include <fmt/core.h>
-
 #include <map>
 #include <set>
 
@@ -62,11 +60,11 @@ void document_changes(const Connection& db, const std::string& today, std::vecto
   auto rows = query_inspections(db);  // by authority, then start date
   std::map<std::string, std::pair<std::string, std::string>> last_grade;  // urn -> (grade, start)
   for (const auto& r : rows) {
-    std::string link = fmt::format("/report/{}", r.document_id);
+    std::string link = "/report/" + std::to_string(r.document_id);
     std::string date = document_date(r, today);
     std::string what = kind_of_document(r.kind);
     std::string overall = r.grade("overall");
-    std::string summary = fmt::format("{}: {} published {}", r.authority_name, what, long_date(date));
+    std::string summary = r.authority_name + ": " + what + " published " + long_date(date);
     if (!overall.empty()) summary += "; overall effectiveness " + grade_label(overall);
     out.push_back({"document:" + r.sha256, is_letter(r.kind) ? kChangeNewLetter : kChangeNewReport, r.authority_urn,
                    date, summary, link});
@@ -79,14 +77,14 @@ void document_changes(const Connection& db, const std::string& today, std::vecto
                                   long_date(prev->second.second);
       bool changed = prev != last_grade.end() && prev->second.first != overall;
       out.push_back({"grade:" + r.sha256, changed ? kChangeGradeChange : kChangeGrade, r.authority_urn, date,
-                     fmt::format("{}: overall effectiveness {} ({})", r.authority_name, grade_label(overall), was),
+                     r.authority_name + ": overall effectiveness " + grade_label(overall) + " (" + was + ")",
                      link});
       last_grade[r.authority_urn] = {overall, r.inspection_start};
     }
     for (const auto& item : r.review)
       out.push_back({"review:" + r.sha256 + ":" + item.field, kChangeReviewItem, r.authority_urn, date,
-                     fmt::format("{}: {} to review in the {} of {}: {}", r.authority_name, item.field, what,
-                                 long_date(date), item.reason),
+                     r.authority_name + ": " + item.field + " to review in the " + what + " of " + long_date(date) +
+                         ": " + item.reason,
                      link});
   }
 }
@@ -110,18 +108,18 @@ void improvement_changes(const Connection& db, std::vector<NewChange>& out) {
         for (auto& c : kind)
           if (c == '_') c = ' ';
         std::string since = q.text(4).empty() ? "" : " from " + long_date(q.text(4));
-        return fmt::format("{}: {} by {} recorded{}", name, kind, q.text(7), since);
+        return name + ": " + kind + " by " + q.text(7) + " recorded" + since;
       });
   add("SELECT b.id, b.authority_urn, a.name, a.slug, COALESCE(b.established, ''), b.created_at, b.name, b.chair "
       "FROM improvement_boards b JOIN authorities a ON a.urn = b.authority_urn",
       kChangeBoard, [](const std::string& name, const Statement& q) {
-        return fmt::format("{}: improvement board \"{}\" recorded, chaired by {}", name, q.text(6), q.text(7));
+        return name + ": improvement board \"" + q.text(6) + "\" recorded, chaired by " + q.text(7);
       });
   add("SELECT v.id, v.authority_urn, a.name, a.slug, COALESCE(v.start, ''), v.created_at, v.kind "
       "FROM visits v JOIN authorities a ON a.urn = v.authority_urn WHERE v.letter_document_id IS NULL",
       kChangeVisit, [](const std::string& name, const Statement& q) {
         std::string on = q.text(4).empty() ? "" : " on " + long_date(q.text(4));
-        return fmt::format("{}: {} visit recorded{}", name, q.text(6), on);
+        return name + ": " + q.text(6) + " visit recorded" + on;
       });
 }
 

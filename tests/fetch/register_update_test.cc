@@ -182,7 +182,10 @@ TEST_F(UpdateFromSite, NewReportsAreIngestedAndLoggedOnce) {
   {
     auto c = db();
     EXPECT_EQ(count(c, "SELECT COUNT(*) FROM documents"), 2);
-    auto changes = query_changes(c, {.authority_urn = "80464", .kinds = {kChangeGradeChange}});
+    ChangeFilter grade_changes;
+    grade_changes.authority_urn = "80464";
+    grade_changes.kinds = {kChangeGradeChange};
+    auto changes = query_changes(c, grade_changes);
     ASSERT_EQ(changes.size(), 1u);
     EXPECT_NE(changes[0].summary.find("Requires improvement"), std::string::npos) << changes[0].summary;
     EXPECT_NE(changes[0].summary.find("was Inadequate"), std::string::npos) << changes[0].summary;
