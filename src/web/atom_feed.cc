@@ -94,12 +94,10 @@ std::string xml_escape(std::string_view text) {
 }
 
 std::string name_based_urn(std::string_view name) {
-  SHA_CTX ctx;
-  SHA1_Init(&ctx);
-  SHA1_Update(&ctx, kNamespace, sizeof kNamespace);
-  SHA1_Update(&ctx, name.data(), name.size());
+  std::string input(reinterpret_cast<const char*>(kNamespace), sizeof kNamespace);
+  input += name;
   unsigned char h[SHA_DIGEST_LENGTH];
-  SHA1_Final(h, &ctx);
+  SHA1(reinterpret_cast<const unsigned char*>(input.data()), input.size(), h);
   h[6] = static_cast<unsigned char>((h[6] & 0x0F) | 0x50);  // version 5
   h[8] = static_cast<unsigned char>((h[8] & 0x3F) | 0x80);  // RFC 4122 variant
   static const char* hex = "0123456789abcdef";
