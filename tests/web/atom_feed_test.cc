@@ -138,7 +138,9 @@ class CorpusFeeds : public ::testing::Test {
     std::string file = save(*dir_, "feed-" + std::to_string(++feeds_) + ".atom", body);
     EXPECT_EQ(schema_errors(file), "") << path;
     json read = read_with_feedparser(file);
-    if (!read.empty()) EXPECT_FALSE(read["bozo"].get<bool>()) << path << ": " << read["bozo_exception"];
+    if (!read.empty()) {
+      EXPECT_FALSE(read["bozo"].get<bool>()) << path << ": " << read["bozo_exception"];
+    }
     return read;
   }
   static inline TempDir* dir_ = nullptr;
