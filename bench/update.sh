@@ -37,7 +37,7 @@ run "3: the held-back reports published"
 run "4: nothing new"
 echo
 echo "changes recorded by run 3:"
-sqlite3 "$work/register.db" "SELECT '  ' || kind || ': ' || summary FROM change_log WHERE recorded_at >= (SELECT started_at FROM update_runs WHERE id = 3) ORDER BY id"
+sqlite3 "$work/register.db" "SELECT '  ' || kind || ': ' || summary FROM change_log WHERE id > (SELECT SUM(changes) FROM update_runs WHERE id < 3) ORDER BY id"
 echo
 echo "update_runs:"
 sqlite3 -header -column "$work/register.db" "SELECT id, outcome, downloaded, ingested, changes FROM update_runs"

@@ -33,10 +33,15 @@ std::string grade_label(const std::string& machine) {
   return g ? std::string(label(*g)) : machine;
 }
 
-// "5 April 2016" from "2016-04-05"; the text itself when it is not a date.
+// "5 April 2016" from "2016-04-05", "April 2022" from "2022-04" (records
+// state months or years when that is all that is known); the text itself
+// otherwise.
 std::string long_date(const std::string& iso) {
-  auto d = parse_iso_date(iso);
-  return d ? to_long_form(*d) : iso;
+  if (auto d = parse_iso_date(iso)) return to_long_form(*d);
+  if (iso.size() == 7 && iso[4] == '-') {
+    if (auto d = parse_iso_date(iso + "-01")) return std::string(month_name(static_cast<unsigned>(d->month()))) + " " + iso.substr(0, 4);
+  }
+  return iso;
 }
 
 // A stated date ("2021-03-04", "2021-03" or "2021") as a day, for ordering:
