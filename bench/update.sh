@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# bench/update.sh [BUILD_DIR] [AUTHORITIES...]: `cscwatch update` against a
+# bench/update.sh [BUILD_DIR] [AUTHORITIES...|all]: `cscwatch update` against a
 # local stand-in of Ofsted's site (bench/update_standin.py) serving the
 # shared corpus. Run 1 starts from nothing with reports published after
 # 2022-12-31 held back; run 2 sees nothing new; then the held-back reports
@@ -19,7 +19,8 @@ server=$!
 sleep 1
 args=(--db "$work/register.db" --data-dir "$work/data" update --site "http://127.0.0.1:$port"
       --reference-url "http://127.0.0.1:$port/authorities.csv")
-for a in "${authorities[@]}"; do args+=(--authority "$a"); done
+# "all": every authority in the reference table, as a timer runs it.
+[ "${authorities[0]}" = all ] || for a in "${authorities[@]}"; do args+=(--authority "$a"); done
 run() {
   local start end
   start=$(date +%s.%N)
@@ -38,6 +39,9 @@ run "4: nothing new"
 echo
 echo "changes recorded by run 3:"
 sqlite3 "$work/register.db" "SELECT '  ' || kind || ': ' || summary FROM change_log WHERE id > (SELECT SUM(changes) FROM update_runs WHERE id < 3) ORDER BY id"
+echo
+echo "failures of run 4 (what the stand-in cannot serve):"
+sqlite3 "$work/register.db" "SELECT failures FROM update_runs WHERE id = 4" | sed 's/^/  /'
 echo
 echo "update_runs:"
 sqlite3 -header -column "$work/register.db" "SELECT id, outcome, downloaded, ingested, changes FROM update_runs"
