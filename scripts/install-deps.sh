@@ -15,4 +15,5 @@ $SUDO apt-get install -y -q --no-install-recommends \
   libsqlite3-dev sqlite3 libargon2-dev libssl-dev libcurl4-openssl-dev libcli11-dev libfmt-dev libspdlog-dev nlohmann-json3-dev libcpp-httplib-dev libboost1.74-dev libxlsxwriter-dev \
   libgtest-dev libgmock-dev clang libclang-rt-14-dev \
   qpdf poppler-utils mupdf-tools wrk time curl \
+  libxml2-utils python3-feedparser trang \
   "$@"

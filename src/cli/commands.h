@@ -26,5 +26,6 @@ void add_restore_command(CLI::App& app, CliContext& ctx, int& status);
 void add_stats_command(CLI::App& app, CliContext& ctx, int& status);
 void add_phrases_command(CLI::App& app, CliContext& ctx, int& status);
 void add_persistence_command(CLI::App& app, CliContext& ctx, int& status);
+void add_update_command(CLI::App& app, CliContext& ctx, int& status);
 
 }  // namespace cscwatch

@@ -32,6 +32,7 @@ int main(int argc, char** argv) {
   add_persistence_command(app, ctx, status);
   add_forecast_command(app, ctx, status);
   add_fetch_command(app, ctx, status);
+  add_update_command(app, ctx, status);
   add_serve_command(app, ctx, status);
   add_news_command(app, ctx, status);
   add_review_command(app, ctx, status);

@@ -39,6 +39,14 @@ bool write_atomically(const fs::path& path, const std::string& bytes, std::strin
   return true;
 }
 
+// A whole PDF ends with "%%EOF" (and perhaps a line end or padding); one cut
+// short in transfer does not.
+bool ends_like_a_pdf(const std::string& bytes) {
+  constexpr std::size_t kTail = 1024;
+  std::size_t from = bytes.size() > kTail ? bytes.size() - kTail : 0;
+  return bytes.find("%%EOF", from) != std::string::npos;
+}
+
 std::string tsv_field(std::string s) {
   for (auto& c : s)
     if (c == '\t' || c == '\n' || c == '\r') c = ' ';
@@ -56,7 +64,7 @@ FetchSummary fetch_reports(const FetchOptions& options) {
     ++summary.failed;
     summary.failures.push_back(what);
   };
-  HttpClient http;
+  HttpClient http(options.limits);
   fs::path data(options.data_dir);
   fs::path reference = data / "reference" / "authorities.csv";
 
@@ -122,7 +130,15 @@ FetchSummary fetch_reports(const FetchOptions& options) {
       failed(a->name + ": " + page.error());
       continue;
     }
-    for (const auto& report : parse_provider_page(*page, site)) {
+    auto listed = parse_provider_page(*page, site);
+    if (listed.empty()) {
+      // Every authority has published reports: a page with no links to
+      // files is one whose layout this reader no longer understands.
+      failed(a->name + ": " + page_url + " lists no report files (no links to /v1/file/); the page's layout may "
+             "have changed");
+      continue;
+    }
+    for (const auto& report : listed) {
       std::string date = report.published ? to_iso(*report.published) : "undated";
       std::string file = a->urn + "-" + a->slug + "_" + date + ".pdf";
       if (!report.published) file = a->urn + "-" + a->slug + "_" + report.url.substr(report.url.rfind('/') + 1) + ".pdf";
@@ -146,9 +162,18 @@ FetchSummary fetch_reports(const FetchOptions& options) {
                "; not saved");
         continue;
       }
+      if (!ends_like_a_pdf(*pdf)) {
+        failed(file + ": " + report.url + " returned a truncated PDF (" + std::to_string(pdf->size()) +
+               " bytes, no %%EOF at the end); not saved");
+        continue;
+      }
       std::string error;
-      if (write_atomically(target, *pdf, error)) ++summary.downloaded;
-      else failed(file + ": " + error);
+      if (write_atomically(target, *pdf, error)) {
+        ++summary.downloaded;
+        summary.saved.push_back("corpus/pdf/" + file);
+      } else {
+        failed(file + ": " + error);
+      }
     }
   }
   std::string tsv = "file\turn\tslug\tlisted_published\tsource_title\n";

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "fetch/http_client.h"
+
 namespace cscwatch {
 
 struct FetchOptions {
@@ -20,6 +22,7 @@ struct FetchOptions {
       "Provider_data_lookup.csv";
   std::vector<std::string> authorities;  // queries (name, URN, code); empty: every authority
   bool reference_only = false;
+  HttpLimits limits;  // timeouts and size limit of every request
   std::function<void(const std::string&)> on_progress;
 };
 
@@ -28,6 +31,7 @@ struct FetchSummary {
   int already_present = 0;
   int failed = 0;
   std::vector<std::string> failures;  // "<what>: <why>"
+  std::vector<std::string> saved;     // files written this time, relative to the data folder
 };
 
 FetchSummary fetch_reports(const FetchOptions& options);

@@ -303,6 +303,34 @@ CREATE TABLE context_figures (
   PRIMARY KEY (inspection_id, figure)
 );
 )sql",
+    // 7: the change log the feeds are read from, and each `cscwatch update`
+    // run (store/change_log.h, update/register_update.h).
+    R"sql(
+CREATE TABLE change_log (
+  id INTEGER PRIMARY KEY,
+  change_key TEXT NOT NULL UNIQUE,  -- stable: 'document:<sha256>', 'grade:<sha256>', 'intervention:<id>', ...
+  kind TEXT NOT NULL CHECK (kind IN ('new_report', 'new_letter', 'grade', 'grade_change', 'visit', 'intervention',
+                                     'board', 'review_item', 'forecast_window')),
+  authority_urn TEXT NOT NULL,
+  occurred TEXT NOT NULL,           -- YYYY-MM-DD it happened (publication date where there is one)
+  recorded_at TEXT NOT NULL,        -- UTC ISO 8601, when the register learnt of it
+  summary TEXT NOT NULL,            -- one line of plain text
+  link TEXT NOT NULL                -- the record's address on the site
+);
+CREATE INDEX change_log_occurred ON change_log(occurred, id);
+CREATE INDEX change_log_authority ON change_log(authority_urn, occurred);
+
+CREATE TABLE update_runs (
+  id INTEGER PRIMARY KEY,
+  started_at TEXT NOT NULL,
+  finished_at TEXT,
+  outcome TEXT NOT NULL DEFAULT 'running' CHECK (outcome IN ('running', 'complete', 'failed')),
+  downloaded INTEGER NOT NULL DEFAULT 0,
+  ingested INTEGER NOT NULL DEFAULT 0,
+  changes INTEGER NOT NULL DEFAULT 0,
+  failures TEXT NOT NULL DEFAULT ''  -- one a line
+);
+)sql",
 };
 
 }  // namespace

@@ -14,6 +14,7 @@
 #include "web/html_escape.h"
 #include "web/improvement_panel.h"
 #include "web/inspection_fragments.h"
+#include "web/feeds_page.h"
 #include "web/page_layout.h"
 #include "web/persistence_section.h"
 #include "web/static_assets.h"
@@ -182,9 +183,13 @@ WebResponse authority_page(const PageContext& ctx, const WebRequest& request) {
   out += "</section>";
   out += authority_peers_section(ctx, a.slug);
   out += download_links("/authority/" + a.slug, "this authority's inspections");
-  out += "<p><a href=\"/api/authorities/" + html_escape(a.slug) + "\">This authority as JSON</a></p>";
+  out += "<p><a href=\"/api/authorities/" + html_escape(a.slug) + "\">This authority as JSON</a> \u00b7 <a href=\"" +
+         html_escape(authority_feed_path(a.slug)) + "\">Alerts for this authority (Atom feed)</a></p>";
 
   PageOptions options{a.name, "register", {}};
+  std::string feed = authority_feed_path(a.slug), feed_title = "cscwatch: " + a.name + " alerts";
+  options.feed_path = feed;
+  options.feed_title = feed_title;
   if (charts_available() && !p.inspections.empty()) options.scripts = {"/static/chart.umd.js", "/static/context_chart.js"};
   WebResponse response = html_response(render_page(options, out));
   if (request.account) response.cacheable = false;  // may hold restricted records and edit links

@@ -18,6 +18,16 @@ std::string render_page(const PageOptions& o, std::string_view body) {
     append_escaped(out, s);
     out += "\" defer></script>";
   }
+  // Feed readers and browsers find the alerts from any page (feeds_page.h).
+  out += "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"cscwatch: every new report and letter\" "
+         "href=\"/feeds/national.atom\">";
+  if (!o.feed_path.empty()) {
+    out += "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"";
+    append_escaped(out, o.feed_title);
+    out += "\" href=\"";
+    append_escaped(out, o.feed_path);
+    out += "\">";
+  }
   out += "</head><body><header class=\"site\"><a class=\"brand\" href=\"/\">cscwatch</a><nav>";
   auto item = [&](std::string_view key, std::string_view href, std::string_view text) {
     out += "<a href=\"";

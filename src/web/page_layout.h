@@ -12,6 +12,10 @@ struct PageOptions {
   std::string_view title;       // plain text; escaped here
   std::string_view active;      // nav item: "register", "search", "review", "news", "api"
   std::vector<std::string_view> scripts;  // extra /static/... script URLs, loaded deferred
+  // A feed of this page's own subject (an authority's), linked besides the
+  // national feed every page links; empty: none.
+  std::string_view feed_path = {};
+  std::string_view feed_title = {};
 };
 
 // `body` is trusted HTML produced by a renderer (which escaped its own data).

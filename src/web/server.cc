@@ -45,9 +45,11 @@
 #include "web/api_json.h"
 #include "web/authority_page.h"
 #include "web/byte_ranges.h"
+#include "web/changes_page.h"
 #include "web/connection_pool.h"
 #include "web/audit_page.h"
 #include "web/downloads.h"
+#include "web/feeds_page.h"
 #include "web/inspectors_page.h"
 #include "web/national_page.h"
 #include "web/improvement_forms.h"
@@ -609,6 +611,10 @@ struct WebServer::Impl {
     route_get(R"(/api/inspectors/([a-z0-9][a-z0-9-]{0,99}))", inspector_api, true, kSameForEveryone);
     route_get("/national/phrases", phrases_page, true, kSameForEveryone);
     route_get("/national/persistence", persistence_page, true, kSameForEveryone);
+    route_get("/changes", changes_page, true, kSameForEveryone);
+    route_get(R"(/feeds/national\.atom)", national_feed, true, kSameForEveryone);
+    route_get(R"(/feeds/region/([a-z0-9][a-z0-9-]{0,99})\.atom)", region_feed, true, kSameForEveryone);
+    route_get(R"(/feeds/authority/([a-z0-9][a-z0-9-]{0,99})\.atom)", authority_feed, true, kSameForEveryone);
     route_post("/news", news_post_page);
     route_get(R"(/static/([A-Za-z0-9][A-Za-z0-9._-]{0,99}))", [](const PageContext&, const WebRequest& r) { return static_asset(r); }, true,
               kSameForEveryone);
