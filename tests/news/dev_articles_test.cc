@@ -1,13 +1,18 @@
-// The real articles in shared/news/dev, each with the report it is about (or
-// none when that report is not in the corpus), against a register of the whole
-// corpus: linking accuracy and calibration, printed and asserted.
+// The real articles in shared/news/dev (articles.jsonl and more_articles.jsonl),
+// each with the report it is about (or none when that report is not in the
+// corpus), against a register of the whole corpus: linking accuracy and
+// calibration, printed; a wrong link fails, since abstaining is the safe error.
+// An article about several councils carries "expected", one match per council:
+// a link to any of them is right, and how many of them were linked is printed.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <memory>
+#include <vector>
 
 #include "news/article_analysis.h"
 #include "news_test_support.h"
@@ -22,6 +27,17 @@ struct DevArticle {
   json fields;
   std::string id() const { return fields.value("id", ""); }
   std::string match() const { return fields.value("match", ""); }
+  // Every report the article is about: one for most, several for "expected".
+  std::vector<std::string> matches() const {
+    std::vector<std::string> out;
+    if (fields.contains("expected") && fields["expected"].is_array()) {
+      for (const auto& e : fields["expected"])
+        if (e.is_object() && !e.value("match", "").empty()) out.push_back(e.value("match", ""));
+    } else if (!match().empty()) {
+      out.push_back(match());
+    }
+    return out;
+  }
   // The URN prefix of a corpus file name ("80511-newham_2019-03-25.pdf" -> "80511").
   static std::string urn_of(const std::string& file) { return file.substr(0, file.find('-')); }
 };
@@ -29,11 +45,13 @@ struct DevArticle {
 class DevArticles : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    std::string jsonl = testing::data_dir() + "/news/dev/articles.jsonl";
-    if (!std::filesystem::exists(jsonl)) {
-      skip_ = "no dev articles at " + jsonl;
-      return;
-    }
+    std::string dir = testing::data_dir() + "/news/dev";
+    const std::vector<std::string> files = {dir + "/articles.jsonl", dir + "/more_articles.jsonl"};
+    for (const auto& f : files)
+      if (!std::filesystem::exists(f)) {
+        skip_ = "no dev articles at " + f;
+        return;
+      }
     auto path = testing::corpus_register(&skip_);
     if (!path) return;
     auto reg = Register::open(*path, /*read_only=*/true);
@@ -42,9 +60,11 @@ class DevArticles : public ::testing::Test {
       return;
     }
     reg_ = new Register(std::move(*reg));
-    std::ifstream in(jsonl);
-    for (std::string line; std::getline(in, line);)
-      if (!line.empty()) articles_.push_back({json::parse(line)});
+    for (const auto& f : files) {
+      std::ifstream in(f);
+      for (std::string line; std::getline(in, line);)
+        if (!line.empty()) articles_.push_back({json::parse(line)});
+    }
   }
   static void TearDownTestSuite() {
     delete reg_;
@@ -69,36 +89,40 @@ class DevArticles : public ::testing::Test {
 };
 
 TEST_F(DevArticles, EachLinksToItsReportOrToNothing) {
-  ASSERT_EQ(articles_.size(), 27u);
-  int right = 0, confident = 0, confident_right = 0, wrong_council = 0;
+  ASSERT_FALSE(articles_.empty());
+  int right = 0, confident = 0, confident_right = 0, wrong = 0;
+  size_t several = 0, several_expected = 0;
   for (const auto& a : articles_) {
     auto r = news::analyse_article(reg_->connection(), input_of(a));
     ASSERT_TRUE(r.ok()) << a.id() << ": " << r.error();
     const auto& link = r->link.linked;
     std::string got = link ? link->row.source_file : "";
     double confidence = link ? link->confidence : 0;
-    bool ok = got == a.match();
+    auto want = a.matches();
+    bool ok = link ? std::find(want.begin(), want.end(), got) != want.end() : want.empty();
     right += ok;
+    if (link && !ok) ++wrong;
     if (link && confidence >= 0.8) {
       ++confident;
       confident_right += ok;
     }
-    if (link && DevArticle::urn_of(got) != a.fields.value("match_urn", DevArticle::urn_of(a.match())) &&
-        !a.match().empty())
-      ++wrong_council;
+    if (want.size() > 1) {
+      ++several;
+      several_expected += want.size();
+    }
+    std::string wanted = want.empty() ? std::string("(no link)") : want.front();
+    if (want.size() > 1) wanted += " (+" + std::to_string(want.size() - 1) + " more)";
     std::printf("%-44s %-4s %-50s %.2f %s\n", a.id().c_str(), ok ? "ok" : "MISS",
                 got.empty() ? "(no link)" : got.c_str(), confidence,
-                ok ? "" : (" want " + (a.match().empty() ? std::string("(no link)") : a.match()) + "; " +
-                           (link ? std::string() : r->link.no_link_reason)).c_str());
-    EXPECT_EQ(got, a.match()) << a.id() << "\n" << (std::getenv("CSCWATCH_NEWS_DUMP") ? news::to_json(*r).dump(2) : "");
-    if (link && a.match().empty()) {
-      // Where the right report is missing, linking anything is linking the wrong report.
-      ADD_FAILURE() << a.id() << " links " << got << " though its report is not in the register";
-    }
+                ok ? "" : (" want " + wanted + "; " + (link ? std::string() : r->link.no_link_reason)).c_str());
+    // A wrong link misleads a reader; no link only leaves the article unlinked.
+    EXPECT_FALSE(link && !ok) << a.id() << " links " << got << ", want " << wanted << "\n"
+                              << (std::getenv("CSCWATCH_NEWS_DUMP") ? news::to_json(*r).dump(2) : "");
   }
-  std::printf("linking accuracy: %d/%zu; calibration: %d of %d links at confidence >= 0.8 are right\n", right,
-              articles_.size(), confident_right, confident);
-  EXPECT_EQ(wrong_council, 0);
+  std::printf("linking accuracy: %d/%zu right, %d wrong links; calibration: %d of %d links at confidence >= 0.8 "
+              "are right; %zu articles about several councils (%zu reports) get one link each at most\n",
+              right, articles_.size(), wrong, confident_right, confident, several, several_expected);
+  EXPECT_EQ(confident_right, confident);
 }
 
 }  // namespace
