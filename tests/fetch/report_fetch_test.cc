@@ -56,8 +56,8 @@ TEST(ReportListing, HostilePagesAreBounded) {
 class FetchFromSite : public ::testing::Test {
  protected:
   void SetUp() override {
-    if (!fs::exists(kData + "/reference/authorities.csv"))
-      GTEST_SKIP() << "reference data absent at " << kData << " (set -DCSCWATCH_DATA_DIR)";
+    if (!fs::exists(kData + "/reference/authorities.csv") || !fs::exists(kData + "/corpus/pdf/80464-dudley_2016-04-05.pdf"))
+      GTEST_SKIP() << "reference data or corpus absent at " << kData << " (set -DCSCWATCH_DATA_DIR)";
     reference_ = slurp(kData + "/reference/authorities.csv");
     report_ = slurp(kData + "/corpus/pdf/80464-dudley_2016-04-05.pdf");
     port_ = server_.bind_to_any_port("127.0.0.1");
