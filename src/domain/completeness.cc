@@ -120,6 +120,7 @@ OnSiteSpan plausible_on_site_span(DocumentKind kind, bool split_fieldwork) {
     case DocumentKind::FocusedVisitLetter:
     case DocumentKind::MonitoringVisitLetter: span = {0, 10}; break;  // about two days
     case DocumentKind::JointTargetedInspection: span = {0, 21}; break;
+    case DocumentKind::LscbReview: span = {0, 10}; break;  // Surrey 2015: three days
   }
   // Two on-site periods months apart (Sheffield 2013-14, South Tyneside 2022-23).
   if (split_fieldwork) span.max_days = 200;

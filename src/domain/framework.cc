@@ -15,7 +15,8 @@ constexpr std::array kKinds = {
     std::pair{DocumentKind::LookedAfterChildrenReport, std::string_view{"looked_after_children_report"}},
     std::pair{DocumentKind::FocusedVisitLetter, std::string_view{"focused_visit"}},
     std::pair{DocumentKind::MonitoringVisitLetter, std::string_view{"monitoring_visit"}},
-    std::pair{DocumentKind::JointTargetedInspection, std::string_view{"joint_targeted_inspection"}}};
+    std::pair{DocumentKind::JointTargetedInspection, std::string_view{"joint_targeted_inspection"}},
+    std::pair{DocumentKind::LscbReview, std::string_view{"lscb_review"}}};
 constexpr std::array kTypes = {
     std::pair{InspectionType::Full, std::string_view{"full"}},
     std::pair{InspectionType::ReInspection, std::string_view{"reinspection"}},
@@ -23,7 +24,8 @@ constexpr std::array kTypes = {
     std::pair{InspectionType::Short, std::string_view{"short"}},
     std::pair{InspectionType::FocusedVisit, std::string_view{"focused_visit"}},
     std::pair{InspectionType::MonitoringVisit, std::string_view{"monitoring_visit"}},
-    std::pair{InspectionType::Joint, std::string_view{"joint"}}};
+    std::pair{InspectionType::Joint, std::string_view{"joint"}},
+    std::pair{InspectionType::BoardReview, std::string_view{"board_review"}}};
 
 template <typename Table, typename E>
 std::string_view name_of(const Table& table, E value) {
@@ -49,7 +51,8 @@ std::optional<InspectionType> parse_inspection_type(std::string_view text) { ret
 
 Framework framework_of(DocumentKind kind) {
   switch (kind) {
-    case DocumentKind::SifReport: return Framework::Sif;
+    case DocumentKind::SifReport:
+    case DocumentKind::LscbReview: return Framework::Sif;  // the reviews sat in the SIF framework
     case DocumentKind::LookedAfterChildrenReport: return Framework::PreSif;
     default: return Framework::Ilacs;
   }

@@ -20,11 +20,16 @@ enum class DocumentKind {
   FocusedVisitLetter,
   MonitoringVisitLetter,
   JointTargetedInspection,
+  // 2015-2017 stand-alone "Review of the effectiveness of the Local
+  // Safeguarding Children Board": the board's judgement only, for a board whose
+  // council's SIF inspection printed none. Not an inspection of the council's
+  // services: it starts no inspection interval and counts in no grade tally.
+  LscbReview,
 };
 
 // How the inspection was carried out. ILACS short/standard is never printed:
 // it is inferred from the on-site span (see inspection.h).
-enum class InspectionType { Full, ReInspection, Standard, Short, FocusedVisit, MonitoringVisit, Joint };
+enum class InspectionType { Full, ReInspection, Standard, Short, FocusedVisit, MonitoringVisit, Joint, BoardReview };
 
 std::string_view to_string(Framework framework);        // "SIF", "ILACS", "pre-SIF"
 std::string_view to_string(DocumentKind kind);          // "sif_report", ...

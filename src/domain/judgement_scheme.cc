@@ -10,6 +10,7 @@ constexpr JudgementArea kSifWithLscb[] = {A::Overall,     A::HelpProtection, A::
                                           A::CareLeavers, A::Leadership,     A::Lscb};
 constexpr JudgementArea kIlacs2018[] = {A::Overall, A::Leadership, A::HelpProtection, A::InCare};
 constexpr JudgementArea kIlacs2023[] = {A::Overall, A::Leadership, A::HelpProtection, A::InCare, A::CareLeavers};
+constexpr JudgementArea kLscbReview[] = {A::Lscb};
 constexpr JudgementArea kIlacs2026[] = {A::Leadership, A::HelpProtection, A::InCare, A::CareLeavers};
 }  // namespace
 
@@ -21,6 +22,7 @@ JudgementScheme judgement_scheme(DocumentKind kind, const Date& first_day_on_sit
       if (first_day_on_site >= kIlacsOverallRemovedFrom) return JudgementScheme::Ilacs2026;
       if (first_day_on_site >= kIlacsCareLeaversJudgedFrom) return JudgementScheme::Ilacs2023;
       return JudgementScheme::Ilacs2018;
+    case DocumentKind::LscbReview: return JudgementScheme::LscbReview;
     case DocumentKind::FocusedVisitLetter:
     case DocumentKind::MonitoringVisitLetter:
     case DocumentKind::JointTargetedInspection: return JudgementScheme::Letter;
@@ -35,13 +37,15 @@ std::span<const JudgementArea> required_judgements(JudgementScheme scheme, bool 
     case JudgementScheme::Ilacs2018: return kIlacs2018;
     case JudgementScheme::Ilacs2023: return kIlacs2023;
     case JudgementScheme::Ilacs2026: return kIlacs2026;
+    case JudgementScheme::LscbReview: return kLscbReview;
     case JudgementScheme::Letter: return {};
   }
   return {};
 }
 
 bool grades_overall(JudgementScheme scheme) {
-  return scheme != JudgementScheme::Ilacs2026 && scheme != JudgementScheme::Letter;
+  return scheme != JudgementScheme::Ilacs2026 && scheme != JudgementScheme::LscbReview &&
+         scheme != JudgementScheme::Letter;
 }
 
 std::optional<Grade> grade_for_counts(JudgementScheme scheme, std::optional<Grade> overall,
@@ -62,6 +66,7 @@ std::string_view describe(JudgementScheme scheme) {
     case JudgementScheme::Ilacs2018: return "ILACS inspection begun before 2023";
     case JudgementScheme::Ilacs2023: return "ILACS inspection begun from January 2023";
     case JudgementScheme::Ilacs2026: return "ILACS inspection begun from April 2026";
+    case JudgementScheme::LscbReview: return "review of a Local Safeguarding Children Board";
     case JudgementScheme::Letter: return "visit letter";
   }
   return "";
@@ -74,6 +79,7 @@ std::string_view to_string(JudgementScheme scheme) {
     case JudgementScheme::Ilacs2018: return "ilacs_2018";
     case JudgementScheme::Ilacs2023: return "ilacs_2023";
     case JudgementScheme::Ilacs2026: return "ilacs_2026";
+    case JudgementScheme::LscbReview: return "lscb_review";
     case JudgementScheme::Letter: return "letter";
   }
   return "";

@@ -10,6 +10,7 @@
 //   Ilacs2023:       from January 2023: overall and four (care leavers apart).
 //   Ilacs2026:       from 1 April 2026: the four judgements and no overall
 //                    effectiveness - absent by framework, not missing data.
+//   LscbReview:      2015-2017 stand-alone LSCB review: the LSCB alone.
 //   Letter:          focused and monitoring visits, JTAIs: no grades.
 // The period is decided by the first day on site: an inspection that began in
 // December 2022 is judged under the 2018 set (South Tyneside 2023 is one).
@@ -25,7 +26,7 @@
 
 namespace cscwatch {
 
-enum class JudgementScheme { LookedAfter2013, Sif, Ilacs2018, Ilacs2023, Ilacs2026, Letter };
+enum class JudgementScheme { LookedAfter2013, Sif, Ilacs2018, Ilacs2023, Ilacs2026, LscbReview, Letter };
 
 // First days on site of the ILACS changes.
 inline constexpr Date kIlacsCareLeaversJudgedFrom{std::chrono::year{2023}, std::chrono::January, std::chrono::day{1}};

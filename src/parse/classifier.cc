@@ -62,7 +62,7 @@ Result<DocumentKind> classify_document(const DocumentLines& doc) {
 
   if (contains(front, "review of the effectiveness of the local safeguarding children board") ||
       contains(front, "inspection of the effectiveness of the local safeguarding children board"))
-    return Error{"unsupported document: stand-alone review of a Local Safeguarding Children Board"};
+    return DocumentKind::LscbReview;
   if (contains(front, "inspection of safeguarding and looked after children services"))
     return Error{"unsupported document: 2009-2013 safeguarding and looked after children inspection"};
   if (contains(front, "arrangements for the protection of children"))

@@ -143,7 +143,11 @@ FigureRead read_figure(const FigureRule& rule, const std::vector<Sentence>& sent
   // date's year; small numbers are printed in words ("two children").
   // A comma-grouped number with one digit too many ("56,2002 children") ends
   // with a footnote mark: thousands groups have three digits.
-  static const std::regex count(R"((?:^|[^0-9,.])([0-9]{1,3}(?:[, ][0-9]{3})+|[0-9]+)([0-9])? (?:children|young people|are|were))");
+  // The space may be lost in the PDF's text ("117,900children", Buckinghamshire
+  // 2014); Wiltshire 2015 counts "3,038 open cases where children had been
+  // identified ... as being formally in need".
+  static const std::regex count(
+      R"((?:^|[^0-9,.])([0-9]{1,3}(?:[, ][0-9]{3})+|[0-9]+)([0-9])? ?(?:children|young people|are|were|open cases))");
   static const std::regex count_in_words(
       R"((?:^|\s)(no|none|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty) (?:children|young people|child))");
   static const std::regex percent(R"(([0-9]+(?:\.[0-9]+)?) ?(?:%|per ?cent))");

@@ -14,6 +14,7 @@ Result<InspectionRecord> parse_inspection_document(const std::vector<Page>& page
     case DocumentKind::SifReport: return parse::parse_sif_report(doc, options);
     case DocumentKind::IlacsReport: return parse::parse_ilacs_report(doc, options);
     case DocumentKind::LookedAfterChildrenReport: return parse::parse_looked_after_children_report(doc, options);
+    case DocumentKind::LscbReview: return parse::parse_lscb_review(doc, options);
     case DocumentKind::FocusedVisitLetter:
     case DocumentKind::MonitoringVisitLetter:
     case DocumentKind::JointTargetedInspection: return parse::parse_visit_letter(doc, *kind, options);

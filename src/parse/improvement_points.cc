@@ -280,7 +280,12 @@ enum class Fold { Item, SubItem, Unsure };
 // not tell.
 Fold fold_of(const Opening& opening, Marker item_marker, bool in_sub_list, std::string_view open_text) {
   if (opening.marker == Marker::Number) return Fold::Item;
-  const bool expected = in_sub_list || introduces_sub_items(open_text);
+  // An item whose sentence is unfinished ("...; this to include", Leicester
+  // 2015) continued by a lower-case line marked unlike the items is its list too.
+  const bool unfinished_then_other_marker = item_marker != Marker::None && opening.marker != item_marker &&
+                                            !ends_sentence(open_text) && !opening.rest.empty() &&
+                                            is_lower(opening.rest[0]);
+  const bool expected = in_sub_list || introduces_sub_items(open_text) || unfinished_then_other_marker;
   if (!expected) return Fold::Item;
   if (opening.marker != item_marker || item_marker == Marker::None) return Fold::SubItem;
   if (opening.rest.empty() || is_lower(opening.rest[0])) return Fold::SubItem;
@@ -328,8 +333,12 @@ std::optional<size_t> numbered_topic_heading(const DocumentLines& doc, size_t k,
              without_reference(opening.rest) != opening.rest || introduces_sub_items(opening.rest)) {
     return std::nullopt;  // an item of its own, or one whose sub-items follow
   }
+  // The recommendations under a topic are sentences of their own; a
+  // lower-case bullet continues the numbered line's sentence ("1." / "Put into
+  // place ...; this to include" / "comprehensive ...", Leicester 2015).
   const size_t next = next_text_line(doc, last + 1, end);
   if (next >= end || !doc.lines[next].bullet) return std::nullopt;
+  if (const std::string& t = doc.lines[next].text; !t.empty() && is_lower(t[0])) return std::nullopt;
   return last;
 }
 

@@ -13,5 +13,8 @@ namespace cscwatch {
 //    the list never points, the report's numbering and SIF sections kept).
 // 7: SIF reports' context figures ("Information about this local authority
 //    area"); no other fact changes.
-inline constexpr int kParserVersion = 7;
+// 8: stand-alone LSCB reviews read (kind lscb_review); a summary sentence's
+//    subject is the services (Leicester 2021); unfinished items keep their
+//    sub-items; counts glued to "children" and "open cases" read.
+inline constexpr int kParserVersion = 8;
 }

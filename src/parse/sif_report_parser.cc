@@ -9,6 +9,7 @@
 #include "parse/grade_phrases.h"
 #include "parse/improvement_points.h"
 #include "parse/judgement_table.h"
+#include "parse/lscb_sentence.h"
 #include "parse/report_header.h"
 #include "parse/report_parsers.h"
 #include "parse/summary_sentence.h"
@@ -18,48 +19,6 @@
 namespace cscwatch::parse {
 
 namespace {
-
-// "The Local Safeguarding Children Board is inadequate", "The effectiveness of
-// the Local Safeguarding Children Board (LSCB) is / requires improvement",
-// "The Local Safeguarding Children Board requires improvement" (Hull's appended
-// pilot review). The grade must end the sentence, so body text never matches.
-std::optional<Judgement> read_lscb(const DocumentLines& doc) {
-  for (size_t i = 0; i < doc.lines.size(); ++i) {
-    const DocLine& line = doc.lines[i];
-    std::string_view head;
-    for (std::string_view h : {"the effectiveness of the local safeguarding children board",
-                               "the local safeguarding children board", "the effectiveness of the lscb",
-                               "the lscb"}) {
-      if (starts_with(line.norm, h)) {
-        head = h;
-        break;
-      }
-    }
-    if (head.empty()) continue;
-    size_t stop = i + 1;
-    while (stop < doc.lines.size() && stop < i + 3 && doc.lines[stop].block == line.block) ++stop;
-    const std::string sentence = join_text(doc, i, stop);
-    std::string norm = normalise(sentence);
-    std::string_view rest = std::string_view(norm).substr(head.size());
-    rest = trim(rest);
-    if (starts_with(rest, "(lscb)")) rest = trim(rest.substr(6));
-    if (starts_with(rest, "is ")) rest = trim(rest.substr(3));
-    // The sentence ends here: cut at the full stop.
-    if (size_t dot = rest.find('.'); dot != std::string_view::npos) rest = rest.substr(0, dot);
-    auto cell = grade_cell(rest);
-    if (!cell || !cell->grade) continue;
-    Judgement j;
-    j.area = JudgementArea::Lscb;
-    j.grade = cell->grade;
-    j.printed_label = "Local Safeguarding Children Board";
-    // normalise() keeps byte offsets of clean text, so the printed words sit at the same offset.
-    const size_t offset = static_cast<size_t>(rest.data() - norm.data());
-    j.printed_grade = std::string(trim(std::string_view(sentence).substr(offset, rest.size())));
-    j.page = line.page;
-    return j;
-  }
-  return std::nullopt;
-}
 
 // The SIF title covers the LSCB review ("... and Review of the effectiveness
 // of the Local Safeguarding Children Board"), or the report carries an
@@ -134,7 +93,7 @@ Result<InspectionRecord> parse_sif_report(const DocumentLines& doc, const ParseO
                                       j.page});
     add_judgement(record.judgements, std::move(j));
   }
-  std::optional<Judgement> lscb = options.read_lscb_sentence ? read_lscb(doc) : std::nullopt;
+  std::optional<Judgement> lscb = options.read_lscb_sentence ? read_lscb_sentence(doc) : std::nullopt;
   if (lscb && lscb_row && lscb->grade != lscb_row->grade)
     add_review_item(record.doubts, {"lscb", "the LSCB sentence (" + lscb->printed_grade +
                                                 ") disagrees with the LSCB row of the judgement table (" +

@@ -79,7 +79,15 @@ std::optional<SummarySentence> find_summary_sentence(const DocumentLines& doc, s
       const std::string norm = normalise(sentence);
       // normalise() keeps the byte offsets of clean text, and join_text joins clean text.
       if (norm.size() != sentence.size()) break;
-      if (auto found = grade_after_verb(norm, sentence, after_head)) {
+      auto found = grade_after_verb(norm, sentence, after_head);
+      // The verb's subject is the services themselves: "Children's services
+      // require ..." has nothing between, "Children's services in X are ..."
+      // only a place. A clause in between ("have continued to build on the
+      // last inspection, in 2017, which judged services to require
+      // improvement": Leicester 2021) tells of another inspection.
+      if (found && about_services && !names_services && found->verb != after_head) found.reset();
+      if (found && norm.substr(after_head, found->verb - after_head).find(',') != std::string::npos) found.reset();
+      if (found) {
         SummarySentence summary{sentence, found->grade, line.page, {}};
         if (names_services && found->verb > after_head)
           summary.authority = place_name(std::string_view(sentence).substr(after_head, found->verb - after_head));

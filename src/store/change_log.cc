@@ -25,6 +25,7 @@ std::string kind_of_document(const std::string& kind) {
   if (kind == "monitoring_visit") return "monitoring visit letter";
   if (kind == "focused_visit") return "focused visit letter";
   if (kind == "joint_targeted_inspection") return "joint targeted area inspection letter";
+  if (kind == "lscb_review") return "review of the Local Safeguarding Children Board";
   return "inspection document";
 }
 

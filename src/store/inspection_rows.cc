@@ -128,7 +128,7 @@ std::vector<InspectionRow> query_inspections(const Connection& db, const Inspect
            i.authority_resolution, i.authority_urn
     FROM eff i JOIN documents d ON d.id = i.document_id JOIN authorities a ON a.urn = i.urn
     WHERE (?1 IS NULL OR a.urn = ?1) AND (?2 IS NULL OR d.id = ?2)
-      AND (?3 = 0 OR EXISTS (SELECT 1 FROM judgements j WHERE j.inspection_id = i.id))
+      AND (?3 = 0 OR (d.kind <> 'lscb_review' AND EXISTS (SELECT 1 FROM judgements j WHERE j.inspection_id = i.id)))
     ORDER BY a.name, i.start_date, d.file_name)sql";
   auto q = db.prepare(sql);
   if (filter.authority_urn) q.bind(1, *filter.authority_urn); else q.bind_null(1);

@@ -62,7 +62,9 @@ struct InspectionFilter {
   std::optional<std::string> authority_urn;
   std::optional<std::int64_t> document_id;
   bool latest_per_authority = false;  // only each authority's latest graded inspection
-  bool graded_only = false;           // reports with judgements (not letters)
+  // Inspections of the council's services with judgements: not letters, nor a
+  // stand-alone review of the safeguarding board (its grade is the board's).
+  bool graded_only = false;
   bool needs_review_only = false;     // documents with review items left
 
   static InspectionFilter latest() {

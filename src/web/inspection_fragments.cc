@@ -92,9 +92,10 @@ std::string kind_label(const std::string& kind) {
   if (kind == "sif_report") return "SIF inspection";
   if (kind == "ilacs_report") return "ILACS inspection";
   if (kind == "looked_after_children_report") return "Looked after children inspection";
-  if (kind == "focused_visit_letter") return "Focused visit";
-  if (kind == "monitoring_visit_letter") return "Monitoring visit";
+  if (kind == "focused_visit") return "Focused visit";
+  if (kind == "monitoring_visit") return "Monitoring visit";
   if (kind == "joint_targeted_inspection") return "Joint targeted area inspection";
+  if (kind == "lscb_review") return "Review of the Local Safeguarding Children Board";
   return kind.empty() ? std::string("Document") : kind;
 }
 

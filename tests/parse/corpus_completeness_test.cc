@@ -26,7 +26,9 @@ TEST(CorpusCompleteness, NoReviewItemsOnAnyRealReport) {
       ++flagged;
       std::printf("REVIEW %s\n%s", report.file.c_str(), testing::describe(items).c_str());
     }
-    // Evidence the checks rely on: a counted table, and rows all read.
+    // Evidence the checks rely on: a counted table, and rows all read. A
+    // stand-alone LSCB review prints its one judgement as a sentence, no table.
+    if (record->kind == DocumentKind::LscbReview) continue;
     EXPECT_GT(record->evidence.table_grade_cells, 0) << report.file;
     EXPECT_EQ(record->evidence.table_grade_cells, record->evidence.table_rows_read) << report.file;
     table_cells += record->evidence.table_grade_cells;

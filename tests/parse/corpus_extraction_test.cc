@@ -43,7 +43,12 @@ std::map<std::string, std::string> as_truth_row(const Result<InspectionRecord>& 
     return row;
   }
   const InspectionRecord& r = *result;
-  row["framework"] = r.framework == Framework::Sif ? "SIF" : r.framework == Framework::Ilacs ? "ILACS" : "other";
+  // truth.csv's SIF and ILACS are inspection reports of those frameworks;
+  // anything else (a 2013 looked after children report, a stand-alone LSCB
+  // review held within the SIF) is "other".
+  row["framework"] = r.kind == DocumentKind::SifReport     ? "SIF"
+                     : r.kind == DocumentKind::IlacsReport ? "ILACS"
+                                                           : "other";
   row["la_name"] = r.authority_printed.value;
   if (r.start) row["inspection_start"] = to_iso(r.start->value);
   if (r.end) row["inspection_end"] = to_iso(r.end->value);

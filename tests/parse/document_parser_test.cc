@@ -215,10 +215,37 @@ TEST(DocumentParser, UnsupportedDocumentsSayWhy) {
   auto school = parse_inspection_document(make_pages({"School report\nSt Mary's Primary School\n"}));
   ASSERT_FALSE(school.ok());
   EXPECT_EQ(school.error(), "unsupported document: no Ofsted children's services title on the first pages");
+  auto send = parse_inspection_document(make_pages({"Joint local area SEND inspection in Leeds\n"}));
+  ASSERT_FALSE(send.ok());
+  EXPECT_EQ(send.error(), "unsupported document: local area SEND inspection");
+}
+
+// The stand-alone board review (Surrey 2015): the board's name above the
+// title, the review dates, the one judgement as a sentence, the team list.
+TEST(DocumentParser, StandAloneLscbReviewKeepsTheBoardsJudgement) {
   auto lscb = parse_inspection_document(make_pages(
-      {"Review of the effectiveness of the Local Safeguarding Children Board\nInspection dates: 1 to 5 May 2015\n"}));
-  ASSERT_FALSE(lscb.ok());
-  EXPECT_NE(lscb.error().find("Local Safeguarding Children Board"), std::string::npos);
+      {"1\n\nSurrey Safeguarding Children Board\n\nReview of the effectiveness of the Local Safeguarding Children\n"
+       "Board\n\nInspection date: 15 June 2015 \u2013 17 June 2015\n\nReport published: 3 August 2015\n\n"
+       "The Local Safeguarding Children Board requires improvement\n\nThe arrangements in place require improvement.\n",
+       "The inspection team\n\nLead inspector: Dominic Stevens, HMI\n"}));
+  ASSERT_TRUE(lscb.ok()) << lscb.error();
+  EXPECT_EQ(lscb->kind, DocumentKind::LscbReview);
+  EXPECT_EQ(lscb->type, InspectionType::BoardReview);
+  EXPECT_EQ(lscb->authority_printed.value, "Surrey Safeguarding Children Board");
+  EXPECT_EQ(to_iso(lscb->start->value), "2015-06-15");
+  EXPECT_EQ(to_iso(lscb->end->value), "2015-06-17");
+  EXPECT_EQ(to_iso(lscb->published->value), "2015-08-03");
+  ASSERT_TRUE(lscb->lead_inspector);
+  EXPECT_EQ(lscb->lead_inspector->value, "Dominic Stevens");
+  ASSERT_EQ(lscb->judgements.size(), 1u);
+  EXPECT_EQ(lscb->judgements[0].area, JudgementArea::Lscb);
+  EXPECT_EQ(lscb->judgements[0].grade, Grade::RequiresImprovement);
+  EXPECT_TRUE(check_completeness(*lscb).empty());
+  // Neither dates nor a judgement: refused, naming the kind.
+  auto bare = parse_inspection_document(
+      make_pages({"Review of the effectiveness of the Local Safeguarding Children Board\n"}));
+  ASSERT_FALSE(bare.ok());
+  EXPECT_NE(bare.error().find("Local Safeguarding Children Board"), std::string::npos);
 }
 
 TEST(DocumentParser, RecognisedReportWithoutDatesNamesTheFact) {
