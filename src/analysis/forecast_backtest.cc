@@ -2,7 +2,11 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <map>
+#include <numeric>
 #include <set>
+
+#include "analysis/round_queue.h"
 
 namespace cscwatch {
 
@@ -76,6 +80,16 @@ std::string line(const std::string& label, const std::string& value) {
 
 }  // namespace
 
+std::string_view describe(ForecastPolicy policy) {
+  switch (policy) {
+    case ForecastPolicy::Round: return "round order at the current pace, 6 months either side";
+    case ForecastPolicy::Derived: return "windows from intervals over the whole record";
+    case ForecastPolicy::DomainRule: return "domain rule: 30-42 months, inadequate monitored";
+    case ForecastPolicy::Baseline: return "baseline: last inspection + 36 months, give or take 6";
+  }
+  return "";
+}
+
 std::string_view describe(BacktestResult result) {
   switch (result) {
     case BacktestResult::Inside: return "inside window";
@@ -97,6 +111,25 @@ DerivedForecast domain_rule_forecast(const GradedVisit& last) {
   return f;
 }
 
+std::map<std::string, GradedVisit> last_inspections(std::span<const GradedVisit> visits,
+                                                    std::span<const Reorganisation> reorganisations,
+                                                    const Date& as_of) {
+  std::set<std::string> urns;
+  for (const auto& v : visits) urns.insert(v.urn);
+  for (const auto& r : reorganisations) urns.insert(std::string(r.successor_urn));
+  std::map<std::string, GradedVisit> lasts;
+  for (const auto& urn : urns) {
+    if (abolished(urn, reorganisations, as_of) || not_yet_created(urn, reorganisations, as_of)) continue;
+    std::vector<const GradedVisit*> past;
+    history(urn, std::nullopt, visits, reorganisations, past);
+    std::erase_if(past, [&](const GradedVisit* v) { return !(v->end < as_of); });
+    if (past.empty()) continue;
+    lasts.emplace(urn, **std::max_element(past.begin(), past.end(),
+                                          [](auto* a, auto* b) { return a->start < b->start; }));
+  }
+  return lasts;
+}
+
 BacktestScore backtest_forecast(std::span<const GradedVisit> visits, std::span<const Reorganisation> reorganisations,
                                 const Date& as_of, ForecastPolicy policy) {
   BacktestScore s;
@@ -109,18 +142,11 @@ BacktestScore backtest_forecast(std::span<const GradedVisit> visits, std::span<c
   const CadenceWindows windows(inspection_intervals(visits, reorganisations, as_of));
   s.intervals_known = static_cast<int>(windows.intervals().size());
 
-  std::set<std::string> urns;
-  for (const auto& v : visits) urns.insert(v.urn);
-  for (const auto& r : reorganisations) urns.insert(std::string(r.successor_urn));
+  const std::map<std::string, GradedVisit> lasts = last_inspections(visits, reorganisations, as_of);
+  const RoundQueue round(lasts, visits, as_of, std::nullopt, policy == ForecastPolicy::Round);
+  s.stated_coverage = round.coverage();
 
-  for (const auto& urn : urns) {
-    if (abolished(urn, reorganisations, as_of) || not_yet_created(urn, reorganisations, as_of)) continue;
-    std::vector<const GradedVisit*> past;
-    history(urn, std::nullopt, visits, reorganisations, past);
-    std::erase_if(past, [&](const GradedVisit* v) { return !(v->end < as_of); });
-    if (past.empty()) continue;
-    const GradedVisit& last =
-        **std::max_element(past.begin(), past.end(), [](auto* a, auto* b) { return a->start < b->start; });
+  for (const auto& [urn, last] : lasts) {
 
     std::vector<const GradedVisit*> later;
     continuation(urn, visits, reorganisations, later);
@@ -132,7 +158,14 @@ BacktestScore backtest_forecast(std::span<const GradedVisit> visits, std::span<c
     o.name = last.urn == urn ? last.name : urn;
     for (const auto& v : visits)
       if (v.urn == urn) o.name = v.name;
-    o.forecast = policy == ForecastPolicy::Derived ? windows.forecast(last) : domain_rule_forecast(last);
+    switch (policy) {
+      case ForecastPolicy::Round: o.forecast = round.forecast(urn); break;
+      case ForecastPolicy::Derived: o.forecast = windows.forecast(last); break;
+      case ForecastPolicy::DomainRule: o.forecast = domain_rule_forecast(last); break;
+      case ForecastPolicy::Baseline: o.forecast = baseline_forecast(last); break;
+    }
+    if (o.forecast.forecast.opens && o.forecast.forecast.closes)
+      s.window_months.push_back(whole_months_between(*o.forecast.forecast.opens, *o.forecast.forecast.closes));
     const auto& f = o.forecast.forecast;
     const bool window = f.opens && f.closes;
     ++s.authorities;
@@ -188,14 +221,25 @@ BacktestScore backtest_forecast(std::span<const GradedVisit> visits, std::span<c
 
 std::string format_backtest(const BacktestScore& s) {
   using std::to_string;
-  std::string out = "Backtest as at " + to_iso(s.as_of) + " (" +
-                    (s.policy == ForecastPolicy::Derived ? "windows derived from the record"
-                                                         : "domain rule: 30-42 months, inadequate monitored") +
+  std::string out = "Backtest as at " + to_iso(s.as_of) + " (" + std::string(describe(s.policy)) +
                     "), scored against the register up to " + to_iso(s.horizon) + "\n";
   if (s.policy == ForecastPolicy::Derived) out += line("intervals known before the date:", to_string(s.intervals_known));
   out += line("authorities with a graded inspection:",
               to_string(s.authorities) + " (" + to_string(s.with_window) + " with a window)");
   out += line("inspected again later:", to_string(s.inspected_later));
+  if (!s.window_months.empty()) {
+    char mean[32];
+    std::snprintf(mean, sizeof mean, "%.1f months",
+                  std::accumulate(s.window_months.begin(), s.window_months.end(), 0.0) /
+                      static_cast<double>(s.window_months.size()));
+    out += line("mean window:", mean);
+  }
+  if (s.policy == ForecastPolicy::Round)
+    out += line("stated coverage (the past year):",
+                s.stated_coverage.scored ? to_string(s.stated_coverage.inside) + " of " +
+                                               to_string(s.stated_coverage.scored) +
+                                               percent(s.stated_coverage.inside, s.stated_coverage.scored)
+                                         : std::string("none to score"));
   out += line("later inspections with a window:", to_string(s.later_with_window));
   out += line("  inside the window:", to_string(s.inside) + percent(s.inside, s.later_with_window));
   out += line("  before it opened:", to_string(s.early) + months_summary(s.months_early));

@@ -8,19 +8,24 @@
 // included after a reorganisation) is then compared with its window.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <span>
 #include <string>
 #include <vector>
 
 #include "analysis/inspection_intervals.h"
+#include "analysis/round_queue.h"
 
 namespace cscwatch {
 
 enum class ForecastPolicy {
-  Derived,     // windows from the record (this module)
+  Round,       // the current round's order and pace (analysis/round_queue.h): the register's forecast
+  Derived,     // windows from intervals over the whole record (analysis/inspection_intervals.h)
   DomainRule,  // the fixed 30-42 months; inadequate: monitoring, no prediction
+  Baseline,    // the plain rule every forecast is measured against: last + 36 months +/- 6
 };
+std::string_view describe(ForecastPolicy policy);
 
 enum class BacktestResult {
   Inside,          // next inspection began inside the window
@@ -54,13 +59,21 @@ struct BacktestScore {
   int unpredicted = 0;            // inspected later with no window
   int inadequate_reinspected = 0, inadequate_predicted = 0, inadequate_inside = 0;
   int overdue = 0, pending = 0, pending_unpredicted = 0;
+  std::vector<int> window_months;  // each window's width
+  RoundCoverage stated_coverage;   // Round: what the rule claimed as at the date
   std::vector<BacktestOutcome> outcomes;
 };
+
+// Each authority in existence on `as_of` with its latest graded inspection
+// that ended before it (a predecessor's, for a successor not yet inspected).
+std::map<std::string, GradedVisit> last_inspections(std::span<const GradedVisit> visits,
+                                                    std::span<const Reorganisation> reorganisations,
+                                                    const Date& as_of);
 
 // `visits`: the whole register (graded_visits). Authorities abolished by a
 // reorganisation that took effect by as_of are judged through their successors.
 BacktestScore backtest_forecast(std::span<const GradedVisit> visits, std::span<const Reorganisation> reorganisations,
-                                const Date& as_of, ForecastPolicy policy = ForecastPolicy::Derived);
+                                const Date& as_of, ForecastPolicy policy = ForecastPolicy::Round);
 
 // The score in a few lines of plain text.
 std::string format_backtest(const BacktestScore& score);

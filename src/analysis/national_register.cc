@@ -1,6 +1,8 @@
 #include "analysis/national_register.h"
 
+#include "analysis/forecast_backtest.h"
 #include "analysis/inspection_intervals.h"
+#include "analysis/round_queue.h"
 #include "domain/reorganisation.h"
 
 #include <algorithm>
@@ -80,7 +82,11 @@ std::vector<RegisterEntry> national_register(const Connection& db, const Date& t
   // The next-inspection windows come from the record itself: the intervals
   // between consecutive graded inspections, by previous framework and grade
   // (analysis/inspection_intervals.h; `cscwatch forecast --backtest` scores them).
-  const CadenceWindows windows(inspection_intervals(graded_visits(graded_rows), known_reorganisations()));
+  const std::vector<GradedVisit> visits = graded_visits(graded_rows);
+  const CadenceWindows windows(inspection_intervals(visits, known_reorganisations()));
+  // The forecast: the current round's order and pace (analysis/round_queue.h).
+  const RoundQueue round(last_inspections(visits, known_reorganisations(), today), visits, today,
+                         newest_start(visits, today));
   for (auto row : graded_rows) {
     auto it = index.find(row.authority_urn);
     if (it == index.end()) continue;
@@ -98,9 +104,9 @@ std::vector<RegisterEntry> national_register(const Connection& db, const Date& t
       e.months_since = months_between(*d, today);
       const auto visit = graded_visits({*e.latest});
       if (!visit.empty()) {
-        const DerivedForecast derived = windows.forecast(visit.front());
-        e.forecast = derived.forecast;
-        if (derived.window.n > 0) e.forecast->basis += " (held for " + derived.held() + ")";
+        e.forecast = round.forecast(e.urn).forecast;
+        if (!e.forecast->opens && !e.forecast->closes && e.forecast->basis.empty())
+          e.forecast = windows.forecast(visit.front()).forecast;
       } else {
         e.forecast = forecast_after(*e.latest, *d);
       }

@@ -5,6 +5,7 @@
 #include "analysis/forecast_backtest.h"
 #include "analysis/inspection_intervals.h"
 #include "analysis/national_register.h"
+#include "analysis/round_queue.h"
 #include "cli/commands.h"
 #include "cli/table_printer.h"
 #include "domain/inspection_cadence.h"
@@ -32,15 +33,35 @@ std::string windows_table(const CadenceWindows& windows) {
 }
 
 int run_backtest(const std::vector<GradedVisit>& visits, const Date& as_of, bool list) {
-  const BacktestScore derived = backtest_forecast(visits, known_reorganisations(), as_of, ForecastPolicy::Derived);
-  const BacktestScore fixed = backtest_forecast(visits, known_reorganisations(), as_of, ForecastPolicy::DomainRule);
-  fmt::print("Windows as at {} (intervals that ended before it; groups under {} intervals fall back):\n{}\n",
-             to_iso(as_of), kMinIntervalsForWindow,
-             windows_table(CadenceWindows(inspection_intervals(visits, known_reorganisations(), as_of))));
-  fmt::print("{}\n{}", format_backtest(derived), format_backtest(fixed));
+  const auto reorganisations = known_reorganisations();
+  std::vector<BacktestScore> scores;
+  for (ForecastPolicy p : {ForecastPolicy::Round, ForecastPolicy::Baseline, ForecastPolicy::Derived,
+                           ForecastPolicy::DomainRule})
+    scores.push_back(backtest_forecast(visits, reorganisations, as_of, p));
+  TablePrinter side({"Forecast", "Inside", "Early", "Late", "Mean window", "Closed, no inspection", "Stated coverage"});
+  for (const auto& sc : scores) {
+    double mean = 0;
+    for (int m : sc.window_months) mean += m;
+    if (!sc.window_months.empty()) mean /= static_cast<double>(sc.window_months.size());
+    side.add({std::string(describe(sc.policy)),
+              fmt::format("{}/{} ({:.0f}%)", sc.inside, sc.inspected_later,
+                          sc.inspected_later ? 100.0 * sc.inside / sc.inspected_later : 0.0),
+              std::to_string(sc.early), std::to_string(sc.late),
+              sc.window_months.empty() ? "-" : fmt::format("{:.1f} months", mean), std::to_string(sc.overdue),
+              sc.policy == ForecastPolicy::Round && sc.stated_coverage.scored
+                  ? fmt::format("{:.0f}% ({}/{})", 100.0 * *sc.stated_coverage.share(), sc.stated_coverage.inside,
+                                sc.stated_coverage.scored)
+                  : "-"});
+  }
+  fmt::print("Backtest as at {}: inside = next inspections begun inside their window, of all authorities "
+             "inspected again (an inspection with no window counts as a miss).\n{}\n",
+             to_iso(as_of), side.render());
+  for (const auto& sc : scores) fmt::print("{}\n", format_backtest(sc));
+  fmt::print("Windows from intervals as at {} (groups under {} intervals fall back):\n{}\n", to_iso(as_of),
+             kMinIntervalsForWindow, windows_table(CadenceWindows(inspection_intervals(visits, reorganisations, as_of))));
   if (list) {
     TablePrinter table({"Authority", "Last inspection", "Grade", "Window", "Next inspection", "Result", "Months off"});
-    for (const auto& o : derived.outcomes) {
+    for (const auto& o : scores.front().outcomes) {
       const auto& f = o.forecast.forecast;
       table.add({o.name, to_iso(o.last.start) + " to " + to_iso(o.last.end) + " (" + o.last.framework + ")",
                  o.last.grade, f.opens ? to_iso(*f.opens) + " to " + to_iso(*f.closes) : "-",
@@ -49,8 +70,8 @@ int run_backtest(const std::vector<GradedVisit>& visits, const Date& as_of, bool
     }
     fmt::print("\n{}", table.render());
   }
-  fmt::print("\nOnly inspections that ended before {} were known: the windows come from the intervals between them, "
-             "and each authority's next inspection in the register (a successor's, after a reorganisation) is "
+  fmt::print("\nOnly inspections that ended before {} were known: the pace, the queue and the intervals come from "
+             "them, and each authority's next inspection in the register (a successor's, after a reorganisation) is "
              "scored against its window.\n",
              to_iso(as_of));
   return 0;
@@ -61,12 +82,12 @@ int run_backtest(const std::vector<GradedVisit>& visits, const Date& as_of, bool
 void add_forecast_command(CLI::App& app, CliContext& ctx, int& status) {
   auto* cmd = app.add_subcommand(
       "forecast",
-      "When each authority's next full inspection is due, from the intervals between past inspections");
+      "When each authority's next full inspection is due, from the current round's order and pace");
   auto region = std::make_shared<std::string>();
   auto as_of = std::make_shared<std::string>();
   auto backtest = std::make_shared<std::string>();
   auto list = std::make_shared<bool>(false);
-  auto rule = std::make_shared<std::string>("record");
+  auto rule = std::make_shared<std::string>("round");
   cmd->add_option("--region", *region, "Only this region (case-insensitive, partial)");
   cmd->add_option("--as-of", *as_of, "Judge the windows as on this date (YYYY-MM-DD; default today)");
   cmd->add_option("--backtest", *backtest,
@@ -74,9 +95,9 @@ void add_forecast_command(CLI::App& app, CliContext& ctx, int& status) {
                   "it against the inspections that followed");
   cmd->add_flag("--list", *list, "With --backtest: every authority's window and what happened");
   cmd->add_option("--rule", *rule,
-                  "record: windows from the intervals between past inspections (default); cycle: Ofsted's 30-42 "
-                  "months, inadequate monitored")
-      ->check(CLI::IsMember({"record", "cycle"}));
+                  "round: the current round's order and pace (default); record: windows from the intervals "
+                  "between past inspections; cycle: Ofsted's 30-42 months, inadequate monitored")
+      ->check(CLI::IsMember({"round", "record", "cycle"}));
   cmd->callback([&ctx, &status, region, as_of, backtest, list, rule] {
     Date today = cscwatch::today();
     if (!as_of->empty()) {
@@ -108,6 +129,8 @@ void add_forecast_command(CLI::App& app, CliContext& ctx, int& status) {
       return;
     }
     const CadenceWindows windows(inspection_intervals(visits, known_reorganisations()));
+    const RoundQueue round(last_inspections(visits, known_reorganisations(), today), visits, today,
+                           newest_start(visits, today));
 
     struct Row {
       std::string name, region, last, overall;
@@ -121,7 +144,9 @@ void add_forecast_command(CLI::App& app, CliContext& ctx, int& status) {
       const CountedGrade counted = counted_grade(r);
       DerivedForecast forecast;
       const auto visit = graded_visits({r});
-      if (!visit.empty() && *rule == "record") {
+      if (!visit.empty() && *rule == "round") {
+        forecast = round.forecast(r.authority_urn);
+      } else if (!visit.empty() && *rule == "record") {
         forecast = windows.forecast(visit.front());
       } else {  // the cycle, as before; its record where the row has a counted grade
         forecast.forecast = forecast_after(r, *last);
@@ -147,7 +172,18 @@ void add_forecast_command(CLI::App& app, CliContext& ctx, int& status) {
       table.add({r.name, r.region, r.last, r.overall.empty() ? "-" : r.overall, f.opens ? to_iso(*f.opens) : "-",
                  f.closes ? to_iso(*f.closes) : "-", forecast_status(f, today), r.forecast.rule, r.forecast.held()});
     }
-    if (*rule == "record")
+    if (*rule == "round")
+      fmt::print("{}\nAs on {}. Ofsted's round revisits authorities in about the order of the round before: each "
+                 "authority's place in the queue (oldest last inspection first) at the pace of the past {} months "
+                 "({:.0f} inspections a year) gives the expected month, {} months either side, and never sooner than "
+                 "{} months after the last inspection. The rule's coverage is stated: the same rule as at {} months "
+                 "ago put {} of the {} inspections since inside their windows. Under the April 2026 framework (no "
+                 "overall grade) its own rules apply. A forecast, not a notice. `cscwatch forecast --backtest DATE` "
+                 "scores it at a past date beside the plain baseline.\n",
+                 table.render(), to_iso(today), kRoundPaceMonths, round.pace_per_month() * 12,
+                 kRoundHalfWidthMonths, kRoundMinMonths, kRoundPaceMonths, round.coverage().inside,
+                 round.coverage().scored);
+    else if (*rule == "record")
       fmt::print("{}\nAs on {}. Each window comes from the record: the months between an authority's consecutive "
                  "graded inspections (last day on site to the first of the next), grouped by the previous "
                  "inspection's framework and grade, 10th to 90th percentile. \"Held\" is the share of the group's "

@@ -211,7 +211,7 @@ std::vector<GradedVisit> scenario() {
 }
 
 TEST(ForecastBacktest, ScoresLaterInspectionsAgainstTheWindow) {
-  auto s = backtest_forecast(scenario(), {}, d("2020-01-01"));
+  auto s = backtest_forecast(scenario(), {}, d("2020-01-01"), ForecastPolicy::Derived);
   EXPECT_EQ(to_iso(s.horizon), "2026-01-16");
   EXPECT_EQ(s.authorities, 16);  // g0..g10, a, b, c, e, m (z not yet inspected)
   EXPECT_EQ(s.with_window, 15);  // m: inadequate, too few re-inspections on record
@@ -289,6 +289,54 @@ TEST(ForecastBacktest, NoPeekingPastTheDate) {
     if (o.urn == "b") {
       EXPECT_EQ(o.result, BacktestResult::Early);
     }
+}
+
+}  // namespace
+}  // namespace cscwatch
+
+namespace cscwatch {
+namespace {
+
+// The round's queue: oldest last inspection first, at the pace of the past
+// year, six months either side, never sooner than 30 months after.
+TEST(RoundQueue, OrderAndPaceSetTheWindow) {
+  std::vector<GradedVisit> visits;
+  // Twelve authorities re-inspected one a month through 2019 (the pace: 12 a year).
+  for (int m = 1; m <= 12; ++m) {
+    const std::string urn = "r" + std::to_string(m);
+    const std::string mm = (m < 10 ? "0" : "") + std::to_string(m);
+    const std::string a = "2016-" + mm + "-04", b = "2016-" + mm + "-15";
+    const std::string c = "2019-" + mm + "-04", e = "2019-" + mm + "-15";
+    visits.push_back(visit(urn, a.c_str(), b.c_str(), "good"));
+    visits.push_back(visit(urn, c.c_str(), e.c_str(), "good"));
+  }
+  // Three waiting since 2017, oldest first in the queue.
+  visits.push_back(visit("q1", "2017-01-09", "2017-01-20", "requires_improvement"));
+  visits.push_back(visit("q2", "2017-03-06", "2017-03-17", "good"));
+  visits.push_back(visit("q3", "2018-06-04", "2018-06-15", "inadequate"));
+  const Date as_of = d("2020-01-01");
+  const RoundQueue round(last_inspections(visits, {}, as_of), visits, as_of);
+  EXPECT_DOUBLE_EQ(round.pace_per_month(), 1.0);
+  // q1 first: half a month after the date, six months either side.
+  const auto q1 = round.forecast("q1").forecast;
+  ASSERT_TRUE(q1.opens && q1.closes);
+  EXPECT_EQ(to_iso(*q1.opens), "2019-07-16");
+  EXPECT_EQ(to_iso(*q1.closes), "2020-07-16");
+  // q3 third: 2.5 months on - but 30 months after its last inspection is later (2020-12-15).
+  const auto q3 = round.forecast("q3").forecast;
+  EXPECT_EQ(to_iso(*q3.opens), "2020-06-15");
+  EXPECT_NE(round.forecast("q3").rule.find("after ILACS inadequate: 3 of 15"), std::string::npos)
+      << round.forecast("q3").rule;
+  // Coverage: as at 2019-01-01 the same rule is scored on the 2019 inspections.
+  EXPECT_GT(round.coverage().scored, 0);
+  EXPECT_LE(round.coverage().inside, round.coverage().scored);
+  // The baseline for comparison: last + 36 months +/- 6.
+  const auto base = baseline_forecast(visits.back()).forecast;
+  EXPECT_EQ(to_iso(*base.opens), "2020-12-15");
+  EXPECT_EQ(to_iso(*base.closes), "2021-12-15");
+  // A register complete only to an earlier day starts the queue there.
+  const RoundQueue stale(last_inspections(visits, {}, as_of), visits, as_of, d("2019-07-01"));
+  EXPECT_LT(*stale.forecast("q1").forecast.opens, *q1.opens);
 }
 
 }  // namespace

@@ -28,8 +28,14 @@ let server;
 let base;
 let browser;
 
+// The database with its WAL and shared-memory files: a stale -wal beside a
+// fresh copy would be replayed into it ("database disk image is malformed").
+const removeDb = () => {
+  for (const suffix of ['', '-wal', '-shm']) rmSync(db + suffix, { force: true });
+};
+
 before(async () => {
-  rmSync(db, { force: true });
+  removeDb();
   const copy = spawnSync(binary, ['--db', corpusDb, 'backup', db], { encoding: 'utf8' });
   assert.equal(copy.status, 0, copy.stderr);
   cscwatch(['user', 'add', 'browser-editor', '--role', 'editor', '--authority', 'dudley'], `${PASSWORD}\n`);
@@ -44,7 +50,7 @@ before(async () => {
 after(async () => {
   if (browser) await browser.close();
   if (server) server.kill('SIGTERM');
-  rmSync(db, { force: true });
+  removeDb();
 });
 
 const axeViolations = (p) => axeOn(p, axePath);
