@@ -9,6 +9,8 @@ if(NOT CSCWATCH_FEED_PYTHON)
   find_program(CSCWATCH_FEED_PYTHON python3 REQUIRED)
 endif()
 if(TARGET web_tests)
+  # The forecast window alerts come from the update stage (update/forecast_alerts.h).
+  target_link_libraries(web_tests PRIVATE cscwatch_update)
   target_compile_definitions(web_tests PRIVATE
     CSCWATCH_XMLLINT="${CSCWATCH_XMLLINT}"
     CSCWATCH_FEED_PYTHON="${CSCWATCH_FEED_PYTHON}"

@@ -131,7 +131,7 @@ void improvement_changes(const Connection& db, std::vector<NewChange>& out) {
 
 }  // namespace
 
-int record_changes(Connection& db) {
+int record_changes(Connection& db, const std::vector<ChangeEntry>& derived) {
   Transaction tx(db);
   std::string today = to_iso(cscwatch::today());
   std::set<std::string> known;
@@ -142,6 +142,7 @@ int record_changes(Connection& db) {
   std::vector<NewChange> changes;
   document_changes(db, today, changes);
   improvement_changes(db, changes);
+  for (const auto& d : derived) changes.push_back({d.key, d.kind, d.authority_urn, d.occurred, d.summary, d.link});
   auto insert = db.prepare(
       "INSERT OR IGNORE INTO change_log(change_key, kind, authority_urn, occurred, recorded_at, summary, link) "
       "VALUES (?, ?, ?, ?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?, ?)");
@@ -198,7 +199,8 @@ std::vector<ChangeEntry> query_changes(const Connection& db, const ChangeFilter&
 
 const std::vector<std::string>& alert_kinds() {
   static const std::vector<std::string> kinds = {kChangeNewReport, kChangeNewLetter, kChangeGrade, kChangeGradeChange,
-                                                 kChangeVisit,     kChangeIntervention, kChangeBoard};
+                                                 kChangeVisit,     kChangeIntervention, kChangeBoard,
+                                                 kChangeForecastWindow};
   return kinds;
 }
 
@@ -211,6 +213,7 @@ std::string change_kind_title(const std::string& kind) {
   if (kind == kChangeIntervention) return "Intervention recorded";
   if (kind == kChangeBoard) return "Improvement board recorded";
   if (kind == kChangeReviewItem) return "To review";
+  if (kind == kChangeForecastWindow) return "Inspection window open";
   return kind;
 }
 

@@ -25,6 +25,7 @@ inline constexpr const char* kChangeVisit = "visit";               // a visit re
 inline constexpr const char* kChangeIntervention = "intervention"; // a statutory direction, commissioner, ...
 inline constexpr const char* kChangeBoard = "board";               // an improvement board set up
 inline constexpr const char* kChangeReviewItem = "review_item";    // a fact the reader could not settle
+inline constexpr const char* kChangeForecastWindow = "forecast_window";  // the next inspection's window opened
 
 struct ChangeEntry {
   int64_t id = 0;
@@ -38,8 +39,11 @@ struct ChangeEntry {
 };
 
 // Records every change the register holds that the log does not yet have,
-// in one transaction. Returns how many were added: 0 when nothing is new.
-int record_changes(Connection& db);
+// in one transaction, with `derived` changes the store cannot see itself (a
+// forecast window opening: update/forecast_alerts.h; their key, kind,
+// authority, date, summary and link are used). Returns how many were added:
+// 0 when nothing is new.
+int record_changes(Connection& db, const std::vector<ChangeEntry>& derived = {});
 
 struct ChangeFilter {
   std::optional<std::string> authority_urn;

@@ -4,6 +4,7 @@
 
 #include "ingest/ingest.h"
 #include "store/change_log.h"
+#include "update/forecast_alerts.h"
 #include "update/update_lock.h"
 
 namespace cscwatch {
@@ -83,7 +84,7 @@ Result<UpdateSummary> run_update(const UpdateOptions& options, const RegisterOpe
       q.step();
       before = q.integer(0);
     }
-    summary.changes = record_changes(reg->connection());
+    summary.changes = record_changes(reg->connection(), forecast_window_changes(reg->connection(), today()));
     auto q = reg->connection().prepare("SELECT summary FROM change_log WHERE id > ? ORDER BY occurred DESC, id DESC");
     q.bind(1, before);
     while (q.step()) summary.change_summaries.push_back(q.text(0));

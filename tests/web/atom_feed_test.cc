@@ -14,6 +14,7 @@
 #include <set>
 
 #include "store/change_log.h"
+#include "update/forecast_alerts.h"
 #include "store/register.h"
 #include "web/atom_feed.h"
 #include "web/feeds_page.h"
@@ -112,6 +113,11 @@ class CorpusFeeds : public ::testing::Test {
     ASSERT_TRUE(reg) << reg.error();
     first_ = record_changes(reg->connection());
     again_ = record_changes(reg->connection());
+    // Forecast windows open as at a day inside the corpus's span (the
+    // register's forecast then), recorded twice: once each.
+    const Date day = *parse_iso_date(kWindowDay);
+    windows_ = record_changes(reg->connection(), forecast_window_changes(reg->connection(), day));
+    windows_again_ = record_changes(reg->connection(), forecast_window_changes(reg->connection(), day));
     reg->connection().exec("PRAGMA wal_checkpoint(TRUNCATE)");
   }
   static void TearDownTestSuite() {
@@ -145,7 +151,8 @@ class CorpusFeeds : public ::testing::Test {
   }
   static inline TempDir* dir_ = nullptr;
   static inline std::string db_;
-  static inline int first_ = 0, again_ = 0, feeds_ = 0;
+  static inline int first_ = 0, again_ = 0, feeds_ = 0, windows_ = 0, windows_again_ = 0;
+  static constexpr const char* kWindowDay = "2024-06-01";
   std::unique_ptr<testing::TestServer> server_;
 };
 
@@ -161,6 +168,28 @@ TEST_F(CorpusFeeds, RecordingIsIdempotent) {
   EXPECT_GT(first_, documents);        // and grades besides
   EXPECT_EQ(again_, 0);
   std::cout << "change log of the corpus register: " << first_ << " changes from " << documents << " documents\n";
+}
+
+// "Forecast window opening": one entry per authority whose window is open
+// on the day, keyed by the day it opened, never recorded twice; each names the
+// authority, says it is a forecast and links to the authority's page.
+TEST_F(CorpusFeeds, ForecastWindowsOpeningAreRecordedOnce) {
+  EXPECT_GT(windows_, 0);
+  EXPECT_EQ(windows_again_, 0);
+  auto conn = Connection::open(db_, true);
+  ASSERT_TRUE(conn);
+  auto q = conn->prepare(
+      "SELECT change_key, occurred, summary, link FROM change_log WHERE kind = 'forecast_window' ORDER BY id");
+  int n = 0;
+  while (q.step()) {
+    ++n;
+    EXPECT_EQ(q.text(0).rfind("forecast_window:", 0), 0u);
+    EXPECT_LE(q.text(1), std::string(kWindowDay));
+    EXPECT_NE(q.text(2).find("a forecast, not a notice"), std::string::npos) << q.text(2);
+    EXPECT_EQ(q.text(3).rfind("/authority/", 0), 0u);
+  }
+  EXPECT_EQ(n, windows_);
+  std::cout << n << " forecast windows open on " << kWindowDay << "\n";
 }
 
 TEST_F(CorpusFeeds, NationalRegionAndAuthorityFeedsValidateAndReadBack) {
