@@ -1,0 +1,100 @@
+#include "news/council_reading.h"
+
+#include <algorithm>
+#include <map>
+#include <unordered_map>
+
+namespace cscwatch::news {
+
+namespace {
+
+// One printed form of a name, as words.
+struct Form {
+  std::vector<std::string> tokens;
+  const Authority* authority;
+};
+
+// first word -> forms starting with it (longest first, as name_forms() is)
+std::unordered_map<std::string, std::vector<Form>> forms_by_first_word(const AuthorityDirectory& dir) {
+  std::unordered_map<std::string, std::vector<Form>> by_first;
+  for (const auto& [form, authority] : dir.name_forms()) {
+    Form f{{}, authority};
+    size_t p = 0;
+    while (p < form.size()) {
+      size_t e = form.find(' ', p);
+      if (e == std::string::npos) e = form.size();
+      f.tokens.push_back(form.substr(p, e - p));
+      p = e + 1;
+    }
+    if (!f.tokens.empty()) by_first[f.tokens.front()].push_back(std::move(f));
+  }
+  return by_first;
+}
+
+// Does the form stand at word i (no line break inside; every word but "and",
+// "of" capitalised)?
+bool form_at(std::string_view text, const std::vector<Word>& w, size_t i, const Form& f) {
+  if (i + f.tokens.size() > w.size()) return false;
+  for (size_t k = 0; k < f.tokens.size(); ++k) {
+    const Word& x = w[i + k];
+    if (x.norm != f.tokens[k] && x.base != f.tokens[k]) return false;
+    if (k > 0 && text.substr(w[i + k - 1].end, x.begin - w[i + k - 1].end).find('\n') != std::string_view::npos)
+      return false;
+    if (k > 0 && f.tokens[k] != "and" && f.tokens[k] != "of" && !x.capitalised) return false;
+  }
+  return true;
+}
+
+const Form* match_at(const std::unordered_map<std::string, std::vector<Form>>& by_first, std::string_view text,
+                     const std::vector<Word>& w, size_t i) {
+  auto it = by_first.find(w[i].norm);
+  if (it == by_first.end()) it = by_first.find(w[i].base);
+  if (it == by_first.end()) return nullptr;
+  for (const auto& f : it->second)
+    if (form_at(text, w, i, f)) return &f;
+  return nullptr;
+}
+
+}  // namespace
+
+std::vector<AuthorityMention> read_councils(ReadingContext& ctx, const AuthorityDirectory& dir) {
+  auto by_first = forms_by_first_word(dir);
+  std::map<const Authority*, AuthorityMention> found;
+  std::map<const Authority*, bool> solid;  // seen other than as a lone sentence-initial word
+  const auto& w = ctx.all_words;
+  for (size_t i = 0; i < w.size();) {
+    const Form* match = w[i].capitalised ? match_at(by_first, ctx.text, w, i) : nullptr;
+    if (!match) {
+      ++i;
+      continue;
+    }
+    size_t n = match->tokens.size();
+    ctx.mentions.emplace_back(w[i].begin, match->authority->urn);
+    size_t pos = w[i].begin;
+    size_t si = ctx.sentence_index(pos);
+    auto& m = found[match->authority];
+    m.authority = match->authority;
+    m.mentions++;
+    m.weight += ctx.sentence_weight(si);
+    std::string printed = collapse_spaces(ctx.text.substr(w[i].begin, w[i + n - 1].end - w[i].begin));
+    if (std::find(m.printed.begin(), m.printed.end(), printed) == m.printed.end() && m.printed.size() < 8)
+      m.printed.push_back(printed);
+    bool sentence_initial = si < ctx.sentences.size() && ctx.sentences[si].begin == pos;
+    bool next_is_name_word = i + n < w.size() && (w[i + n].capitalised || w[i + n].norm == "council");
+    if (n > 1 || !sentence_initial || w[i].base != w[i].norm || next_is_name_word || w[i].all_caps)
+      solid[match->authority] = true;
+    i += n;
+  }
+  std::vector<AuthorityMention> out;
+  for (auto& [a, m] : found)
+    if (solid[a]) out.push_back(std::move(m));
+  // A legacy authority named alongside its successor is the successor's past.
+  std::stable_sort(out.begin(), out.end(), [](const AuthorityMention& x, const AuthorityMention& y) {
+    if (x.authority->legacy != y.authority->legacy) return !x.authority->legacy;
+    return x.weight > y.weight;
+  });
+  if (out.size() > 12) out.resize(12);
+  return out;
+}
+
+}  // namespace cscwatch::news
