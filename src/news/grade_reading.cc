@@ -199,6 +199,11 @@ void date_grade(const ReadingContext& ctx, const std::vector<Word>& w, size_t i,
       !(i >= 2 && w[i - 1].norm == "to"))
     gm.earlier = true;
   if (gm.year && !gm.earlier && ctx.ref_year && *gm.year < ctx.ref_year) gm.earlier = true;
+  // "rated inadequate two years ago", "last year": a grade given before.
+  for (size_t k = i + 1; k < w.size() && k <= i + 6; ++k)
+    if ((w[k].norm == "ago" && (w[k - 1].norm == "years" || w[k - 1].norm == "year")) ||
+        (w[k].norm == "year" && w[k - 1].norm == "last"))
+      gm.earlier = true;
   if (current_grade_cue(w, i)) {
     gm.earlier = false;  // "now requires improvement": the grade given now, whatever year stands nearby
     gm.year.reset();

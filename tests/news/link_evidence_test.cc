@@ -58,7 +58,7 @@ TEST(EvidenceTable, EveryKindHasOneWeightAndContradictionsWeighAgainst) {
     }
     EXPECT_NE(to_string(w.kind), "unknown");
   }
-  EXPECT_EQ(seen.size(), static_cast<size_t>(EvidenceKind::LatestByArticleDate) + 1);
+  EXPECT_EQ(seen.size(), static_cast<size_t>(EvidenceKind::AuthorityQuoted) + 1);
 }
 
 TEST(EvidenceRules, EventKind) {
