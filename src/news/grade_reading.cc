@@ -88,6 +88,33 @@ bool quoted_word(std::string_view s, const Word& w) {
   return is_mark(s, w.begin, true) || is_mark(s, w.end, false);
 }
 
+bool is_grade_word(std::string_view n) {
+  return n == "inadequate" || n == "good" || n == "outstanding" || n == "adequate" || n == "requires" ||
+         n == "require" || n == "improvement";
+}
+
+// "from (a judgement of) X to Y": X at i is the grade before, Y the grade now.
+bool from_grade(const std::vector<Word>& w, size_t i, size_t last) {
+  bool from = false;
+  for (size_t k = i >= 5 ? i - 5 : 0; k < i; ++k) from = from || w[k].norm == "from";
+  if (!from) return false;
+  for (size_t k = last + 1; k + 1 < w.size() && k <= last + 3; ++k)
+    if (w[k].norm == "to" && is_grade_word(w[k + 1].norm)) return true;
+  return false;
+}
+
+// The Y of "from X to Y": "to" before it, "from" and a grade word in the words before that.
+bool to_grade(const std::vector<Word>& w, size_t i) {
+  if (i < 2 || w[i - 1].norm != "to") return false;
+  bool grade_between = false;
+  for (size_t k = i - 2; k + 14 >= i; --k) {
+    if (w[k].norm == "from") return grade_between;
+    grade_between = grade_between || is_grade_word(w[k].norm);
+    if (k == 0) break;
+  }
+  return false;
+}
+
 // The grade a word names, its last word and whether the word is also common
 // English ("good"); nothing at the "good" closing "requires improvement to be good".
 struct GradeWord {
@@ -149,6 +176,12 @@ bool grade_claimed(std::string_view s, const std::vector<Word>& w, size_t i, con
   std::string_view after = last + 1 < w.size() ? std::string_view(w[last + 1].norm) : "";
   if (after == "rating" || after == "overall" || after == "grade" || after == "judgement" || after == "verdict")
     strong = true;
+  // "its outstanding Ofsted judgement": the rating noun after the inspectorate's name.
+  std::string_view after2 = last + 2 < w.size() ? std::string_view(w[last + 2].norm) : "";
+  if ((after == "ofsted" || after == "ofsteds") &&
+      (after2 == "rating" || after2 == "grade" || after2 == "judgement" || after2 == "verdict"))
+    return true;
+  if (to_grade(w, i)) return true;  // "from requires improvement to outstanding"
   if (!gw.weak_word) return strong || context;
   static constexpr std::string_view kNotGrade[] = {
       "to",       "at",      "for",      "news",   "progress", "practice", "quality",       "work",
@@ -190,6 +223,7 @@ std::string area_before(const std::vector<Word>& w, size_t i) {
 void date_grade(const ReadingContext& ctx, const std::vector<Word>& w, size_t i, bool earlier_cue, GradeMention& gm) {
   gm.earlier = earlier_cue;
   if (i >= 1 && w[i - 1].norm == "from") gm.earlier = true;
+  if (from_grade(w, i, i + (w[i].norm == "requires" || w[i].norm == "require" ? 1 : 0))) gm.earlier = true;
   if (i >= 2 && w[i - 1].norm == "to" &&
       (w[i - 2].norm == "inadequate" || w[i - 2].norm == "good" || w[i - 2].norm == "outstanding" ||
        w[i - 2].norm == "improvement"))

@@ -45,5 +45,19 @@ TEST(GradeReading, OverallOutweighsAreas) {
   EXPECT_EQ(grade_of(g.current, ""), Grade::Good);
 }
 
+TEST(GradeReading, FromOneGradeToAnotherIsBeforeAndNow) {
+  auto g = grades_of("Headline\nThe council made the leap from a judgement of requires improvement to outstanding.");
+  ASSERT_EQ(g.current.size(), 1u);
+  EXPECT_EQ(g.current[0].grade, Grade::Outstanding);
+  ASSERT_EQ(g.earlier.size(), 1u);
+  EXPECT_EQ(g.earlier[0].grade, Grade::RequiresImprovement);
+}
+
+TEST(GradeReading, GradeBeforeTheInspectoratesJudgement) {
+  auto g = grades_of("Headline\nThe council's outstanding Ofsted judgement reflects years of work.");
+  ASSERT_EQ(g.current.size(), 1u);
+  EXPECT_EQ(g.current[0].grade, Grade::Outstanding);
+}
+
 }  // namespace
 }  // namespace cscwatch::news
