@@ -15,12 +15,11 @@ std::optional<Date> leading_date(std::string_view text) {
   size_t i = 0;
   if (i < words.size() && is_weekday(words[i].norm)) ++i;
   if (i >= words.size()) return std::nullopt;
-  // ISO
-  if (words[i].norm.size() == 4 && is_digits(words[i].norm)) {
-    std::string_view s = text.substr(words[i].begin);
-    if (s.size() >= 10) return parse_iso_date(s.substr(0, 10));
-    return std::nullopt;
-  }
+  // ISO, also with a time ("2016-04-05T10:00:00Z"): split_words keeps "2016-04-05" one word.
+  if (std::string_view s = text.substr(words[i].begin);
+      s.size() >= 10 && is_digits(s.substr(0, 4)) && s[4] == '-' && s[7] == '-')
+    return parse_iso_date(s.substr(0, 10));
+  if (words[i].norm.size() == 4 && is_digits(words[i].norm)) return std::nullopt;
   // d/m/yyyy and "5 April 2016"
   if (is_digits(words[i].norm) && words[i].norm.size() <= 2) {
     std::string_view s = text.substr(words[i].begin);

@@ -55,6 +55,8 @@ TEST(DateReading, AnOldYearBesideAnInspectionIsAnEarlierOne) {
 TEST(DateReading, LeadingDateForms) {
   EXPECT_EQ(leading_date("Tuesday 5 April 2016 by a reporter"), parse_iso_date("2016-04-05"));
   EXPECT_EQ(leading_date("April 5, 2016"), parse_iso_date("2016-04-05"));
+  EXPECT_EQ(leading_date("2016-04-05"), parse_iso_date("2016-04-05"));
+  EXPECT_EQ(leading_date("2016-04-05T10:00:00Z"), parse_iso_date("2016-04-05"));
   EXPECT_FALSE(leading_date("Council news"));
 }
 
