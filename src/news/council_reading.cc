@@ -4,6 +4,8 @@
 #include <map>
 #include <unordered_map>
 
+#include "news/council_name_forms.h"
+
 namespace cscwatch::news {
 
 namespace {
@@ -15,8 +17,17 @@ struct Form {
 };
 
 // first word -> forms starting with it (longest first, as name_forms() is)
-std::unordered_map<std::string, std::vector<Form>> forms_by_first_word(const AuthorityDirectory& dir) {
+std::unordered_map<std::string, std::vector<Form>> forms_by_first_word(const AuthorityDirectory& dir,
+                                                                       const std::optional<Date>& article_date) {
   std::unordered_map<std::string, std::vector<Form>> by_first;
+  // The other names (trusts, short forms) that applied on the article's date, before the directory's.
+  for (const auto& nf : council_name_forms()) {
+    const Authority* a = nf.kind == "site" || !applies_on(nf, article_date) ? nullptr : dir.by_urn(nf.authority_urn);
+    if (!a) continue;
+    Form f{{}, a};
+    for (const auto& w : split_words(nf.form)) f.tokens.push_back(w.norm);
+    if (!f.tokens.empty()) by_first[f.tokens.front()].push_back(std::move(f));
+  }
   for (const auto& [form, authority] : dir.name_forms()) {
     Form f{{}, authority};
     size_t p = 0;
@@ -40,7 +51,7 @@ bool form_at(std::string_view text, const std::vector<Word>& w, size_t i, const 
     if (x.norm != f.tokens[k] && x.base != f.tokens[k]) return false;
     if (k > 0 && text.substr(w[i + k - 1].end, x.begin - w[i + k - 1].end).find('\n') != std::string_view::npos)
       return false;
-    if (k > 0 && f.tokens[k] != "and" && f.tokens[k] != "of" && !x.capitalised) return false;
+    if (k > 0 && f.tokens[k] != "and" && f.tokens[k] != "of" && f.tokens[k] != "for" && !x.capitalised) return false;
   }
   return true;
 }
@@ -58,7 +69,7 @@ const Form* match_at(const std::unordered_map<std::string, std::vector<Form>>& b
 }  // namespace
 
 std::vector<AuthorityMention> read_councils(ReadingContext& ctx, const AuthorityDirectory& dir) {
-  auto by_first = forms_by_first_word(dir);
+  auto by_first = forms_by_first_word(dir, ctx.article_date);
   std::map<const Authority*, AuthorityMention> found;
   std::map<const Authority*, bool> solid;  // seen other than as a lone sentence-initial word
   const auto& w = ctx.all_words;
@@ -69,20 +80,27 @@ std::vector<AuthorityMention> read_councils(ReadingContext& ctx, const Authority
       continue;
     }
     size_t n = match->tokens.size();
-    ctx.mentions.emplace_back(w[i].begin, match->authority->urn);
+    // A form shared by several councils (a trust serving them) names each.
+    std::vector<const Authority*> named;
+    auto it = by_first.find(match->tokens.front());
+    for (const auto& f : it->second)
+      if (f.tokens == match->tokens && std::find(named.begin(), named.end(), f.authority) == named.end())
+        named.push_back(f.authority);
     size_t pos = w[i].begin;
     size_t si = ctx.sentence_index(pos);
-    auto& m = found[match->authority];
-    m.authority = match->authority;
-    m.mentions++;
-    m.weight += ctx.sentence_weight(si);
     std::string printed = collapse_spaces(ctx.text.substr(w[i].begin, w[i + n - 1].end - w[i].begin));
-    if (std::find(m.printed.begin(), m.printed.end(), printed) == m.printed.end() && m.printed.size() < 8)
-      m.printed.push_back(printed);
     bool sentence_initial = si < ctx.sentences.size() && ctx.sentences[si].begin == pos;
     bool next_is_name_word = i + n < w.size() && (w[i + n].capitalised || w[i + n].norm == "council");
-    if (n > 1 || !sentence_initial || w[i].base != w[i].norm || next_is_name_word || w[i].all_caps)
-      solid[match->authority] = true;
+    for (const Authority* a : named) {
+      ctx.mentions.emplace_back(pos, a->urn);
+      auto& m = found[a];
+      m.authority = a;
+      m.mentions++;
+      m.weight += ctx.sentence_weight(si);
+      if (std::find(m.printed.begin(), m.printed.end(), printed) == m.printed.end() && m.printed.size() < 8)
+        m.printed.push_back(printed);
+      if (n > 1 || !sentence_initial || w[i].base != w[i].norm || next_is_name_word || w[i].all_caps) solid[a] = true;
+    }
     i += n;
   }
   std::vector<AuthorityMention> out;
