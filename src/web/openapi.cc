@@ -4,6 +4,7 @@
 
 #include "news/article_text.h"
 #include "store/inspection_rows.h"
+#include "web/intervention_register_openapi.h"
 
 namespace cscwatch {
 
@@ -356,6 +357,7 @@ nlohmann::json build() {
                            {"properties", {{"caveat", {{"type", "string"}}}, {"inspectors", {{"type", "array"}, {"items", {{"type", "object"}}}}}}}};
   doc["components"] = {{"schemas", schemas}};
   add_weakness_paths(doc["paths"]);
+  add_intervention_register_paths(doc["paths"]);
   return doc;
 }
 
