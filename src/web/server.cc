@@ -55,6 +55,7 @@
 #include "web/improvement_forms.h"
 #include "web/improvement_panel.h"
 #include "web/html_escape.h"
+#include "web/intervention_register_page.h"
 #include "web/login_throttle.h"
 #include "web/news_page.h"
 #include "web/openapi.h"
@@ -620,6 +621,9 @@ struct WebServer::Impl {
               kSameForEveryone);
     // API.
     route_get("/api/register", register_api, true, kSameForEveryone);
+    route_get("/interventions", intervention_register_page, true, kSameForEveryone);
+    route_get("/api/interventions", intervention_register_api, true, kSameForEveryone);
+    route_get(R"(/interventions\.(csv|json|xlsx))", intervention_register_download, true, kSameForEveryone);
     route_get(R"(/api/authorities/([a-z0-9][a-z0-9-]{0,99}))", authority_api);
     route_get(R"(/api/reports/([0-9]{1,12}))", report_api, true, kSameForEveryone);
     route_get("/api/search", search_api, true, kSameForEveryone);
