@@ -1,6 +1,9 @@
 #include "store/improvement_store.h"
 
+#include <set>
 #include <sstream>
+#include <utility>
+#include <vector>
 
 #include "store/audit_log.h"
 
@@ -470,16 +473,46 @@ void save(const Connection& db, const Visit& v, const std::string& actor) {
   audit(db, actor, before->authority_urn, "visit", v.id, "update", to_json(*before), to_json(*find_visit(db, v.id)));
 }
 
+namespace {
+std::string reference_key(const Intervention& row) {
+  return row.authority_urn + "|" + std::string(to_string(row.kind)) + "|" +
+         (row.start ? to_iso(*row.start) : std::string()) + "|" + row.person;
+}
+
+// A row the table once held and holds no longer (corrected, re-dated or
+// withdrawn) leaves the register with the table, unless a person has edited
+// it since, when it is theirs: otherwise an upgraded register would keep the
+// old row beside its correction.
+int retire_withdrawn_reference_rows(const Connection& db, const std::set<std::string>& keys) {
+  std::vector<std::pair<std::int64_t, std::string>> gone;
+  {
+    auto q = db.prepare("SELECT id, reference_key FROM interventions WHERE origin = 'reference' AND updated_by = ? "
+                        "AND reference_key IS NOT NULL");
+    q.bind(1, kReferenceActor);
+    while (q.step())
+      if (!keys.count(q.text(1))) gone.emplace_back(q.integer(0), q.text(1));
+  }
+  for (const auto& [id, key] : gone) {
+    auto before = find_intervention(db, id);
+    if (!before) continue;
+    audit(db, kReferenceActor, before->authority_urn, "intervention", id, "delete", to_json(*before), json());
+    db.prepare("DELETE FROM interventions WHERE id = ?").bind(1, id).run();
+  }
+  return static_cast<int>(gone.size());
+}
+}  // namespace
+
 int load_known_interventions(const Connection& db, const std::vector<Intervention>& rows) {
   int written = 0;
+  std::set<std::string> keys;
   for (const auto& row : rows) {
     {
       auto known = db.prepare("SELECT 1 FROM authorities WHERE urn = ?");
       known.bind(1, row.authority_urn);
       if (!known.step()) continue;
     }
-    const std::string key = row.authority_urn + "|" + std::string(to_string(row.kind)) + "|" +
-                            (row.start ? to_iso(*row.start) : std::string()) + "|" + row.person;
+    const std::string key = reference_key(row);
+    keys.insert(key);
     auto existing = db.prepare("SELECT id, updated_by FROM interventions WHERE reference_key = ?");
     existing.bind(1, key);
     if (!existing.step()) {
@@ -503,7 +536,7 @@ int load_known_interventions(const Connection& db, const std::vector<Interventio
     save(db, now, kReferenceActor);
     ++written;
   }
-  return written;
+  return written + retire_withdrawn_reference_rows(db, keys);
 }
 
 void upsert_visit_from_letter(const Connection& db, std::int64_t document_id, const std::string& authority_urn,

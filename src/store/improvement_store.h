@@ -75,8 +75,9 @@ inline constexpr const char* kIngestActor = "ingest";
 
 // Loads the known interventions (data/known_interventions.csv): inserts rows
 // not yet present, refreshes rows nobody has edited since, never overwrites a
-// row a person edited. Rows for authorities not in the register are skipped.
-// Returns how many rows were inserted or refreshed.
+// row a person edited, and removes rows the table no longer holds that nobody
+// edited. Rows for authorities not in the register are skipped.
+// Returns how many rows were inserted, refreshed or removed.
 int load_known_interventions(const Connection& db, const std::vector<Intervention>& rows);
 
 // The visit a monitoring or focused visit letter describes: created on first

@@ -95,6 +95,34 @@ TEST_F(ImprovementStoreTest, KnownInterventionsLoadIdempotentlyAndNeverOverAPers
   }
 }
 
+TEST_F(ImprovementStoreTest, ARowTheTableNoLongerHoldsLeavesTheRegisterUnlessAPersonEditedIt) {
+  auto rows = shipped_rows();
+  ASSERT_EQ(load(rows), 6);
+  // A person edits one of Dudley's rows; then the table drops all of Dudley's
+  // (say, re-dated under new keys): the untouched ones go, with an audit row
+  // each; the edited one stays, it is the person's now.
+  auto dudley = interventions_for(reg->connection(), "80464");
+  ASSERT_EQ(dudley.size(), 3u);
+  Intervention edited = dudley.front();
+  edited.outcome = "Checked by a person";
+  {
+    Transaction tx(reg->connection());
+    save(reg->connection(), edited, "eve");
+    tx.commit();
+  }
+  const size_t audit_before = audit("80464");
+  std::vector<Intervention> without_dudley;
+  for (const auto& r : rows)
+    if (r.authority_urn != "80464") without_dudley.push_back(r);
+  EXPECT_EQ(load(without_dudley), 2);
+  auto left = interventions_for(reg->connection(), "80464");
+  ASSERT_EQ(left.size(), 1u);
+  EXPECT_EQ(left.front().outcome, "Checked by a person");
+  EXPECT_EQ(audit("80464"), audit_before + 2);
+  EXPECT_EQ(interventions_for(reg->connection(), "2532287").size(), 3u);
+  EXPECT_EQ(load(without_dudley), 0);  // and again: nothing more
+}
+
 TEST_F(ImprovementStoreTest, AStaleSaveThrowsWithTheCurrentRecord) {
   ImprovementPlan plan;
   plan.authority_urn = "80464";
