@@ -1,6 +1,12 @@
 #include <fmt/core.h>
 
+#include <cstdio>
+#include <exception>
+#include <thread>
+
+#include "analysis/analysis_warmup.h"
 #include "cli/commands.h"
+#include "store/sqlite.h"
 #include "web/server.h"
 
 namespace cscwatch {
@@ -50,6 +56,19 @@ void add_serve_command(CLI::App& app, CliContext& ctx, int& status) {
       return;
     }
     options.host = host.empty() ? "127.0.0.1" : host;
+    // The slow national analyses are computed beside the starting server, on
+    // their own connection: a visitor who asks first waits on the analysis's
+    // memo for what remains of it, never for a second computation.
+    std::jthread warm([path = options.db_path] {
+      try {
+        auto db = Connection::open(path, true);
+        if (!db) return;  // serve() says what is wrong with the register
+        const long long ms = warm_national_analyses(*db);
+        std::fprintf(stderr, "cscwatch serve: national analyses ready (%lld ms)\n", ms);
+      } catch (const std::exception& e) {
+        std::fprintf(stderr, "cscwatch serve: national analyses not computed ahead: %s\n", e.what());
+      }
+    });
     status = serve(options);
   });
 }
