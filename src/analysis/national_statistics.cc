@@ -4,10 +4,13 @@
 #include <set>
 #include <tuple>
 
+#include "analysis/answering_intervention.h"
 #include "analysis/inspection_intervals.h"
 #include "analysis/national_register.h"
 #include "domain/grade.h"
 #include "domain/reorganisation.h"
+#include "store/improvement_store.h"
+#include "store/improvement_visibility.h"
 #include "store/inspection_rows.h"
 
 namespace cscwatch {
@@ -166,10 +169,12 @@ NationalStatistics national_statistics(const Connection& db, const Date& as_at) 
   }
 
   std::vector<SurvivalObservation> all;
-  std::map<std::string, std::vector<SurvivalObservation>> by_region;
+  std::map<std::string, std::vector<SurvivalObservation>> by_region, by_intervention;
   for (const auto& urn : current) {
     const auto history = history_of(urn, judged);
     const std::string& region = region_of[urn];
+    const auto interventions =
+        improvement_records_restricted(db, urn) ? std::vector<Intervention>{} : interventions_for(db, urn);
     for (size_t i = 0; i + 1 < history.size(); ++i) {
       const auto& from = history[i]->grade;
       const auto& to = history[i + 1]->grade;
@@ -188,10 +193,12 @@ NationalStatistics national_statistics(const Connection& db, const Date& as_at) 
       o.months = days_between(history[i]->end, better ? better->end : as_at) / kDaysPerMonth;
       all.push_back(o);
       by_region[region].push_back(o);
+      by_intervention[answering_intervention(interventions, history[i]->end, better ? better->end : as_at)].push_back(o);
     }
   }
   s.recovery = kaplan_meier(all);
   for (auto& [region, obs] : by_region) s.recovery_by_region[region] = kaplan_meier(obs);
+  for (auto& [kind, obs] : by_intervention) s.recovery_by_intervention[kind] = kaplan_meier(obs);
   return s;
 }
 

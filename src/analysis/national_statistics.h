@@ -87,6 +87,10 @@ struct NationalStatistics {
   std::map<std::string, TransitionMatrix> transitions_by_region;
   RecoveryTimes recovery;
   std::map<std::string, RecoveryTimes> recovery_by_region;
+  // By the strongest intervention recorded between the inadequate judgement
+  // and its recovery (analysis/answering_intervention.h): "Commissioner",
+  // "Improvement notice", ..., "None recorded".
+  std::map<std::string, RecoveryTimes> recovery_by_intervention;
 };
 
 NationalStatistics national_statistics(const Connection& db, const Date& as_at);

@@ -63,6 +63,8 @@ nlohmann::json national_statistics_json(const NationalStatistics& s) {
   o["recovery"] = recovery_json(s.recovery);
   o["recovery_by_region"] = nlohmann::json::object();
   for (const auto& [region, r] : s.recovery_by_region) o["recovery_by_region"][region] = recovery_json(r);
+  o["recovery_by_intervention"] = nlohmann::json::object();
+  for (const auto& [kind, r] : s.recovery_by_intervention) o["recovery_by_intervention"][kind] = recovery_json(r);
   return o;
 }
 

@@ -35,9 +35,9 @@ void print_mix(const std::string& heading, const std::string& key_name, const st
 
 std::string months(const std::optional<double>& m) { return m ? fmt::format("{:.1f}", *m) : "not reached"; }
 
-void print_recovery_row(const std::string& label, const RecoveryTimes& r) {
-  fmt::print("{:<26}{:>8}{:>10}{:>10}{:>13}{:>13}{:>13}\n", label, r.inadequate, r.recovered, r.censored, months(r.q1),
-             months(r.median), months(r.q3));
+void print_recovery_row(const std::string& label, const RecoveryTimes& r, int width = 26) {
+  fmt::print("{:<{}}{:>8}{:>10}{:>10}{:>13}{:>13}{:>13}\n", label, width, r.inadequate, r.recovered, r.censored,
+             months(r.q1), months(r.median), months(r.q3));
 }
 
 }  // namespace
@@ -94,6 +94,11 @@ void add_stats_command(CLI::App& app, CliContext& ctx, int& status) {
                "median", "quartile 3");
     print_recovery_row("England", s.recovery);
     for (const auto& [region, r] : s.recovery_by_region) print_recovery_row(region, r);
+    fmt::print("\nBy the strongest intervention recorded between the inadequate judgement and its recovery\n");
+    constexpr int kKindWidth = 37;  // "Trust or other alternative delivery"
+    fmt::print("{:<{}}{:>8}{:>10}{:>10}{:>13}{:>13}{:>13}\n", "", kKindWidth, "inadeq.", "recovered", "censored",
+               "quartile 1", "median", "quartile 3");
+    for (const auto& [kind, r] : s.recovery_by_intervention) print_recovery_row(kind, r, kKindWidth);
     status = 0;
   });
 }

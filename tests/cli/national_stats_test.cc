@@ -234,6 +234,16 @@ TEST_F(NationalStats, TimeToRecoverMatchesAnIndependentKaplanMeier) {
   };
   check(stats_["recovery"], e_.recovery, "England");
   for (const auto& [region, obs] : e_.recovery_by_region) check(stats_.at("recovery_by_region").at(region), obs, region);
+  // The groups by intervention divide the same judgements: none lost, none
+  // counted twice; and the record is not empty (the known interventions load
+  // with the corpus).
+  int by_intervention = 0, recorded = 0;
+  for (const auto& [kind, r] : stats_.at("recovery_by_intervention").items()) {
+    by_intervention += r.at("inadequate_judgements").get<int>();
+    if (kind != "None recorded") recorded += r.at("inadequate_judgements").get<int>();
+  }
+  EXPECT_EQ(by_intervention, static_cast<int>(e_.recovery.size()));
+  EXPECT_GT(recorded, by_intervention / 2);
   // Enough inadequate judgements to say something, and some still inadequate.
   EXPECT_GE(e_.recovery.size(), 30u);
   EXPECT_TRUE(std::any_of(e_.recovery.begin(), e_.recovery.end(), [](const auto& o) { return !o.event; }));
