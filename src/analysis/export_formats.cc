@@ -1,45 +1,16 @@
 #include "analysis/export_formats.h"
 
-#include <unistd.h>
 #include <xlsxwriter.h>
 
-#include <cstdio>
-#include <filesystem>
-#include <fstream>
 #include <nlohmann/json.hpp>
-#include <sstream>
 
+#include "analysis/spreadsheet_cells.h"
 #include "domain/date.h"
 #include "domain/grade.h"
 
 namespace cscwatch {
 
 namespace {
-
-// RFC 4180: quote fields holding separators, quotes or line breaks. Cells that
-// start like a formula are prefixed with ' so spreadsheets show them as text.
-std::string csv_field(const std::string& value) {
-  std::string v = value;
-  if (!v.empty() && (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@')) v = "'" + v;
-  if (v.find_first_of(",\"\r\n") == std::string::npos) return v;
-  std::string out = "\"";
-  for (char c : v) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
-
-// A spreadsheet cell holds at most 32,767 characters: longer text (a long
-// review note) is cut at a character boundary and says so, rather than the
-// cell being left empty.
-std::string cell_text(const std::string& v) {
-  constexpr size_t kMaxCell = 32767 - 16;
-  if (v.size() <= kMaxCell) return v;
-  size_t cut = kMaxCell;
-  while (cut > 0 && (static_cast<unsigned char>(v[cut]) & 0xC0) == 0x80) --cut;
-  return v.substr(0, cut) + " [cut]";
-}
 
 // Widths (in characters) that fit the usual content of each column.
 double column_width(const std::string& column) {
@@ -79,7 +50,7 @@ void write_sheet(lxw_workbook* book, const char* name, const std::vector<Inspect
         worksheet_write_string(sheet, r, col, g ? std::string(label(*g)).c_str() : v.c_str(), nullptr);
         continue;
       }
-      worksheet_write_string(sheet, r, col, cell_text(v).c_str(), nullptr);
+      worksheet_write_string(sheet, r, col, spreadsheet_cell_text(v).c_str(), nullptr);
     }
     ++r;
   }
@@ -145,21 +116,7 @@ Result<bool> write_export_xlsx(const std::string& path, const std::vector<Inspec
 }
 
 Result<std::string> export_xlsx(const std::vector<InspectionRow>& latest, const std::vector<InspectionRow>& history) {
-  std::string pattern = (std::filesystem::temp_directory_path() / "cscwatch-xlsx-XXXXXX").string();
-  int fd = ::mkstemp(pattern.data());
-  if (fd < 0) return Error{"cannot create a temporary file for the workbook"};
-  ::close(fd);
-  auto written = write_export_xlsx(pattern, latest, history);
-  std::string bytes;
-  if (written) {
-    std::ifstream in(pattern, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    bytes = s.str();
-  }
-  std::remove(pattern.c_str());
-  if (!written) return Error{written.error()};
-  return bytes;
+  return workbook_bytes([&](const std::string& path) { return write_export_xlsx(path, latest, history); });
 }
 
 }  // namespace cscwatch

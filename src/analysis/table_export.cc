@@ -1,44 +1,17 @@
 #include "analysis/table_export.h"
 
-#include <unistd.h>
 #include <xlsxwriter.h>
 
 #include <charconv>
-#include <cstdio>
-#include <filesystem>
-#include <fstream>
 #include <nlohmann/json.hpp>
 #include <optional>
-#include <sstream>
 
+#include "analysis/spreadsheet_cells.h"
 #include "domain/date.h"
 
 namespace cscwatch {
 
 namespace {
-
-// As the register's export: a cell that starts like a formula is prefixed
-// with ' so a spreadsheet shows it as text, never runs it.
-std::string csv_field(const std::string& value) {
-  std::string v = value;
-  if (!v.empty() && (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@')) v = "'" + v;
-  if (v.find_first_of(",\"\r\n") == std::string::npos) return v;
-  std::string out = "\"";
-  for (char c : v) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
-
-// A cell holds at most 32,767 characters: cut at a character boundary, saying so.
-std::string cell_text(const std::string& v) {
-  constexpr size_t kMaxCell = 32767 - 16;
-  if (v.size() <= kMaxCell) return v;
-  size_t cut = kMaxCell;
-  while (cut > 0 && (static_cast<unsigned char>(v[cut]) & 0xC0) == 0x80) --cut;
-  return v.substr(0, cut) + " [cut]";
-}
 
 // An integer cell as its value; nullopt when it is not one.
 std::optional<long long> integer_of(const std::string& v) {
@@ -82,7 +55,7 @@ Result<bool> write_xlsx(const std::string& path, const TextTable& t, const std::
           continue;
         }
       }
-      worksheet_write_string(sheet, r, col, cell_text(v).c_str(), nullptr);
+      worksheet_write_string(sheet, r, col, spreadsheet_cell_text(v).c_str(), nullptr);
     }
     ++r;
   }
@@ -124,21 +97,7 @@ std::string table_json(const TextTable& t) {
 }
 
 Result<std::string> table_xlsx(const TextTable& t, const std::string& sheet_name) {
-  std::string pattern = (std::filesystem::temp_directory_path() / "cscwatch-xlsx-XXXXXX").string();
-  int fd = ::mkstemp(pattern.data());
-  if (fd < 0) return Error{"cannot create a temporary file for the workbook"};
-  ::close(fd);
-  auto written = write_xlsx(pattern, t, sheet_name);
-  std::string bytes;
-  if (written) {
-    std::ifstream in(pattern, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    bytes = s.str();
-  }
-  std::remove(pattern.c_str());
-  if (!written) return Error{written.error()};
-  return bytes;
+  return workbook_bytes([&](const std::string& path) { return write_xlsx(path, t, sheet_name); });
 }
 
 }  // namespace cscwatch
