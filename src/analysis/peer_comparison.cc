@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "analysis/national_register.h"
+#include "analysis/shared_national_register.h"
 
 namespace cscwatch {
 
@@ -40,7 +41,8 @@ std::optional<PeerComparison> peer_comparison(const Connection& db, const std::s
     neighbour_list = q.text(0);
   }
   const std::set<std::string> neighbour_codes = split_codes(neighbour_list);
-  const auto entries = national_register(db, today);
+  const auto shared = shared_national_register(db, today);
+  const std::vector<RegisterEntry>& entries = *shared;
   auto self = std::find_if(entries.begin(), entries.end(), [&](const RegisterEntry& e) { return e.slug == slug; });
   if (self == entries.end()) return std::nullopt;
   PeerComparison c;

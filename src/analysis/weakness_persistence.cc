@@ -300,6 +300,12 @@ std::vector<std::string> persistence_themes(const std::string& text) {
 }
 
 std::vector<InspectionPairMatches> authority_persistence(const Connection& db, const std::string& urn) {
+  const auto national = national_persistence(db);
+  auto it = national->pairs_by_authority.find(urn);
+  return it == national->pairs_by_authority.end() ? std::vector<InspectionPairMatches>{} : it->second;
+}
+
+std::vector<InspectionPairMatches> compute_authority_persistence(const Connection& db, const std::string& urn) {
   TfIdf tfidf(db);
   InspectionFilter f = InspectionFilter::of_authority(urn);
   f.graded_only = true;
@@ -316,8 +322,11 @@ NationalPersistence compute_national_persistence(const Connection& db) {
   std::map<std::string, ThemePersistence> themes;
   for (const auto& name : persistence_theme_names()) themes[name].theme = name;
   for (auto& [urn, rows] : by_authority) {
-    std::sort(rows.begin(), rows.end(), [](const InspectionRow& a, const InspectionRow& b) { return a.inspection_start < b.inspection_start; });
-    const auto pairs = match_pairs(db, rows, tfidf);
+    // Stable: reports begun the same day stay in the register's order, as
+    // compute_authority_persistence reads them.
+    std::stable_sort(rows.begin(), rows.end(),
+                     [](const InspectionRow& a, const InspectionRow& b) { return a.inspection_start < b.inspection_start; });
+    auto pairs = match_pairs(db, rows, tfidf);
     if (pairs.empty()) continue;
     AuthorityPersistenceSummary a;
     a.urn = urn;
@@ -337,6 +346,7 @@ NationalPersistence compute_national_persistence(const Connection& db) {
     out.points += a.points;
     out.recurring += a.recurring;
     out.authorities.push_back(std::move(a));
+    out.pairs_by_authority[urn] = std::move(pairs);
   }
   std::sort(out.authorities.begin(), out.authorities.end(),
             [](const auto& a, const auto& b) { return a.name < b.name; });

@@ -55,7 +55,7 @@ void add_persistence_command(CLI::App& app, CliContext& ctx, int& status) {
       return;
     }
     const Authority& a = **found;
-    const auto pairs = authority_persistence(db, a.urn);
+    const auto pairs = compute_authority_persistence(db, a.urn);
     fmt::print("{}: {} pairs of consecutive graded reports with improvement points\n", a.name, pairs.size());
     for (const auto& p : pairs) {
       fmt::print("\n{} ({}) -> {} ({}): {} of {} points recurring\n", p.earlier.inspection_start, p.earlier.source_file,
