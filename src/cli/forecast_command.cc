@@ -35,8 +35,8 @@ std::string windows_table(const CadenceWindows& windows) {
 int run_backtest(const std::vector<GradedVisit>& visits, const Date& as_of, bool list) {
   const auto reorganisations = known_reorganisations();
   std::vector<BacktestScore> scores;
-  for (ForecastPolicy p :
-       {ForecastPolicy::Round, ForecastPolicy::Baseline, ForecastPolicy::Derived, ForecastPolicy::DomainRule})
+  for (ForecastPolicy p : {ForecastPolicy::Round, ForecastPolicy::Baseline, ForecastPolicy::RoundLastInspection,
+                           ForecastPolicy::Derived, ForecastPolicy::DomainRule})
     scores.push_back(backtest_forecast(visits, reorganisations, as_of, p));
   TablePrinter side({"Forecast", "Inside", "Early", "Late", "Mean window", "Closed, no inspection", "Stated coverage"});
   for (const auto& sc : scores) {
@@ -48,7 +48,7 @@ int run_backtest(const std::vector<GradedVisit>& visits, const Date& as_of, bool
                           sc.inspected_later ? 100.0 * sc.inside / sc.inspected_later : 0.0),
               std::to_string(sc.early), std::to_string(sc.late),
               sc.window_months.empty() ? "-" : fmt::format("{:.1f} months", mean), std::to_string(sc.overdue),
-              sc.policy == ForecastPolicy::Round && sc.stated_coverage.scored
+              is_round(sc.policy) && sc.stated_coverage.scored
                   ? fmt::format("{:.0f}% ({}/{})", 100.0 * *sc.stated_coverage.share(), sc.stated_coverage.inside,
                                 sc.stated_coverage.scored)
                   : "-"});
