@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
 # Forecast backtest: ingest the corpus into a scratch register, then judge the
 # forecast as at several past dates (cscwatch forecast --backtest DATE) and
-# print, for each, the register's forecast (the current round's order and
-# pace) beside the plain baseline (last inspection + 36 months +/- 6), the
+# print, for each, the register's forecast (the current round's order moved by
+# grade, and pace), the same queue by last inspection alone, beside the plain baseline (last inspection + 36 months +/- 6), the
 # windows from intervals over the whole record, and Ofsted's fixed 30-42
 # months: inspections inside their windows, early, late, the mean window,
 # windows that closed with no inspection, and the round's stated coverage.
 #
 #   bench/forecast_backtest.sh [BUILD_DIR] [DATA_DIR] [DATE...]
-#       (defaults: build, ../shared, 2019-01-01 2021-01-01 2023-01-01 2024-01-01)
+#       (defaults: build, ../shared, 2019-01-01 2021-01-01 2023-01-01 2023-09-18
+#        2024-01-01 2024-03-18: the last two a year before the customer's test
+#        date, 2025-03-18; the register ends about 2025-01-31, so later dates
+#        score only the few inspections begun before then)
 #   CSCWATCH_DB=path reuses an ingested register instead of ingesting.
 #
 # A later inspection is scored against the window when the register holds it;
@@ -19,7 +22,7 @@ BUILD=${1:-build}
 DATA=${2:-../shared}
 shift $(( $# < 2 ? $# : 2 ))
 DATES=("$@")
-[ ${#DATES[@]} -gt 0 ] || DATES=(2019-01-01 2021-01-01 2023-01-01 2024-01-01)
+[ ${#DATES[@]} -gt 0 ] || DATES=(2019-01-01 2021-01-01 2023-01-01 2023-09-18 2024-01-01 2024-03-18)
 [ -x "$BUILD/cscwatch" ] || { echo "no $BUILD/cscwatch: build first" >&2; exit 2; }
 
 work=$(mktemp -d)

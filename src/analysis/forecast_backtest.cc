@@ -119,6 +119,7 @@ struct PolicyForecasters {
   DerivedForecast forecast(const std::string& urn, const GradedVisit& last) const {
     switch (policy) {
       case ForecastPolicy::Round:
+      case ForecastPolicy::RoundLastInspection:
         return round.forecast(urn);
       case ForecastPolicy::Derived:
         return windows.forecast(last);
@@ -198,7 +199,9 @@ void score_outcome(BacktestOutcome& o, BacktestScore& s) {
 std::string_view describe(ForecastPolicy policy) {
   switch (policy) {
     case ForecastPolicy::Round:
-      return "round order at the current pace, 6 months either side";
+      return "round order moved by grade, at the current pace, 6 months either side";
+    case ForecastPolicy::RoundLastInspection:
+      return "round order by last inspection only, 6 months either side";
     case ForecastPolicy::Derived:
       return "windows from intervals over the whole record";
     case ForecastPolicy::DomainRule:
@@ -267,7 +270,9 @@ BacktestScore backtest_forecast(std::span<const GradedVisit> visits, std::span<c
   s.intervals_known = static_cast<int>(windows.intervals().size());
 
   const std::map<std::string, GradedVisit> lasts = last_inspections(visits, reorganisations, as_of);
-  const RoundQueue round(lasts, visits, as_of, std::nullopt, policy == ForecastPolicy::Round);
+  const RoundQueue round(lasts, visits, as_of, std::nullopt, is_round(policy),
+                         policy == ForecastPolicy::RoundLastInspection ? RoundOrder::LastInspection
+                                                                       : RoundOrder::GradeAdjusted);
   s.stated_coverage = round.coverage();
   const PolicyForecasters forecasters{policy, round, windows};
 
@@ -288,6 +293,10 @@ BacktestScore backtest_forecast(std::span<const GradedVisit> visits, std::span<c
   return s;
 }
 
+bool is_round(ForecastPolicy policy) {
+  return policy == ForecastPolicy::Round || policy == ForecastPolicy::RoundLastInspection;
+}
+
 std::string format_backtest(const BacktestScore& s) {
   using std::to_string;
   std::string out = "Backtest as at " + to_iso(s.as_of) + " (" + std::string(describe(s.policy)) +
@@ -304,7 +313,7 @@ std::string format_backtest(const BacktestScore& s) {
                       static_cast<double>(s.window_months.size()));
     out += line("mean window:", mean);
   }
-  if (s.policy == ForecastPolicy::Round)
+  if (is_round(s.policy))
     out += line("stated coverage (the past year):",
                 s.stated_coverage.scored
                     ? to_string(s.stated_coverage.inside) + " of " + to_string(s.stated_coverage.scored) +

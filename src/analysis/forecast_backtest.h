@@ -21,6 +21,7 @@ namespace cscwatch {
 
 enum class ForecastPolicy {
   Round,       // the current round's order and pace (analysis/round_queue.h): the register's forecast
+  RoundLastInspection,  // the same, queued by last inspection alone (no grade offsets): the rule before
   Derived,     // windows from intervals over the whole record (analysis/inspection_intervals.h)
   DomainRule,  // the fixed 30-42 months; inadequate: monitoring, no prediction
   Baseline,    // the plain rule every forecast is measured against: last + 36 months +/- 6
@@ -60,7 +61,7 @@ struct BacktestScore {
   int inadequate_reinspected = 0, inadequate_predicted = 0, inadequate_inside = 0;
   int overdue = 0, pending = 0, pending_unpredicted = 0;
   std::vector<int> window_months;  // each window's width
-  RoundCoverage stated_coverage;   // Round: what the rule claimed as at the date
+  RoundCoverage stated_coverage;   // Round rules: what the rule claimed as at the date
   std::vector<BacktestOutcome> outcomes;
 };
 
@@ -77,6 +78,9 @@ BacktestScore backtest_forecast(std::span<const GradedVisit> visits, std::span<c
 
 // The score in a few lines of plain text.
 std::string format_backtest(const BacktestScore& score);
+
+// A round rule, which states its coverage.
+bool is_round(ForecastPolicy policy);
 
 // The domain rule's forecast (the fixed cycle; inadequate: monitoring) in the
 // shape of a derived one, for comparison.

@@ -19,6 +19,14 @@ Date plus_months(const Date& d, double months) {
 
 bool before(const Date& a, const Date& b) { return a < b; }
 
+// ", moved 8 months sooner for its grade": the offset the queue applied, in words.
+std::string offset_words(const RoundGradeOffsets& offsets, const std::string& grade) {
+  const long months = std::lround(offsets.offset(grade));
+  if (months == 0) return "";
+  return ", moved " + std::to_string(std::labs(months)) + (months < 0 ? " months sooner" : " months later") +
+         " for its grade";
+}
+
 }  // namespace
 
 DerivedForecast baseline_forecast(const GradedVisit& last) {
@@ -39,7 +47,7 @@ Date newest_start(std::span<const GradedVisit> visits, const Date& fallback) {
 }
 
 RoundQueue::RoundQueue(const std::map<std::string, GradedVisit>& lasts, std::span<const GradedVisit> visits,
-                       const Date& as_of, std::optional<Date> complete_until, bool score_coverage)
+                       const Date& as_of, std::optional<Date> complete_until, bool score_coverage, RoundOrder order)
     : lasts_(lasts) {
   // The queue's clock: as_of when the register is complete up to it (a
   // backtest cuts it there); otherwise the day the caller says it is
@@ -62,13 +70,15 @@ RoundQueue::RoundQueue(const std::map<std::string, GradedVisit>& lasts, std::spa
   pace_ = std::max(static_cast<double>(begun) / kRoundPaceMonths,
                    static_cast<double>(begun_in_round) / kRoundLengthMonths);
 
-  // The queue: oldest last inspection first (ties by URN, so the order is stable).
+  // The queue: oldest last inspection first, moved by the grade group's
+  // offset in the latest round (ties by URN, so the order is stable).
+  if (order == RoundOrder::GradeAdjusted) offsets_ = round_grade_offsets(visits, as_of, kRoundLengthMonths);
+  std::map<std::string, Date> due;
+  for (const auto& [urn, v] : lasts_) due.emplace(urn, plus_months(v.start, offsets_.offset(v.grade)));
   std::vector<std::string> keys;
   for (const auto& [urn, v] : lasts_) keys.push_back(urn);
   std::sort(keys.begin(), keys.end(), [&](const std::string& a, const std::string& b) {
-    const auto& va = lasts_.at(a);
-    const auto& vb = lasts_.at(b);
-    if (va.start != vb.start) return va.start < vb.start;
+    if (due.at(a) != due.at(b)) return due.at(a) < due.at(b);
     return a < b;
   });
   for (size_t k = 0; k < keys.size(); ++k) position_[keys[k]] = static_cast<int>(k);
@@ -85,7 +95,7 @@ RoundQueue::RoundQueue(const std::map<std::string, GradedVisit>& lasts, std::spa
       if (v.urn == last.urn && before(v.end, pace_from) && (!then || then->start < v.start)) then = v;
     if (then) earlier_lasts.emplace(urn, *then);
   }
-  const RoundQueue earlier(earlier_lasts, visits, pace_from, std::nullopt, false);
+  const RoundQueue earlier(earlier_lasts, visits, pace_from, std::nullopt, false, order);
   // Scored on what began after the earlier queue's clock and is known now.
   for (const auto& [urn, then] : earlier_lasts) {
     std::optional<Date> next;
@@ -113,7 +123,8 @@ DerivedForecast RoundQueue::forecast(const std::string& urn) const {
   }
   const int position = position_.at(urn);
   Date expected = plus_months(known_until_, (position + 0.5) / pace_);
-  const Date earliest = add_months(last.end, kRoundMinMonths);
+  const Date earliest =
+      add_months(last.end, last.grade == "inadequate" ? kRoundMinMonthsInadequate : kRoundMinMonths);
   if (expected < earliest) expected = earliest;
   DerivedForecast f;
   f.forecast.opens = add_months(expected, -kRoundHalfWidthMonths);
@@ -122,7 +133,7 @@ DerivedForecast RoundQueue::forecast(const std::string& urn) const {
   group.framework = last.framework;
   group.grade = last.grade;
   f.rule = group.label() + ": " + std::to_string(position + 1) + " of " + std::to_string(position_.size()) +
-           " in the round by last inspection, at " + std::to_string(static_cast<int>(std::lround(pace_ * 12))) +
+           " in the round by last inspection" + offset_words(offsets_, last.grade) + ", at " + std::to_string(static_cast<int>(std::lround(pace_ * 12))) +
            " inspections a year, " + std::to_string(kRoundHalfWidthMonths) + " months either side";
   if (auto share = coverage_.share())
     f.rule += " (held for " + std::to_string(static_cast<int>(std::lround(*share * 100))) + "% of " +

@@ -10,6 +10,14 @@
 // either side, never opening sooner than kRoundMinMonths after the last day
 // on site (the domain brief's 30 months).
 //
+// The queue is not by last inspection alone: each grade group moves by the
+// months its latest-round intervals differ from the rest
+// (round_grade_offsets.h), so inadequate authorities, re-inspected after their
+// monitoring visits sooner than the round would reach them, come up earlier,
+// and never sooner than kRoundMinMonthsInadequate after the last day on site
+// (the 18-30 months the domain brief gives for re-inspection) rather than 30.
+// RoundOrder::LastInspection keeps the unadjusted queue for the backtest.
+//
 // This replaced windows from intervals over the whole record (inspection_
 // intervals.h), whose intervals are dominated by the change from SIF to
 // ILACS and the 2020-21 pause; the backtest (`cscwatch forecast --backtest`,
@@ -28,6 +36,7 @@
 #include <string>
 
 #include "analysis/inspection_intervals.h"
+#include "analysis/round_grade_offsets.h"
 #include "domain/date.h"
 
 namespace cscwatch {
@@ -36,6 +45,12 @@ inline constexpr int kRoundPaceMonths = 12;
 inline constexpr int kRoundLengthMonths = 36;  // a round: every authority once
 inline constexpr int kRoundHalfWidthMonths = 6;
 inline constexpr int kRoundMinMonths = 30;
+inline constexpr int kRoundMinMonthsInadequate = 18;
+
+enum class RoundOrder {
+  GradeAdjusted,   // last inspection moved by its grade group's offset: the forecast
+  LastInspection,  // last inspection only: the rule before issue 18's grade split
+};
 
 // The plain baseline every forecast is measured against.
 inline constexpr int kBaselineMonths = 36;
@@ -63,7 +78,8 @@ class RoundQueue {
   // `complete_until`: the day the register is known complete to, when
   // earlier than as_of (the queue's clock starts there; see newest_start).
   RoundQueue(const std::map<std::string, GradedVisit>& lasts, std::span<const GradedVisit> visits, const Date& as_of,
-             std::optional<Date> complete_until = std::nullopt, bool score_coverage = true);
+             std::optional<Date> complete_until = std::nullopt, bool score_coverage = true,
+             RoundOrder order = RoundOrder::GradeAdjusted);
 
   // The authority's window; the April 2026 framework's rules for an
   // inspection under it.
@@ -71,6 +87,7 @@ class RoundQueue {
 
   double pace_per_month() const { return pace_; }
   const RoundCoverage& coverage() const { return coverage_; }
+  const RoundGradeOffsets& offsets() const { return offsets_; }
 
  private:
   Date known_until_;  // the queue's clock: as_of, or the day the register is complete to
@@ -78,6 +95,7 @@ class RoundQueue {
   std::map<std::string, GradedVisit> lasts_;
   std::map<std::string, int> position_;  // 0 = next in the queue
   RoundCoverage coverage_;
+  RoundGradeOffsets offsets_;  // empty for RoundOrder::LastInspection
 };
 
 }  // namespace cscwatch

@@ -1,6 +1,7 @@
 #include <fmt/core.h>
 
 #include <algorithm>
+#include <cmath>
 
 #include "analysis/forecast_backtest.h"
 #include "analysis/inspection_intervals.h"
@@ -35,8 +36,8 @@ std::string windows_table(const CadenceWindows& windows) {
 int run_backtest(const std::vector<GradedVisit>& visits, const Date& as_of, bool list) {
   const auto reorganisations = known_reorganisations();
   std::vector<BacktestScore> scores;
-  for (ForecastPolicy p :
-       {ForecastPolicy::Round, ForecastPolicy::Baseline, ForecastPolicy::Derived, ForecastPolicy::DomainRule})
+  for (ForecastPolicy p : {ForecastPolicy::Round, ForecastPolicy::Baseline, ForecastPolicy::RoundLastInspection,
+                           ForecastPolicy::Derived, ForecastPolicy::DomainRule})
     scores.push_back(backtest_forecast(visits, reorganisations, as_of, p));
   TablePrinter side({"Forecast", "Inside", "Early", "Late", "Mean window", "Closed, no inspection", "Stated coverage"});
   for (const auto& sc : scores) {
@@ -48,7 +49,7 @@ int run_backtest(const std::vector<GradedVisit>& visits, const Date& as_of, bool
                           sc.inspected_later ? 100.0 * sc.inside / sc.inspected_later : 0.0),
               std::to_string(sc.early), std::to_string(sc.late),
               sc.window_months.empty() ? "-" : fmt::format("{:.1f} months", mean), std::to_string(sc.overdue),
-              sc.policy == ForecastPolicy::Round && sc.stated_coverage.scored
+              is_round(sc.policy) && sc.stated_coverage.scored
                   ? fmt::format("{:.0f}% ({}/{})", 100.0 * *sc.stated_coverage.share(), sc.stated_coverage.inside,
                                 sc.stated_coverage.scored)
                   : "-"});
@@ -156,18 +157,36 @@ std::string forecast_table(const std::vector<ForecastRow>& rows, const Date& tod
   return table.render();
 }
 
+// "how much sooner or later each grade came up in the latest round (inadequate
+// 9 months sooner, ...)": the grade split the queue applied, in words.
+std::string offsets_words(const RoundGradeOffsets& offsets) {
+  std::string out = "how much sooner or later each grade came up in the latest round";
+  if (offsets.months.empty()) return out + ": no grade had enough intervals to split off";
+  std::string parts;
+  for (const auto& [group, months] : offsets.months) {
+    if (!parts.empty()) parts += ", ";
+    const long m = std::lround(months);
+    std::string name = group;
+    std::replace(name.begin(), name.end(), '_', ' ');
+    parts += name + " " +
+             (m == 0 ? std::string("in place") : fmt::format("{} months {}", std::labs(m), m < 0 ? "sooner" : "later"));
+  }
+  return out + " (" + parts + ")";
+}
+
 // The table and what the round rule means, with its stated coverage.
 void print_round_forecast(const std::string& table, const Date& today, const RoundQueue& round) {
   fmt::print(
       "{}\nAs on {}. Ofsted's round revisits authorities in about the order of the round before: each "
-      "authority's place in the queue (oldest last inspection first) at the pace of the past {} months "
-      "({:.0f} inspections a year) gives the expected month, {} months either side, and never sooner than "
-      "{} months after the last inspection. The rule's coverage is stated: the same rule as at {} months "
-      "ago put {} of the {} inspections since inside their windows. Under the April 2026 framework (no "
-      "overall grade) its own rules apply. A forecast, not a notice. `cscwatch forecast --backtest DATE` "
-      "scores it at a past date beside the plain baseline.\n",
-      table, to_iso(today), kRoundPaceMonths, round.pace_per_month() * 12, kRoundHalfWidthMonths, kRoundMinMonths,
-      kRoundPaceMonths, round.coverage().inside, round.coverage().scored);
+      "authority's place in the queue (oldest last inspection first, moved by {}) at the pace of the past {} "
+      "months ({:.0f} inspections a year) gives the expected month, {} months either side, and never sooner "
+      "than {} months after the last inspection ({} after inadequate). The rule's coverage is stated: the "
+      "same rule as at {} months ago put {} of the {} inspections since inside their windows. Under the "
+      "April 2026 framework (no overall grade) its own rules apply. A forecast, not a notice. `cscwatch "
+      "forecast --backtest DATE` scores it at a past date beside the plain baseline.\n",
+      table, to_iso(today), offsets_words(round.offsets()), kRoundPaceMonths, round.pace_per_month() * 12,
+      kRoundHalfWidthMonths, kRoundMinMonths, kRoundMinMonthsInadequate, kRoundPaceMonths, round.coverage().inside,
+      round.coverage().scored);
 }
 
 // The table and what the record rule means, with the windows it drew.

@@ -322,9 +322,11 @@ TEST(RoundQueue, OrderAndPaceSetTheWindow) {
   ASSERT_TRUE(q1.opens && q1.closes);
   EXPECT_EQ(to_iso(*q1.opens), "2019-07-16");
   EXPECT_EQ(to_iso(*q1.closes), "2020-07-16");
-  // q3 third: 2.5 months on - but 30 months after its last inspection is later (2020-12-15).
+  // q3 third: 2.5 months on (2020-03-17); inadequate, so the floor is 18
+  // months after its last inspection (2019-12-15), earlier, and does not bind.
+  // (No inadequate intervals in the latest round: its place is not moved.)
   const auto q3 = round.forecast("q3").forecast;
-  EXPECT_EQ(to_iso(*q3.opens), "2020-06-15");
+  EXPECT_EQ(to_iso(*q3.opens), "2019-09-17");
   EXPECT_NE(round.forecast("q3").rule.find("after ILACS inadequate: 3 of 15"), std::string::npos)
       << round.forecast("q3").rule;
   // Coverage: as at 2019-01-01 the same rule is scored on the 2019 inspections.
