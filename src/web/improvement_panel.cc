@@ -9,7 +9,7 @@
 #include "domain/improvement_validation.h"
 #include "store/improvement_visibility.h"
 #include "web/grade_badge.h"
-#include "web/html_escape.h"
+#include "http/html_escape.h"
 #include "web/inspection_fragments.h"
 #include "web/page_layout.h"
 
