@@ -206,7 +206,8 @@ void HttpConnection::write(std::shared_ptr<const WebResponse> response) {
   buffers_.clear();
   buffers_.push_back(net::buffer(bytes_.head));
   for (const auto& s : bytes_.segments)
-    buffers_.push_back(s.part >= 0 ? net::buffer(bytes_.parts[s.part]) : net::buffer(out_->body.data() + s.offset, s.length));
+    buffers_.push_back(s.part >= 0 ? net::const_buffer(net::buffer(std::as_const(bytes_.parts[s.part])))
+                                    : net::const_buffer(out_->body.data() + s.offset, s.length));
   stream_.expires_after(limits::kWriteTimeout);
   net::async_write(stream_, buffers_, [self = shared_from_this()](beast::error_code ec, size_t) {
     if (!ec && self->linger_) return self->linger();
