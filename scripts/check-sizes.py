@@ -102,8 +102,9 @@ def long_functions(text):
                 kind = "function"
             else:
                 kind = "block"
-            start = line - header[::-1].count("\n") if kind == "function" else line
             # a function's length runs from the line of its signature's end
+            # (the line of its opening brace), not from a wrapped signature's
+            # first line
             stack.append((kind, line))
             header_start = i + 1
         elif c == "}":

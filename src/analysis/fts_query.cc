@@ -1,5 +1,7 @@
 #include "analysis/fts_query.h"
 
+#include <algorithm>
+#include <optional>
 #include <vector>
 
 namespace cscwatch {
@@ -22,7 +24,9 @@ std::size_t char_count(std::string_view s) {
   return n;
 }
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
 
 // Letters and digits as the unicode61 tokenizer sees them: ASCII alphanumerics
 // and any non-ASCII byte (accented letters and the like).
@@ -35,9 +39,12 @@ bool has_word_content(std::string_view s) {
 std::string quote(std::string_view s) {
   std::string out = "\"";
   for (char c : s) {
-    if (c == '"') out += "\"\"";
-    else if (static_cast<unsigned char>(c) < 0x20) out += ' ';  // control characters: plain separators
-    else out += c;
+    if (c == '"')
+      out += "\"\"";
+    else if (static_cast<unsigned char>(c) < 0x20)
+      out += ' ';  // control characters: plain separators
+    else
+      out += c;
   }
   out += '"';
   return out;
@@ -61,62 +68,69 @@ const char* kSyntaxHint =
     " Write words or \"quoted phrases\"; join them with AND, OR or NOT (in capitals), e.g. "
     "neglect NOT \"domestic abuse\".";
 
-}  // namespace
+// A quoted phrase starting at query[i] (the opening quote), with an optional
+// trailing *; an unclosed quote runs to the end. Returns the index after it.
+size_t read_phrase(std::string_view query, size_t i, std::vector<Token>& tokens) {
+  size_t end = query.find('"', i + 1);
+  std::string_view phrase = query.substr(i + 1, end == std::string_view::npos ? std::string_view::npos : end - i - 1);
+  i = end == std::string_view::npos ? query.size() : end + 1;
+  bool prefix = i < query.size() && query[i] == '*';
+  if (prefix) ++i;
+  if (has_word_content(phrase))
+    tokens.push_back({Kind::Term, quote(phrase) + (prefix ? "*" : ""), prefix, char_count(phrase)});
+  return i;
+}
 
-Result<std::string> to_fts5_query(std::string_view query) {
-  if (query.size() > kMaxSearchQueryLength)
-    return Error{"The query is too long (at most " + std::to_string(kMaxSearchQueryLength) + " characters)."};
+// A bare word starting at query[i], up to a space or quote. Returns the index after it.
+size_t read_word(std::string_view query, size_t i, std::vector<Token>& tokens) {
+  size_t end = i;
+  while (end < query.size() && !is_space(query[end]) && query[end] != '"') ++end;
+  std::string_view word = query.substr(i, end - i);
+  // Leading "(" and trailing ")" group; parentheses inside a word
+  // ("alert(1)", "s.17(10)") are punctuation for the tokenizer.
+  size_t opens = 0, closes = 0;
+  while (opens < word.size() && word[opens] == '(') ++opens;
+  while (closes < word.size() - opens && word[word.size() - 1 - closes] == ')') ++closes;
+  std::string_view inner = word.substr(opens, word.size() - opens - closes);
+  if (inner.find_first_of("()") != std::string_view::npos) {
+    add_word(tokens, word);
+    return end;
+  }
+  for (size_t k = 0; k < opens; ++k) tokens.push_back({Kind::Open, {}});
+  add_word(tokens, inner);
+  for (size_t k = 0; k < closes; ++k) tokens.push_back({Kind::Close, {}});
+  return end;
+}
+
+std::vector<Token> tokenize(std::string_view query) {
   std::vector<Token> tokens;
   size_t i = 0;
   while (i < query.size()) {
-    if (is_space(query[i])) {
+    if (is_space(query[i]))
       ++i;
-      continue;
-    }
-    if (query[i] == '"') {
-      size_t end = query.find('"', i + 1);
-      std::string_view phrase = query.substr(i + 1, end == std::string_view::npos ? std::string_view::npos : end - i - 1);
-      i = end == std::string_view::npos ? query.size() : end + 1;
-      bool prefix = i < query.size() && query[i] == '*';
-      if (prefix) ++i;
-      if (has_word_content(phrase))
-        tokens.push_back({Kind::Term, quote(phrase) + (prefix ? "*" : ""), prefix, char_count(phrase)});
-      continue;
-    }
-    size_t end = i;
-    while (end < query.size() && !is_space(query[end]) && query[end] != '"') ++end;
-    std::string_view word = query.substr(i, end - i);
-    i = end;
-    // Leading "(" and trailing ")" group; parentheses inside a word
-    // ("alert(1)", "s.17(10)") are punctuation for the tokenizer.
-    size_t opens = 0, closes = 0;
-    while (opens < word.size() && word[opens] == '(') ++opens;
-    while (closes < word.size() - opens && word[word.size() - 1 - closes] == ')') ++closes;
-    std::string_view inner = word.substr(opens, word.size() - opens - closes);
-    if (inner.find_first_of("()") != std::string_view::npos) {
-      add_word(tokens, word);
-      continue;
-    }
-    for (size_t k = 0; k < opens; ++k) tokens.push_back({Kind::Open, {}});
-    add_word(tokens, inner);
-    for (size_t k = 0; k < closes; ++k) tokens.push_back({Kind::Close, {}});
+    else if (query[i] == '"')
+      i = read_phrase(query, i, tokens);
+    else
+      i = read_word(query, i, tokens);
   }
+  return tokens;
+}
 
-  // Unbalanced parentheses are far more often stray punctuation than an
-  // attempt at grouping: drop them all rather than refuse the query.
+// Unbalanced parentheses are far more often stray punctuation than an
+// attempt at grouping: drop them all rather than refuse the query.
+void drop_unbalanced_parentheses(std::vector<Token>& tokens) {
   int depth = 0;
   bool balanced = true;
   for (const auto& t : tokens) {
     if (t.kind == Kind::Open) ++depth;
     if (t.kind == Kind::Close && --depth < 0) balanced = false;
   }
-  if (depth != 0 || !balanced) std::erase_if(tokens, [](const Token& t) { return t.kind == Kind::Open || t.kind == Kind::Close; });
+  if (depth != 0 || !balanced)
+    std::erase_if(tokens, [](const Token& t) { return t.kind == Kind::Open || t.kind == Kind::Close; });
+}
 
-  bool any_term = false;
-  for (const auto& t : tokens) any_term |= t.kind == Kind::Term;
-  if (!any_term) return Error{"The query has no words to search for (punctuation on its own is ignored)." + std::string(kSyntaxHint)};
-
-  // The cost bound (see fts_query.h).
+// The cost bound (see fts_query.h): the first limit the query passes, if any.
+std::optional<Error> over_cost_bound(const std::vector<Token>& tokens) {
   int terms = 0, prefixes = 0, ors = 0;
   for (const auto& t : tokens) {
     terms += t.kind == Kind::Term;
@@ -137,22 +151,37 @@ Result<std::string> to_fts5_query(std::string_view query) {
   if (terms > kMaxQueryTerms)
     return Error{"The query has " + std::to_string(terms) + " words and phrases; at most " +
                  std::to_string(kMaxQueryTerms) + " are allowed."};
+  return std::nullopt;
+}
 
-  // FTS5's operators are binary: each needs an operand on both sides.
-  auto name = [](Kind k) { return k == Kind::And ? "AND" : k == Kind::Or ? "OR" : "NOT"; };
-  auto is_op = [](Kind k) { return k == Kind::And || k == Kind::Or || k == Kind::Not; };
+const char* operator_name(Kind k) {
+  return k == Kind::And ? "AND" : k == Kind::Or ? "OR" : "NOT";
+}
+bool is_operator(Kind k) {
+  return k == Kind::And || k == Kind::Or || k == Kind::Not;
+}
+bool ends_operand(Kind k) {
+  return k == Kind::Term || k == Kind::Close;
+}
+bool starts_operand(Kind k) {
+  return k == Kind::Term || k == Kind::Open;
+}
+
+// The FTS5 MATCH string for the tokens, or why it cannot be written.
+Result<std::string> render(const std::vector<Token>& tokens) {
   std::string out;
   for (size_t t = 0; t < tokens.size(); ++t) {
     Kind k = tokens[t].kind;
-    bool prev_operand = t > 0 && (tokens[t - 1].kind == Kind::Term || tokens[t - 1].kind == Kind::Close);
-    if (is_op(k)) {
-      bool next_operand = t + 1 < tokens.size() && (tokens[t + 1].kind == Kind::Term || tokens[t + 1].kind == Kind::Open);
+    bool prev_operand = t > 0 && ends_operand(tokens[t - 1].kind);
+    if (is_operator(k)) {
+      // FTS5's operators are binary: each needs an operand on both sides.
+      bool next_operand = t + 1 < tokens.size() && starts_operand(tokens[t + 1].kind);
       if (!prev_operand || !next_operand) {
-        std::string msg = std::string(name(k)) + " needs a word or phrase on each side";
+        std::string msg = std::string(operator_name(k)) + " needs a word or phrase on each side";
         if (k == Kind::Not) msg += " (\"a NOT b\" finds pages with a but not b; a query cannot start with NOT)";
         return Error{msg + "." + kSyntaxHint};
       }
-      out += std::string(" ") + name(k) + " ";
+      out += std::string(" ") + operator_name(k) + " ";
       continue;
     }
     if (k == Kind::Close && t > 0 && tokens[t - 1].kind == Kind::Open)
@@ -163,6 +192,20 @@ Result<std::string> to_fts5_query(std::string_view query) {
     out += k == Kind::Open ? "(" : k == Kind::Close ? ")" : tokens[t].text;
   }
   return out;
+}
+
+}  // namespace
+
+Result<std::string> to_fts5_query(std::string_view query) {
+  if (query.size() > kMaxSearchQueryLength)
+    return Error{"The query is too long (at most " + std::to_string(kMaxSearchQueryLength) + " characters)."};
+  std::vector<Token> tokens = tokenize(query);
+  drop_unbalanced_parentheses(tokens);
+  if (std::none_of(tokens.begin(), tokens.end(), [](const Token& t) { return t.kind == Kind::Term; }))
+    return Error{"The query has no words to search for (punctuation on its own is ignored)." +
+                 std::string(kSyntaxHint)};
+  if (auto error = over_cost_bound(tokens)) return *error;
+  return render(tokens);
 }
 
 }  // namespace cscwatch

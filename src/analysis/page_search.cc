@@ -1,13 +1,14 @@
 #include "analysis/page_search.h"
 
-#include "analysis/fts_query.h"
-#include "analysis/page_directory.h"
+#include <sqlite3.h>
 
 #include <algorithm>
+#include <span>
 #include <tuple>
 #include <unordered_map>
 
-#include <sqlite3.h>
+#include "analysis/fts_query.h"
+#include "analysis/page_directory.h"
 
 namespace cscwatch {
 
@@ -68,6 +69,104 @@ class BudgetGuard {
   bool timed_out_ = false, cancelled_ = false;
 };
 
+struct Ranked {
+  double score;
+  int64_t document;
+  int page;
+  int64_t rowid;
+  const DirectoryReport* report;
+};
+
+// Every page matching the query whose report passes the filters, unordered,
+// with the counts by grade and report filled into `out`.
+std::vector<Ranked> rank_matching_pages(const Connection& db, const PageDirectory& directory,
+                                        const SearchRequest& request, const std::string& match, SearchResults& out) {
+  std::vector<Ranked> ranked;
+  // Pages found per report (by directory index), summed by grade at the end:
+  // a per-page map or set lookup by string cost more than the lookup itself.
+  std::vector<int> pages_by_report(directory.reports.size(), 0);
+  std::vector<char> wanted(directory.reports.size());  // the filters, decided once per report
+  for (size_t r = 0; r < wanted.size(); ++r) wanted[r] = matches_filters(directory.reports[r], request);
+  auto all = db.prepare("SELECT rowid, bm25(page_fts) FROM page_fts WHERE page_fts MATCH ?1");
+  all.bind(1, match);
+  while (all.step()) {
+    const DirectoryPage* page = directory.find(all.integer(0));
+    if (!page) continue;  // not a page of an inspection report
+    if (!wanted[page->report]) continue;
+    const DirectoryReport& report = directory.reports[page->report];
+    ranked.push_back({all.real(1), report.document_id, page->number, all.integer(0), &report});
+    ++pages_by_report[page->report];
+  }
+  out.total_hits = static_cast<int>(ranked.size());
+  for (size_t r = 0; r < pages_by_report.size(); ++r) {
+    if (pages_by_report[r] == 0) continue;
+    out.hits_by_grade[directory.reports[r].grade_key] += pages_by_report[r];
+    ++out.total_reports;
+  }
+  return ranked;
+}
+
+// Snippets, the expensive part, for the shown hits only, in one pass over
+// the matches: a statement per hit (MATCH ... AND rowid = ?) parsed the
+// query and sought its words' posting lists again for each of them, which
+// cost more than the snippets. `+rowid` keeps the IN list out of FTS5
+// (which would do exactly that) and filters the scan instead; the range
+// bounds the scan. The ids are our own integers, so they are written into
+// the SQL.
+std::unordered_map<int64_t, std::string> snippets_for(const Connection& db, const std::string& match,
+                                                      std::span<const Ranked> shown) {
+  std::string ids;
+  int64_t lowest = shown.front().rowid, highest = shown.front().rowid;
+  for (const Ranked& r : shown) {
+    ids += (ids.empty() ? "" : ",") + std::to_string(r.rowid);
+    lowest = std::min(lowest, r.rowid);
+    highest = std::max(highest, r.rowid);
+  }
+  std::unordered_map<int64_t, std::string> snippets;
+  auto q = db.prepare(
+      "SELECT rowid, snippet(page_fts, 0, char(2), char(3), '…', 32) FROM page_fts "
+      "WHERE page_fts MATCH ?1 AND rowid BETWEEN ?2 AND ?3 AND +rowid IN (" +
+      ids + ")");
+  q.bind(1, match).bind(2, lowest).bind(3, highest);
+  while (q.step()) snippets.emplace(q.integer(0), q.text(1));
+  return snippets;
+}
+
+SearchHit hit(const Ranked& r, std::string snippet) {
+  SearchHit h;
+  h.document_id = r.document;
+  h.page = r.page;
+  h.source_file = r.report->source_file;
+  h.authority_name = r.report->authority_name;
+  h.authority_slug = r.report->authority_slug;
+  h.region_name = r.report->region_name;
+  h.framework = r.report->framework;
+  h.kind = r.report->kind;
+  h.inspection_start = r.report->inspection_start;
+  h.published = r.report->published;
+  h.overall = r.report->overall;
+  h.snippet = std::move(snippet);
+  h.score = r.score;
+  return h;
+}
+
+// The hits on the requested page of results, best first, with their snippets.
+void add_shown_hits(const Connection& db, const SearchRequest& request, const std::string& match,
+                    std::vector<Ranked>& ranked, SearchResults& out) {
+  auto better = [](const Ranked& a, const Ranked& b) {
+    return std::tie(a.score, a.document, a.page) < std::tie(b.score, b.document, b.page);
+  };
+  size_t from = std::min(ranked.size(), static_cast<size_t>(std::max(0, request.offset)));
+  size_t to = std::min(ranked.size(), from + static_cast<size_t>(std::max(0, request.limit)));
+  std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(to), ranked.end(), better);
+  if (from == to) return;  // a page past the last hit: counts, and no hits to show
+  const std::span<const Ranked> shown(ranked.data() + from, to - from);
+  auto snippets = snippets_for(db, match, shown);
+  for (const Ranked& r : shown)
+    if (auto snippet = snippets.find(r.rowid); snippet != snippets.end())
+      out.hits.push_back(hit(r, std::move(snippet->second)));
+}
+
 }  // namespace
 
 Result<SearchResults> search_pages(const Connection& db, const SearchRequest& request) {
@@ -90,84 +189,8 @@ Result<SearchResults> search_pages(const Connection& db, const SearchRequest& re
     // directory, and the snippets come from one pass (0.5 ms): 2.7 -> 1.0 ms
     // a search, and 11.3 -> 3.2 ms for the commonest words.
     auto directory = page_directory(db);
-    struct Ranked {
-      double score;
-      int64_t document;
-      int page;
-      int64_t rowid;
-      const DirectoryReport* report;
-    };
-    std::vector<Ranked> ranked;
-    // Pages found per report (by directory index), summed by grade at the end:
-    // a per-page map or set lookup by string cost more than the lookup itself.
-    std::vector<int> pages_by_report(directory->reports.size(), 0);
-    std::vector<char> wanted(directory->reports.size());  // the filters, decided once per report
-    for (size_t r = 0; r < wanted.size(); ++r) wanted[r] = matches_filters(directory->reports[r], request);
-    auto all = db.prepare("SELECT rowid, bm25(page_fts) FROM page_fts WHERE page_fts MATCH ?1");
-    all.bind(1, *match);
-    while (all.step()) {
-      const DirectoryPage* page = directory->find(all.integer(0));
-      if (!page) continue;  // not a page of an inspection report
-      if (!wanted[page->report]) continue;
-      const DirectoryReport& report = directory->reports[page->report];
-      ranked.push_back({all.real(1), report.document_id, page->number, all.integer(0), &report});
-      ++pages_by_report[page->report];
-    }
-    out.total_hits = static_cast<int>(ranked.size());
-    for (size_t r = 0; r < pages_by_report.size(); ++r) {
-      if (pages_by_report[r] == 0) continue;
-      out.hits_by_grade[directory->reports[r].grade_key] += pages_by_report[r];
-      ++out.total_reports;
-    }
-    if (ranked.empty()) return out;
-
-    auto better = [](const Ranked& a, const Ranked& b) {
-      return std::tie(a.score, a.document, a.page) < std::tie(b.score, b.document, b.page);
-    };
-    size_t from = std::min(ranked.size(), static_cast<size_t>(std::max(0, request.offset)));
-    size_t to = std::min(ranked.size(), from + static_cast<size_t>(std::max(0, request.limit)));
-    std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(to), ranked.end(), better);
-    if (from == to) return out;  // a page past the last hit: counts, and no hits to show
-
-    // Snippets, the expensive part, for the shown hits only, in one pass over
-    // the matches: a statement per hit (MATCH ... AND rowid = ?) parsed the
-    // query and sought its words' posting lists again for each of them, which
-    // cost more than the snippets. `+rowid` keeps the IN list out of FTS5
-    // (which would do exactly that) and filters the scan instead; the range
-    // bounds the scan. The ids are our own integers, so they are written into
-    // the SQL.
-    std::string ids;
-    int64_t lowest = ranked[from].rowid, highest = ranked[from].rowid;
-    for (size_t k = from; k < to; ++k) {
-      ids += (k == from ? "" : ",") + std::to_string(ranked[k].rowid);
-      lowest = std::min(lowest, ranked[k].rowid);
-      highest = std::max(highest, ranked[k].rowid);
-    }
-    std::unordered_map<int64_t, std::string> snippets;
-    auto q = db.prepare("SELECT rowid, snippet(page_fts, 0, char(2), char(3), '…', 32) FROM page_fts "
-                        "WHERE page_fts MATCH ?1 AND rowid BETWEEN ?2 AND ?3 AND +rowid IN (" + ids + ")");
-    q.bind(1, *match).bind(2, lowest).bind(3, highest);
-    while (q.step()) snippets.emplace(q.integer(0), q.text(1));
-    for (size_t k = from; k < to; ++k) {
-      const Ranked& r = ranked[k];
-      auto snippet = snippets.find(r.rowid);
-      if (snippet == snippets.end()) continue;
-      SearchHit h;
-      h.document_id = r.document;
-      h.page = r.page;
-      h.source_file = r.report->source_file;
-      h.authority_name = r.report->authority_name;
-      h.authority_slug = r.report->authority_slug;
-      h.region_name = r.report->region_name;
-      h.framework = r.report->framework;
-      h.kind = r.report->kind;
-      h.inspection_start = r.report->inspection_start;
-      h.published = r.report->published;
-      h.overall = r.report->overall;
-      h.snippet = std::move(snippet->second);
-      h.score = r.score;
-      out.hits.push_back(std::move(h));
-    }
+    std::vector<Ranked> ranked = rank_matching_pages(db, *directory, request, *match, out);
+    if (!ranked.empty()) add_shown_hits(db, request, *match, ranked, out);
   } catch (const SqlError& e) {
     if (auto reason = guard.reason(); !reason.empty()) return Error{reason};
     // The sanitiser should leave nothing FTS5 rejects; if something slips

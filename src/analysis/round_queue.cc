@@ -46,12 +46,21 @@ RoundQueue::RoundQueue(const std::map<std::string, GradedVisit>& lasts, std::spa
   // complete to, so a register not updated for months does not skip the
   // authorities inspected meanwhile.
   known_until_ = complete_until && *complete_until < as_of ? *complete_until : as_of;
-  // The pace: graded inspections begun in the kRoundPaceMonths up to it.
+  // The pace: graded inspections begun in the kRoundPaceMonths up to it, or
+  // over the kRoundLengthMonths of a whole round if that was faster. A year
+  // slower than its round is a pause (2020-21), and Ofsted makes up a pause
+  // rather than keeping its pace, so the round's pace is the lower bound.
   const Date pace_from = add_months(known_until_, -kRoundPaceMonths);
+  const Date round_from = add_months(known_until_, -kRoundLengthMonths);
   int begun = 0;
-  for (const auto& v : visits)
-    if (!before(v.start, pace_from) && before(v.end, as_of)) ++begun;
-  pace_ = static_cast<double>(begun) / kRoundPaceMonths;
+  int begun_in_round = 0;
+  for (const auto& v : visits) {
+    if (!before(v.end, as_of)) continue;
+    if (!before(v.start, pace_from)) ++begun;
+    if (!before(v.start, round_from)) ++begun_in_round;
+  }
+  pace_ = std::max(static_cast<double>(begun) / kRoundPaceMonths,
+                   static_cast<double>(begun_in_round) / kRoundLengthMonths);
 
   // The queue: oldest last inspection first (ties by URN, so the order is stable).
   std::vector<std::string> keys;

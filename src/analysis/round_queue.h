@@ -33,6 +33,7 @@
 namespace cscwatch {
 
 inline constexpr int kRoundPaceMonths = 12;
+inline constexpr int kRoundLengthMonths = 36;  // a round: every authority once
 inline constexpr int kRoundHalfWidthMonths = 6;
 inline constexpr int kRoundMinMonths = 30;
 

@@ -2,6 +2,8 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <set>
+#include <string>
 
 #include "reader/hexmap.h"
 #include "reader/known_interventions.h"
@@ -33,7 +35,9 @@ Result<Register> CliContext::open_for_ingest() const {
   }
   // The known interventions ship in the binary (data/known_interventions.csv);
   // loaded like the authority table, never over a row a person edited.
-  auto known = parse_known_interventions(known_interventions_csv());
+  std::set<std::string> urns;
+  for (const auto& a : *authorities) urns.insert(a.urn);
+  auto known = parse_known_interventions(known_interventions_csv(), urns);
   if (!known) return Error{known.error()};
   try {
     Transaction tx(reg->connection());

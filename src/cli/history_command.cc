@@ -48,7 +48,9 @@ void print_improvement_record(const Connection& db, const std::string& urn) {
     fmt::print("  {}{}{}: {} to {}{}\n", label(i.kind), i.issuer.empty() ? "" : " (" + i.issuer + ")",
                i.person.empty() ? "" : ", " + i.person, stated(i.start), i.end ? to_display(*i.end) : "no end stated",
                i.outcome.empty() ? "" : "; " + i.outcome);
-    if (!i.source.empty()) fmt::print("    source: {}\n", i.source);
+    if (!i.source.empty())
+      fmt::print("    source: {}{}{}\n", i.source_title.empty() ? "" : i.source_title + ", ",
+                 i.source_date ? to_display(*i.source_date) + ", " : "", i.source);
   }
   auto visits = visits_for(db, urn);
   if (!visits.empty()) fmt::print("\nVisits:\n");

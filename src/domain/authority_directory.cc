@@ -8,7 +8,9 @@ namespace cscwatch {
 
 namespace {
 
-bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+bool starts_with(std::string_view s, std::string_view p) {
+  return s.substr(0, p.size()) == p;
+}
 bool ends_with(std::string_view s, std::string_view p) {
   return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
 }
@@ -29,10 +31,9 @@ std::vector<std::string> split_words(const std::string& text) {
 // which place: dropped wherever they stand.
 const std::set<std::string, std::less<>>& designator_words() {
   static const std::set<std::string, std::less<>> words{
-      "the",       "of",        "and",     "council", "borough",     "metropolitan", "district",
-      "county",    "city",      "royal",   "corporation", "unitary", "authority",    "local",
-      "childrens", "children",  "s",       "services", "service",    "social",       "care",
-      "inspection", "in",       "mbc",     "lbc",     "cc",          "bc"};
+      "the",     "of",          "and",     "council",    "borough", "metropolitan", "district", "county", "city",
+      "royal",   "corporation", "unitary", "authority",  "local",   "childrens",    "children", "s",      "services",
+      "service", "social",      "care",    "inspection", "in",      "mbc",          "lbc",      "cc",     "bc"};
   return words;
 }
 
@@ -68,6 +69,18 @@ std::string list_names(const std::vector<const Authority*>& authorities) {
   for (size_t i = 0; i < authorities.size(); ++i)
     out += (i == 0 ? "" : i + 1 == authorities.size() ? " and " : ", ") + authorities[i]->name;
   return out;
+}
+
+// Adds i to v unless it is there already (first-found order kept).
+void add_unique(std::vector<size_t>& v, size_t i) {
+  if (std::find(v.begin(), v.end(), i) == v.end()) v.push_back(i);
+}
+
+// Days from a delivery body's period to the day; 0 inside it.
+int days_outside(const DeliveryBody& row, const Date& day) {
+  if (auto s = row.start(); s && day < *s) return days_between(day, *s);
+  if (auto e = row.end(); e && *e < day) return days_between(*e, day);
+  return 0;
 }
 
 }  // namespace
@@ -195,206 +208,242 @@ AuthorityResolution AuthorityDirectory::resolve(std::string_view printed, std::o
 }
 
 AuthorityResolution AuthorityDirectory::resolve_by_name(const std::vector<std::string>& tokens) const {
-  using By = AuthorityResolution::By;
-  AuthorityResolution r;
   if (tokens.empty()) {
+    AuthorityResolution r;
     r.note = "no place name among the words printed";
     return r;
   }
-  auto found = [&](size_t index, std::string note) {
-    r.authority = &authorities_[index];
-    r.by = By::Name;
-    r.note = std::move(note);
-    return r;
-  };
-  auto tie = [&](const std::vector<size_t>& indices, std::string why) {
-    r.by = By::Ambiguous;
-    for (size_t i : indices) r.candidates.push_back(&authorities_[i]);
-    r.note = why + ": " + list_names(r.candidates);
-    return r;
-  };
-  auto add = [](std::vector<size_t>& v, size_t i) {
-    if (std::find(v.begin(), v.end(), i) == v.end()) v.push_back(i);
-  };
-  std::string words = join_words(tokens);
+  const std::string words = join_words(tokens);
 
   // 1. The same place words, in any order.
   if (auto it = by_set_key_.find(set_key(tokens)); it != by_set_key_.end()) {
-    if (it->second.size() == 1) return found(it->second.front(), "name '" + words + "' is " + authorities_[it->second.front()].name);
-    return tie(it->second, "'" + words + "' is the name of several authorities");
+    if (it->second.size() == 1)
+      return named(it->second.front(), "name '" + words + "' is " + authorities_[it->second.front()].name);
+    return tied(it->second, "'" + words + "' is the name of several authorities");
   }
+  // 2. A shortened name.
+  if (auto by_prefix = resolve_by_prefix(tokens, words)) return std::move(*by_prefix);
+  // 3. A whole name among other words.
+  return resolve_within_words(tokens, words);
+}
 
-  // 2. A shortened name ("East Riding", "Newcastle"): the first words of
-  // exactly one authority's name.
-  if (words.size() >= 4) {
-    std::vector<size_t> hits;
-    for (const auto& key : keys_) {
-      if (key.tokens.size() > tokens.size() && std::equal(tokens.begin(), tokens.end(), key.tokens.begin()))
-        add(hits, key.index);
-    }
-    if (hits.size() == 1) return found(hits.front(), "'" + words + "' begins the name of " + authorities_[hits.front()].name);
-    if (hits.size() > 1) return tie(hits, "'" + words + "' begins the names of several authorities");
+AuthorityResolution AuthorityDirectory::named(size_t index, std::string note) const {
+  AuthorityResolution r;
+  r.authority = &authorities_[index];
+  r.by = AuthorityResolution::By::Name;
+  r.note = std::move(note);
+  return r;
+}
+
+AuthorityResolution AuthorityDirectory::tied(const std::vector<size_t>& indices, const std::string& why) const {
+  AuthorityResolution r;
+  r.by = AuthorityResolution::By::Ambiguous;
+  for (size_t i : indices) r.candidates.push_back(&authorities_[i]);
+  r.note = why + ": " + list_names(r.candidates);
+  return r;
+}
+
+// A shortened name ("East Riding", "Newcastle"): the first words of exactly
+// one authority's name. nullopt when no name begins so (or the words are too
+// short to be a shortened name).
+std::optional<AuthorityResolution> AuthorityDirectory::resolve_by_prefix(const std::vector<std::string>& tokens,
+                                                                         const std::string& words) const {
+  if (words.size() < 4) return std::nullopt;
+  std::vector<size_t> hits;
+  for (const auto& key : keys_) {
+    if (key.tokens.size() > tokens.size() && std::equal(tokens.begin(), tokens.end(), key.tokens.begin()))
+      add_unique(hits, key.index);
   }
+  if (hits.size() == 1)
+    return named(hits.front(), "'" + words + "' begins the name of " + authorities_[hits.front()].name);
+  if (hits.size() > 1) return tied(hits, "'" + words + "' begins the names of several authorities");
+  return std::nullopt;
+}
 
-  // 3. One authority's whole name among other words ("Dudley Partnership");
-  // every other name found must lie within it ("Northamptonshire" within
-  // "North Northamptonshire"), else it is ambiguous.
-  struct Hit {
-    size_t index, start, length;
-  };
-  std::vector<Hit> hits;
+// Every place where an authority's whole name stands among the tokens.
+std::vector<AuthorityDirectory::NameSpan> AuthorityDirectory::name_spans(const std::vector<std::string>& tokens) const {
+  std::vector<NameSpan> hits;
   for (const auto& key : keys_) {
     const size_t n = key.tokens.size();
     for (size_t s = 0; s + n <= tokens.size(); ++s)
       if (std::equal(key.tokens.begin(), key.tokens.end(), tokens.begin() + static_cast<std::ptrdiff_t>(s)))
         hits.push_back({key.index, s, n});
   }
-  if (hits.empty()) return r;
+  return hits;
+}
+
+// One authority's whole name among other words ("Dudley Partnership");
+// every other name found must lie within it ("Northamptonshire" within
+// "North Northamptonshire"), else it is ambiguous.
+AuthorityResolution AuthorityDirectory::resolve_within_words(const std::vector<std::string>& tokens,
+                                                             const std::string& words) const {
+  const std::vector<NameSpan> hits = name_spans(tokens);
+  if (hits.empty()) return {};
   size_t longest = 0;
   for (const auto& h : hits) longest = std::max(longest, h.length);
   std::vector<size_t> best;
   for (const auto& h : hits)
-    if (h.length == longest) add(best, h.index);
-  if (best.size() > 1) return tie(best, "'" + words + "' names several authorities");
-  std::vector<const Hit*> spans;
+    if (h.length == longest) add_unique(best, h.index);
+  if (best.size() > 1) return tied(best, "'" + words + "' names several authorities");
+  std::vector<const NameSpan*> spans;
   for (const auto& h : hits)
     if (h.index == best.front() && h.length == longest) spans.push_back(&h);
   std::vector<size_t> others;
   for (const auto& h : hits) {
-    bool inside = std::any_of(spans.begin(), spans.end(), [&](const Hit* s) {
+    bool inside = std::any_of(spans.begin(), spans.end(), [&](const NameSpan* s) {
       return h.start >= s->start && h.start + h.length <= s->start + s->length;
     });
-    if (!inside) add(others, h.index);
+    if (!inside) add_unique(others, h.index);
   }
   if (!others.empty()) {
-    add(others, best.front());
-    return tie(others, "'" + words + "' names several authorities");
+    add_unique(others, best.front());
+    return tied(others, "'" + words + "' names several authorities");
   }
   std::vector<std::string> ignored;
   for (size_t i = 0; i < tokens.size(); ++i) {
     bool covered = std::any_of(spans.begin(), spans.end(),
-                               [&](const Hit* s) { return i >= s->start && i < s->start + s->length; });
+                               [&](const NameSpan* s) { return i >= s->start && i < s->start + s->length; });
     if (!covered) ignored.push_back(tokens[i]);
   }
   if (ignored.size() > 5) {
+    AuthorityResolution r;
     r.note = "'" + words + "' holds " + authorities_[best.front()].name + " among too many other words";
     return r;
   }
-  return found(best.front(), "found " + authorities_[best.front()].name + " in '" + words + "', other words ignored: '" +
-                                 join_words(ignored) + "'");
+  return named(best.front(), "found " + authorities_[best.front()].name + " in '" + words +
+                                 "', other words ignored: '" + join_words(ignored) + "'");
 }
 
 std::optional<AuthorityResolution> AuthorityDirectory::resolve_by_body(std::string_view printed,
                                                                        const std::vector<std::string>& tokens,
                                                                        std::optional<Date> on) const {
-  using By = AuthorityResolution::By;
+  const BodyMatch match = match_delivery_bodies(printed);
+  if (!match.matched) return std::nullopt;
+  const auto& candidates = match.candidates;
+  if (candidates.empty()) {
+    AuthorityResolution r;
+    r.note = "'" + std::string(printed) + "' is a delivery body but no authority it serves is in the directory";
+    return r;
+  }
+  const std::vector<BodyCandidate> named = named_with_body(match, tokens);
+  if (!named.empty()) {
+    if (authorities_of(named).size() == 1) return delivered_by(named, "named in '" + std::string(printed) + "'", on);
+    return body_tie(named, ", and more than one of them is named");
+  }
+  if (authorities_of(candidates).size() == 1) return delivered_by(candidates, "", on);
+  if (!on) return body_tie(candidates, "; the printed name does not say which, and no date was given");
+  return resolve_body_by_date(candidates, *on);
+}
+
+// Each delivery body with a name wholly among the printed words (its first
+// such name), and its row's authority if the directory has it.
+AuthorityDirectory::BodyMatch AuthorityDirectory::match_delivery_bodies(std::string_view printed) const {
   auto printed_words = body_tokens(printed);
   std::set<std::string, std::less<>> printed_set(printed_words.begin(), printed_words.end());
-  std::set<std::string, std::less<>> body_words;
-  struct Candidate {
-    const DeliveryBody* row;
-    size_t index;
-  };
-  std::vector<Candidate> candidates;
-  bool matched = false;
+  BodyMatch match;
   for (const auto& row : known_delivery_bodies()) {
     for (auto name : row.names) {
       if (name.empty()) continue;
       auto words = body_tokens(name);
-      if (words.empty() || !std::all_of(words.begin(), words.end(), [&](const auto& w) { return printed_set.count(w); }))
+      if (words.empty() ||
+          !std::all_of(words.begin(), words.end(), [&](const auto& w) { return printed_set.count(w); }))
         continue;
-      matched = true;
-      body_words.insert(words.begin(), words.end());
-      if (const Authority* a = by_urn(row.urn)) candidates.push_back({&row, static_cast<size_t>(a - authorities_.data())});
+      match.matched = true;
+      match.words.insert(words.begin(), words.end());
+      if (const Authority* a = by_urn(row.urn))
+        match.candidates.push_back({&row, static_cast<size_t>(a - authorities_.data())});
       break;
     }
   }
-  if (!matched) return std::nullopt;
-  AuthorityResolution r;
-  if (candidates.empty()) {
-    r.note = "'" + std::string(printed) + "' is a delivery body but no authority it serves is in the directory";
-    return r;
-  }
+  return match;
+}
 
-  auto distance = [](const DeliveryBody& row, const Date& day) {
-    if (auto s = row.start(); s && day < *s) return days_between(day, *s);
-    if (auto e = row.end(); e && *e < day) return days_between(*e, day);
-    return 0;
-  };
-  auto authorities_of = [&](const std::vector<Candidate>& cs) {
-    std::vector<const Authority*> out;
-    for (const auto& c : cs)
-      if (std::find(out.begin(), out.end(), &authorities_[c.index]) == out.end()) out.push_back(&authorities_[c.index]);
-    return out;
-  };
-  auto found = [&](const std::vector<Candidate>& rows, const std::string& how) {
-    // Among one authority's rows, the one covering the date, else the nearest.
-    const Candidate* pick = &rows.front();
-    if (on) {
-      for (const auto& c : rows)
-        if (distance(*c.row, *on) < distance(*pick->row, *on)) pick = &c;
-    }
-    const Authority& a = authorities_[pick->index];
-    r.authority = &a;
-    r.by = By::DeliveryBody;
-    r.delivery_body = pick->row;
-    r.note = std::string(pick->row->name()) + " delivers " + a.name + "'s children's services (" + pick->row->period() + ")";
-    if (!how.empty()) r.note += "; " + how;
-    if (on && !pick->row->covers(*on)) {
-      r.outside_dates = true;
-      r.note += "; but " + to_long_form(*on) + " is outside that period";
-    } else if (!on) {
-      r.note += "; no date given to check";
-    }
-    return r;
-  };
-  auto tie = [&](const std::vector<Candidate>& cs, const std::string& why) {
-    r.by = By::Ambiguous;
-    r.candidates = authorities_of(cs);
-    r.note = std::string(cs.front().row->name()) + " serves " + list_names(r.candidates) + why;
-    return r;
-  };
-
-  // An authority named by the other words printed with the body: all its
-  // place words printed, at least one of them not part of the body's name.
+// The candidates whose authority is named by the other words printed with the
+// body: all its place words printed, at least one of them not part of the
+// body's name.
+std::vector<AuthorityDirectory::BodyCandidate> AuthorityDirectory::named_with_body(
+    const BodyMatch& match, const std::vector<std::string>& tokens) const {
   std::set<std::string, std::less<>> place(tokens.begin(), tokens.end());
-  std::vector<Candidate> named;
-  for (const auto& c : candidates) {
+  std::vector<BodyCandidate> named;
+  for (const auto& c : match.candidates) {
     for (const auto& key : keys_) {
       if (key.index != c.index) continue;
       bool all = std::all_of(key.tokens.begin(), key.tokens.end(), [&](const auto& t) { return place.count(t); });
-      bool own = std::any_of(key.tokens.begin(), key.tokens.end(), [&](const auto& t) { return !body_words.count(t); });
+      bool own =
+          std::any_of(key.tokens.begin(), key.tokens.end(), [&](const auto& t) { return !match.words.count(t); });
       if (all && own) {
         named.push_back(c);
         break;
       }
     }
   }
-  auto only = [&](const std::vector<Candidate>& cs, size_t index) {
-    std::vector<Candidate> out;
-    for (const auto& c : cs)
-      if (c.index == index) out.push_back(c);
-    return out;
-  };
-  if (!named.empty()) {
-    if (authorities_of(named).size() == 1) return found(named, "named in '" + std::string(printed) + "'");
-    return tie(named, ", and more than one of them is named");
+  return named;
+}
+
+std::vector<const Authority*> AuthorityDirectory::authorities_of(const std::vector<BodyCandidate>& candidates) const {
+  std::vector<const Authority*> out;
+  for (const auto& c : candidates)
+    if (std::find(out.begin(), out.end(), &authorities_[c.index]) == out.end()) out.push_back(&authorities_[c.index]);
+  return out;
+}
+
+// Resolved to the authority of one authority's rows: among them the one
+// covering the date, else the nearest.
+AuthorityResolution AuthorityDirectory::delivered_by(const std::vector<BodyCandidate>& rows, const std::string& how,
+                                                     std::optional<Date> on) const {
+  const BodyCandidate* pick = &rows.front();
+  if (on) {
+    for (const auto& c : rows)
+      if (days_outside(*c.row, *on) < days_outside(*pick->row, *on)) pick = &c;
   }
-  if (authorities_of(candidates).size() == 1) return found(candidates, "");
-  if (!on) return tie(candidates, "; the printed name does not say which, and no date was given");
-  std::vector<Candidate> covering;
+  const Authority& a = authorities_[pick->index];
+  AuthorityResolution r;
+  r.authority = &a;
+  r.by = AuthorityResolution::By::DeliveryBody;
+  r.delivery_body = pick->row;
+  r.note =
+      std::string(pick->row->name()) + " delivers " + a.name + "'s children's services (" + pick->row->period() + ")";
+  if (!how.empty()) r.note += "; " + how;
+  if (on && !pick->row->covers(*on)) {
+    r.outside_dates = true;
+    r.note += "; but " + to_long_form(*on) + " is outside that period";
+  } else if (!on) {
+    r.note += "; no date given to check";
+  }
+  return r;
+}
+
+AuthorityResolution AuthorityDirectory::body_tie(const std::vector<BodyCandidate>& candidates,
+                                                 const std::string& why) const {
+  AuthorityResolution r;
+  r.by = AuthorityResolution::By::Ambiguous;
+  r.candidates = authorities_of(candidates);
+  r.note = std::string(candidates.front().row->name()) + " serves " + list_names(r.candidates) + why;
+  return r;
+}
+
+// A body serving several authorities, none named: the one it served on the
+// date, else the one whose dates are nearest it.
+AuthorityResolution AuthorityDirectory::resolve_body_by_date(const std::vector<BodyCandidate>& candidates,
+                                                             const Date& on) const {
+  std::vector<BodyCandidate> covering;
   for (const auto& c : candidates)
-    if (c.row->covers(*on)) covering.push_back(c);
-  if (authorities_of(covering).size() == 1) return found(only(covering, covering.front().index), "the only one it served on " + to_long_form(*on));
-  if (!covering.empty())
-    return tie(covering, " on " + to_long_form(*on) + "; the printed name does not say which");
-  int nearest = distance(*candidates.front().row, *on);
-  for (const auto& c : candidates) nearest = std::min(nearest, distance(*c.row, *on));
-  std::vector<Candidate> closest;
+    if (c.row->covers(on)) covering.push_back(c);
+  if (authorities_of(covering).size() == 1) {
+    std::vector<BodyCandidate> its_rows;
+    for (const auto& c : covering)
+      if (c.index == covering.front().index) its_rows.push_back(c);
+    return delivered_by(its_rows, "the only one it served on " + to_long_form(on), on);
+  }
+  if (!covering.empty()) return body_tie(covering, " on " + to_long_form(on) + "; the printed name does not say which");
+  int nearest = days_outside(*candidates.front().row, on);
+  for (const auto& c : candidates) nearest = std::min(nearest, days_outside(*c.row, on));
+  std::vector<BodyCandidate> closest;
   for (const auto& c : candidates)
-    if (distance(*c.row, *on) == nearest) closest.push_back(c);
-  if (authorities_of(closest).size() == 1) return found(closest, "the one whose dates are nearest " + to_long_form(*on));
-  return tie(closest, "; none on " + to_long_form(*on) + " and the printed name does not say which");
+    if (days_outside(*c.row, on) == nearest) closest.push_back(c);
+  if (authorities_of(closest).size() == 1)
+    return delivered_by(closest, "the one whose dates are nearest " + to_long_form(on), on);
+  return body_tie(closest, "; none on " + to_long_form(on) + " and the printed name does not say which");
 }
 
 Result<const Authority*> AuthorityDirectory::find(std::string_view query) const {

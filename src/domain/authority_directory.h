@@ -2,6 +2,7 @@
 #pragma once
 
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -23,7 +24,7 @@ struct AuthorityResolution {
     Ambiguous,     // several authorities fit equally; see candidates
     NotFound,      // nothing fits
   };
-  const Authority* authority = nullptr;         // nullptr unless by is Name or DeliveryBody
+  const Authority* authority = nullptr;  // nullptr unless by is Name or DeliveryBody
   By by = By::NotFound;
   const DeliveryBody* delivery_body = nullptr;  // the table row used, when by is DeliveryBody
   bool outside_dates = false;                   // that row's dates do not cover the date given
@@ -85,12 +86,41 @@ class AuthorityDirectory {
   static std::string normalise(std::string_view text);
 
  private:
+  // A delivery body's row for an authority in the directory.
+  struct BodyCandidate {
+    const DeliveryBody* row;
+    size_t index;  // into authorities_
+  };
+  // The delivery bodies whose whole name is among the printed words.
+  struct BodyMatch {
+    bool matched = false;                      // some body's name is printed
+    std::vector<BodyCandidate> candidates;     // their rows for authorities in the directory
+    std::set<std::string, std::less<>> words;  // the words of the names matched
+  };
+  // An authority's name found within printed place tokens [start, start + length).
+  struct NameSpan {
+    size_t index, start, length;
+  };
+
   void add_form(const std::string& form, size_t index);
   AuthorityResolution resolve_by_name(const std::vector<std::string>& tokens) const;
+  AuthorityResolution named(size_t index, std::string note) const;
+  AuthorityResolution tied(const std::vector<size_t>& indices, const std::string& why) const;
+  std::optional<AuthorityResolution> resolve_by_prefix(const std::vector<std::string>& tokens,
+                                                       const std::string& words) const;
+  AuthorityResolution resolve_within_words(const std::vector<std::string>& tokens, const std::string& words) const;
+  std::vector<NameSpan> name_spans(const std::vector<std::string>& tokens) const;
+
   // nullopt when the printed name holds no known delivery body's name.
-  std::optional<AuthorityResolution> resolve_by_body(std::string_view printed,
-                                                     const std::vector<std::string>& tokens,
+  std::optional<AuthorityResolution> resolve_by_body(std::string_view printed, const std::vector<std::string>& tokens,
                                                      std::optional<Date> on) const;
+  BodyMatch match_delivery_bodies(std::string_view printed) const;
+  std::vector<BodyCandidate> named_with_body(const BodyMatch& match, const std::vector<std::string>& tokens) const;
+  std::vector<const Authority*> authorities_of(const std::vector<BodyCandidate>& candidates) const;
+  AuthorityResolution delivered_by(const std::vector<BodyCandidate>& rows, const std::string& how,
+                                   std::optional<Date> on) const;
+  AuthorityResolution body_tie(const std::vector<BodyCandidate>& candidates, const std::string& why) const;
+  AuthorityResolution resolve_body_by_date(const std::vector<BodyCandidate>& candidates, const Date& on) const;
 
   // One name of an authority as place tokens, in printed order and as a
   // sorted set (joined with spaces, the exact-match key).

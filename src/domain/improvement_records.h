@@ -47,7 +47,12 @@ struct Intervention {
   std::string person;   // the commissioner or adviser, when named
   std::optional<StatedDate> start, review, end;
   std::string outcome;
-  std::string source;   // a URL or a citation
+  // Where it is stated: the address (or, for a record a person wrote, a
+  // citation), the source's own title and its date, so pages can link to
+  // it as "title (date)" rather than show a bare address.
+  std::string source;
+  std::string source_title;
+  std::optional<StatedDate> source_date;
   std::string origin = "user";  // "reference" when loaded from data/known_interventions.csv
   std::int64_t version = 0;
 };

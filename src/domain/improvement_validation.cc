@@ -46,6 +46,7 @@ std::vector<FieldError> validate(const Intervention& i) {
   limit(e, i.person, "person", "The person's name", kMaxShortText);
   limit(e, i.outcome, "outcome", "The outcome", kMaxLongText);
   limit(e, i.source, "source", "The source", kMaxLongText);
+  limit(e, i.source_title, "source_title", "The source's title", kMaxLongText);
   // The reference table records what sources state, and some state no start;
   // a person entering an intervention knows when it began.
   if (!i.start && i.origin != "reference") e.push_back({"start", "The start date is required (YYYY-MM-DD, or YYYY-MM or YYYY when only that is known)."});

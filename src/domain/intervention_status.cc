@@ -11,6 +11,12 @@ std::chrono::sys_days days(const Date& d) { return std::chrono::sys_days(d); }
 
 }  // namespace
 
+std::string_view intervention_position(const ImprovementStatus& s) {
+  if (s.under_intervention) return "under intervention";
+  if (s.intervention_expected_but_unrecorded) return "expected, not recorded";
+  return "no intervention in force";
+}
+
 bool in_force(const Intervention& i, const Date& today) {
   if (!i.start) return false;  // no start stated: cannot say it is in force
   if (days(i.start->first_day) > days(today)) return false;

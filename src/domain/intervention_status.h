@@ -6,6 +6,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "domain/date.h"
@@ -41,6 +42,13 @@ struct ImprovementStatus {
   InspectionForecast reinspection;  // the cadence rule's window, or the monitoring rule
   std::string reinspection_text;    // in words, for pages
 };
+
+// The position in words, as pages and the API state it: "under
+// intervention"; "expected, not recorded" when the latest judgement is
+// inadequate and nothing is recorded since (never "no intervention": the
+// DfE intervenes in every such authority); otherwise "no intervention in
+// force".
+std::string_view intervention_position(const ImprovementStatus& status);
 
 // In force on `today` by its own dates: started and not yet ended (an end
 // stated as a month or year runs to the end of that period).

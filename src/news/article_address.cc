@@ -5,6 +5,8 @@
 #include <string>
 #include <unordered_map>
 
+#include "news/council_name_forms.h"
+
 namespace cscwatch::news {
 
 namespace {
@@ -83,6 +85,17 @@ std::vector<AddressMention> authorities_in_address(std::string_view url, const A
   size_t slash = rest.find('/');
   std::string_view host = rest.substr(0, slash);
   std::string_view path = slash == std::string_view::npos ? std::string_view() : rest.substr(slash);
+  // The council's own site, from the table of name forms: "committee.nottinghamcity.gov.uk".
+  std::string host_lower;
+  for (char c : host) host_lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  for (const auto& f : council_name_forms()) {
+    if (f.kind != "site" || host_lower.size() < f.form.size()) continue;
+    bool ends = host_lower.compare(host_lower.size() - f.form.size(), f.form.size(), f.form) == 0;
+    bool whole = ends && (host_lower.size() == f.form.size() || host_lower[host_lower.size() - f.form.size() - 1] == '.');
+    const Authority* a = whole ? directory.by_urn(f.authority_urn) : nullptr;
+    if (a && std::none_of(out.begin(), out.end(), [&](const AddressMention& m) { return m.authority == a; }))
+      out.push_back({a, true, f.form});
+  }
   // The host's labels, each on its own: "moderngov.stockton.gov.uk".
   size_t pos = 0;
   while (pos <= host.size()) {

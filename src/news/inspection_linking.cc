@@ -164,6 +164,7 @@ void gather_facts(const Connection& db, const Named& named, const QuotationReadi
       c.facts.prominence_share = named.total_weight > 0 ? n->second->weight / named.total_weight : 1;
       c.facts.most_prominent = n->second == named.most_prominent;
       c.facts.in_address = n->second->in_address;
+      c.facts.main_subject = c.facts.most_prominent || c.facts.prominence_share >= kMainSubjectShare;
     }
     if (quoted.empty()) continue;
     ReportText text(report_pages(db, id));
@@ -211,28 +212,39 @@ std::vector<LinkCandidate> score_all(const ArticleReading& reading, Candidates& 
   return all;
 }
 
-// Only an authority the article names can be linked; a report found by
-// quotation alone only when the article names none (and on two verbatim passages).
-bool eligible(const LinkCandidate& c, const Named& named) {
+// Only a record of the kind the article is about: an article about a visit
+// links to that visit or to nothing (the event reading agreed with the report
+// on every dev article). Only an authority the article names, or one whose
+// report alone holds a passage it quotes word for word; a report found by
+// quotation alone when the article names none (on two verbatim passages).
+bool eligible(const LinkCandidate& c, const Named& named, EventKind about) {
+  bool visit = about == EventKind::MonitoringVisit || about == EventKind::FocusedVisit ||
+               about == EventKind::JointTargetedInspection;
+  if (visit && event_kind_of(c.row) != about) return false;
   if (named.by_urn.count(c.row.authority_urn)) return true;
-  if (!named.by_urn.empty()) return false;
   int verbatim = 0;
-  for (const auto& e : c.evidence) verbatim += e.kind == EvidenceKind::QuotationVerbatim;
+  bool quoted_alone = false;
+  for (const auto& e : c.evidence) {
+    verbatim += e.kind == EvidenceKind::QuotationVerbatim;
+    quoted_alone = quoted_alone || e.kind == EvidenceKind::AuthorityQuoted;
+  }
+  if (quoted_alone && verbatim >= 2) return true;
+  if (!named.by_urn.empty()) return false;
   return verbatim >= 2;
 }
 
-void set_confidences(std::vector<LinkCandidate>& all, const Named& named) {
+void set_confidences(std::vector<LinkCandidate>& all, const Named& named, EventKind about) {
   for (size_t k = 0; k < all.size(); ++k) {
     double runner = 0;
     for (size_t j = 0; j < all.size(); ++j)
-      if (j != k && eligible(all[j], named)) runner = std::max(runner, all[j].score);
+      if (j != k && eligible(all[j], named, about)) runner = std::max(runner, all[j].score);
     all[k].confidence = link_confidence(all[k].score, runner);
   }
 }
 
 // Links the best eligible candidate, or says why not.
-void decide(const std::vector<LinkCandidate>& all, const Named& named, LinkResult& result) {
-  auto best_it = std::find_if(all.begin(), all.end(), [&](const LinkCandidate& c) { return eligible(c, named); });
+void decide(const std::vector<LinkCandidate>& all, const Named& named, EventKind about, LinkResult& result) {
+  auto best_it = std::find_if(all.begin(), all.end(), [&](const LinkCandidate& c) { return eligible(c, named, about); });
   if (best_it == all.end()) {
     result.reason = NoLinkReason::NoAuthority;
     result.no_link_reason = "no authority named: passages the article quotes are in reports of authorities it does "
@@ -242,20 +254,27 @@ void decide(const std::vector<LinkCandidate>& all, const Named& named, LinkResul
   const LinkCandidate& best = *best_it;
   const LinkCandidate* rival = nullptr;
   for (const auto& c : all)
-    if (&c != &best && c.row.authority_urn == best.row.authority_urn && c.identified() && !c.contradicted()) {
+    if (&c != &best && c.row.authority_urn == best.row.authority_urn && c.identified()) {
       rival = &c;
       break;
     }
-  if (const Evidence* why = best.first_contradiction()) {
-    result.reason = NoLinkReason::Contradicted;
-    result.no_link_reason = "no matching inspection: the closest (" + best.row.source_file + ") does not fit — " +
-                            std::string(to_string(why->kind)) + ": " + why->detail;
-  } else if (!best.identified()) {
-    result.reason = NoLinkReason::OnlyAuthority;
-    result.no_link_reason = "no matching inspection: only the authority matches; nothing the article states (grade, "
-                            "dates, quotations) picks out one of its reports";
+  if (!best.identified()) {
+    const Evidence* why = best.first_contradiction();
+    result.reason = why ? NoLinkReason::Contradicted : NoLinkReason::OnlyAuthority;
+    result.no_link_reason =
+        why ? "no matching inspection: the closest (" + best.row.source_file + ") does not fit — " +
+                  std::string(to_string(why->kind)) + ": " + why->detail
+            : "no matching inspection: only the authority (and perhaps its grade) matches; nothing the article "
+              "states (dates, quotations, its own date) picks out one of its reports";
   } else if (best.score < kMinLinkScore) {
-    result.reason = NoLinkReason::Weak;
+    const Evidence* why = best.first_contradiction();
+    result.reason = why ? NoLinkReason::Contradicted : NoLinkReason::Weak;
+    if (why) {
+      result.no_link_reason = "no matching inspection: the closest (" + best.row.source_file + ") scores only " +
+                              fixed2(best.score) + ", against it " + std::string(to_string(why->kind)) + ": " +
+                              why->detail;
+      return;
+    }
     result.no_link_reason = "no matching inspection: the best candidate (" + best.row.source_file + ") scores only " +
                             fixed2(best.score);
   } else if (rival && best.score - rival->score < kMinMargin) {
@@ -266,8 +285,8 @@ void decide(const std::vector<LinkCandidate>& all, const Named& named, LinkResul
     result.linked = best;
     // Other authorities the article names, each with its own confident link.
     for (const auto& c : all) {
-      if (c.row.authority_urn == best.row.authority_urn || !eligible(c, named) || !c.identified() ||
-          c.contradicted() || c.score < kMinLinkScore)
+      if (c.row.authority_urn == best.row.authority_urn || !eligible(c, named, about) || !c.identified() ||
+          c.score < kMinLinkScore)
         continue;
       bool seen = false;
       for (const auto& o : result.other_links) seen = seen || o.row.authority_urn == c.row.authority_urn;
@@ -291,8 +310,8 @@ LinkResult link_inspection(const Connection& db, const ArticleReading& reading, 
   gather_facts(db, named, quotes, candidates);
   mark_latest(reading, candidates);
   std::vector<LinkCandidate> all = score_all(reading, candidates);
-  set_confidences(all, named);
-  decide(all, named, result);
+  set_confidences(all, named, reading.event_kind);
+  decide(all, named, reading.event_kind, result);
   for (size_t k = 0; k < all.size() && k < 5; ++k) result.candidates.push_back(all[k]);
   return result;
 }

@@ -46,8 +46,11 @@ Span span_of(const InspectionRow& row) {
   return s;
 }
 
-bool about_other_authority(const StatedDate& d, const InspectionRow& row) {
-  return !d.authority_urn.empty() && d.authority_urn != row.authority_urn;
+// A date about another authority, or (for an authority named in passing) one
+// in a sentence naming none, which is about the article's subject.
+bool about_other_authority(const StatedDate& d, const InspectionRow& row, bool main_subject = true) {
+  if (d.authority_urn.empty()) return !main_subject;
+  return d.authority_urn != row.authority_urn;
 }
 
 }  // namespace
@@ -77,6 +80,7 @@ std::string_view to_string(EvidenceKind kind) {
     case EvidenceKind::ArticleBeforeReport: return "article_before_report";
     case EvidenceKind::CalledEarlier: return "called_earlier";
     case EvidenceKind::LatestByArticleDate: return "latest_by_article_date";
+    case EvidenceKind::AuthorityQuoted: return "authority_quoted";
   }
   return "unknown";
 }
@@ -126,6 +130,10 @@ std::vector<Evidence> authority_evidence(const ArticleReading& reading, const Ca
       out.push_back(make(EvidenceKind::AuthoritySubjectOfGrade,
                          "named in " + std::to_string(subject) + " of the sentences that give a grade"));
   }
+  if (!facts.mention && !facts.quotations.empty() && facts.quotations.front().verbatim &&
+      facts.quotations.front().reports_with_it == 1 && facts.quotations.front().words >= kFullQuotationWords)
+    out.push_back(make(EvidenceKind::AuthorityQuoted, facts.row->authority_name +
+                                                          " is not named, but the article quotes its report word for word"));
   if (facts.in_address)
     out.push_back(make(EvidenceKind::AuthorityInAddress, facts.row->authority_name + " is named in the article's address"));
   return out;
@@ -155,9 +163,12 @@ std::vector<Evidence> event_evidence(const ArticleReading& reading, const Inspec
   return {make(EvidenceKind::EventDiffers, about)};
 }
 
-std::vector<Evidence> grade_evidence(const ArticleReading& reading, const InspectionRow& row) {
+std::vector<Evidence> grade_evidence(const ArticleReading& reading, const InspectionRow& row, bool main_subject) {
   auto g = overall_grade_of(row);
-  auto stated = grade_for_authority(reading, row.authority_urn);
+  std::vector<GradeMention> about;
+  for (const auto& m : reading.grade_mentions)
+    if (m.authority_urn == row.authority_urn || (m.authority_urn.empty() && main_subject)) about.push_back(m);
+  auto stated = grade_of(about, row.authority_urn);
   if (!stated || !g) return {};
   if (*g == *stated)
     return {make(EvidenceKind::GradeAgrees, "article says " + grade_name(*stated) + ", report overall " + grade_name(*g))};
@@ -166,12 +177,12 @@ std::vector<Evidence> grade_evidence(const ArticleReading& reading, const Inspec
   return {make(EvidenceKind::GradeDiffers, "article says " + grade_name(*stated) + ", report overall " + grade_name(*g))};
 }
 
-std::vector<Evidence> fieldwork_evidence(const ArticleReading& reading, const InspectionRow& row) {
+std::vector<Evidence> fieldwork_evidence(const ArticleReading& reading, const InspectionRow& row, bool main_subject) {
   std::vector<Evidence> out;
   Span s = span_of(row);
   if (!s.start || !s.end) return out;
   for (const auto& d : reading.dates) {
-    if (d.refers_to != "inspection" || about_other_authority(d, row)) continue;
+    if (d.refers_to != "inspection" || about_other_authority(d, row, main_subject)) continue;
     std::string vs = "'" + d.text + "' vs fieldwork " + row.inspection_start + " to " + row.inspection_end;
     if (d.from && d.to && !d.year_inferred) {
       bool ok = overlaps(*d.from, *d.to, *s.start, *s.end);
@@ -185,12 +196,13 @@ std::vector<Evidence> fieldwork_evidence(const ArticleReading& reading, const In
   return out;
 }
 
-std::vector<Evidence> publication_evidence(const ArticleReading& reading, const InspectionRow& row) {
+std::vector<Evidence> publication_evidence(const ArticleReading& reading, const InspectionRow& row,
+                                           bool main_subject) {
   std::vector<Evidence> out;
   auto published = parse_iso_date(row.published);
   if (!published) return out;
   for (const auto& d : reading.dates) {
-    if (d.refers_to != "publication" || about_other_authority(d, row)) continue;
+    if (d.refers_to != "publication" || about_other_authority(d, row, main_subject)) continue;
     std::string vs = "'" + d.text + "' vs published " + row.published;
     if (d.day && !d.months.empty()) {
       // A day and month, with or without a year: the same day of the year.
@@ -269,9 +281,9 @@ std::vector<Evidence> all_evidence(const ArticleReading& reading, const Candidat
   add(authority_evidence(reading, facts));
   add(quotation_evidence(facts));
   add(event_evidence(reading, row));
-  add(grade_evidence(reading, row));
-  add(fieldwork_evidence(reading, row));
-  add(publication_evidence(reading, row));
+  add(grade_evidence(reading, row, facts.main_subject));
+  add(fieldwork_evidence(reading, row, facts.main_subject));
+  add(publication_evidence(reading, row, facts.main_subject));
   add(article_date_evidence(reading, row));
   add(earlier_evidence(reading, row));
   add(latest_evidence(facts));

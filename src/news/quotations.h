@@ -7,21 +7,11 @@
 #include <string_view>
 #include <vector>
 
+#include "news/people_reading.h"
+#include "news/speech_words.h"
 #include "news/text_words.h"
 
 namespace cscwatch::news {
-
-enum class SpeakerKind { Inspectorate, Person, Council, Government, Police, Other, Unknown };
-
-// "inspectorate", "person", "council", "government", "police", "other", "unknown"
-std::string_view to_string(SpeakerKind kind);
-
-struct PersonMention {
-  std::string name;                // "Sarah Norman"; a surname alone when only that is printed
-  std::string role;                // "the authority's chief executive"
-  std::string title;               // "Rt Revd", "Councillor"
-  std::vector<size_t> positions;   // byte offsets of each mention
-};
 
 struct Quotation {
   size_t begin = 0, end = 0;       // bytes of the quoted words (marks excluded)
@@ -52,10 +42,5 @@ struct QuotationReading {
 // (it, she, he) are resolved to the last organisation that was a sentence's
 // subject or the last person named.
 QuotationReading read_quotations(std::string_view text);
-
-// Helpers shared with the article reader.
-// The kind of organisation a phrase names first ("the watchdog" ->
-// inspectorate, "Dudley Council" -> council), Unknown if none.
-SpeakerKind organisation_kind(const std::vector<Word>& words, size_t from, size_t to);
 
 }  // namespace cscwatch::news

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <optional>
 
 namespace cscwatch::news {
 
@@ -31,14 +32,16 @@ namespace {
 constexpr size_t kMaxQuoteWords = 300;
 constexpr size_t kMaxHitsPerWord = 4000;
 
-struct QuoteWords {
+}  // namespace
+
+struct ReportText::QuoteWords {
   std::vector<std::string> words;
   std::vector<bool> after_ellipsis;  // an ellipsis (or editorial [..]) comes just before this word
   bool truncated = false;
 };
 
-QuoteWords quote_words(std::string_view q) {
-  QuoteWords out;
+ReportText::QuoteWords ReportText::quote_words(std::string_view q) {
+  ReportText::QuoteWords out;
   // Editorial insertions in square brackets stand for omitted report words.
   std::string cleaned;
   cleaned.reserve(q.size());
@@ -90,6 +93,8 @@ QuoteWords quote_words(std::string_view q) {
   return out;
 }
 
+namespace {
+
 std::string join(const std::vector<std::string>& words) {
   std::string s;
   for (const auto& w : words) {
@@ -129,50 +134,49 @@ std::string ReportText::passage(size_t first, size_t last) const {
   return s;
 }
 
-QuoteMatch ReportText::find(std::string_view quotation) const {
-  QuoteMatch result;
-  QuoteWords qw = quote_words(quotation);
-  const auto& q = qw.words;
-  const size_t m = q.size();
-  if (m == 0 || words_.empty()) return result;
+// The alignment of a quotation with one window of the report.
+struct ReportText::Alignment {
+  static constexpr double kNeg = -1e9;
+  double score = kNeg;
+  size_t matched = 0;
+  size_t doc_first = 0, doc_last = 0, q_first = 0, q_last = 0;
+  std::vector<QuoteDifference> diffs;
+  bool only_gap_omissions = true;
+};
 
-  // Verbatim: every word, in order, contiguous. Anchor on the rarest word.
-  bool has_gap = std::find(qw.after_ellipsis.begin() + 1, qw.after_ellipsis.end(), true) != qw.after_ellipsis.end();
-  if (!has_gap) {
-    size_t rare = m;
-    size_t rare_count = std::numeric_limits<size_t>::max();
-    bool all_present = true;
-    for (size_t k = 0; k < m; ++k) {
-      auto it = index_.find(q[k]);
-      if (it == index_.end()) {
-        all_present = false;
-        break;
-      }
-      if (it->second.size() < rare_count) {
-        rare_count = it->second.size();
-        rare = k;
-      }
-    }
-    if (all_present && rare < m && rare_count < kMaxHitsPerWord) {
-      for (size_t p : index_.at(q[rare])) {
-        if (p < rare || p - rare + m > words_.size()) continue;
-        size_t s = p - rare;
-        bool ok = true;
-        for (size_t k = 0; k < m && ok; ++k) ok = words_[s + k].norm == q[k];
-        if (ok) {
-          result.verdict = QuoteVerdict::Verbatim;
-          result.page = words_[s].page;
-          result.similarity = 1;
-          result.coverage = 1;
-          result.report_text = passage(s, s + m - 1);
-          return result;
-        }
-      }
+// One step of an alignment's trace: 'm' match, 's' substitution, 'x' report
+// word skipped, 'y' quotation word skipped.
+struct ReportText::AlignOp {
+  char kind;
+  size_t i, j;
+};
+
+std::optional<size_t> ReportText::verbatim_start(const std::vector<std::string>& q) const {
+  // Every word, in order, contiguous. Anchor on the rarest word.
+  const size_t m = q.size();
+  size_t rare = m;
+  size_t rare_count = std::numeric_limits<size_t>::max();
+  for (size_t k = 0; k < m; ++k) {
+    auto it = index_.find(q[k]);
+    if (it == index_.end()) return std::nullopt;
+    if (it->second.size() < rare_count) {
+      rare_count = it->second.size();
+      rare = k;
     }
   }
-  if (m < 3) return result;
+  if (rare >= m || rare_count >= kMaxHitsPerWord) return std::nullopt;
+  for (size_t p : index_.at(q[rare])) {
+    if (p < rare || p - rare + m > words_.size()) continue;
+    size_t s = p - rare;
+    bool ok = true;
+    for (size_t k = 0; k < m && ok; ++k) ok = words_[s + k].norm == q[k];
+    if (ok) return s;
+  }
+  return std::nullopt;
+}
 
-  // Close: find the densest windows of the quotation's words, then align.
+std::vector<size_t> ReportText::densest_windows(const std::vector<std::string>& q, size_t window) const {
+  const size_t m = q.size();
   std::vector<std::pair<size_t, size_t>> hits;  // (doc position, quote index)
   for (size_t k = 0; k < m; ++k) {
     if (is_function_word(q[k]) && m > 4) continue;
@@ -181,11 +185,10 @@ QuoteMatch ReportText::find(std::string_view quotation) const {
     for (size_t p : it->second) hits.emplace_back(p, k);
     if (hits.size() > 200000) break;
   }
-  if (hits.empty()) return result;
+  if (hits.empty()) return {};
   std::sort(hits.begin(), hits.end());
   // Windows scored by the distinct quotation words they hold, rare words
   // counting more (idf), so a passage full of "children" does not win.
-  const size_t window = 2 * m + 20;
   std::vector<double> weight(m, 0);
   for (size_t k = 0; k < m; ++k) {
     auto it = index_.find(q[k]);
@@ -215,137 +218,165 @@ QuoteMatch ReportText::find(std::string_view quotation) const {
     if (!near) starts.push_back(start);
     if (starts.size() >= 4) break;
   }
+  return starts;
+}
 
+// Local alignment (affine gaps) of the quotation with report words [lo, hi):
+// the steps of the best one, empty when it scores no more than `floor`.
+std::vector<ReportText::AlignOp> ReportText::align(const std::vector<std::string>& q, size_t lo, size_t hi,
+                                                   double floor, double* score) const {
   constexpr double kMatch = 2.0, kMatchFunction = 1.0, kMismatch = -1.0, kQuoteSkip = -1.2, kGapOpen = -1.5,
-               kGapExtend = -0.15;
-  constexpr double kNeg = -1e9;
-  struct Alignment {
-    double score = kNeg;
-    size_t matched = 0;
-    size_t doc_first = 0, doc_last = 0, q_first = 0, q_last = 0;
-    std::vector<QuoteDifference> diffs;
-    bool only_gap_omissions = true;
+                   kGapExtend = -0.15;
+  constexpr double kNeg = Alignment::kNeg;
+  const size_t m = q.size(), n = hi - lo, W = n + 1;
+  std::vector<double> M((m + 1) * W, kNeg), X((m + 1) * W, kNeg), Y((m + 1) * W, kNeg);
+  // Traceback: for each state, which state came before (0 start, 1 M, 2 X, 3 Y).
+  std::vector<unsigned char> tM((m + 1) * W, 0), tX((m + 1) * W, 0), tY((m + 1) * W, 0);
+  double best_score = 0;
+  size_t bi = 0, bj = 0;
+  for (size_t i = 1; i <= m; ++i) {
+    for (size_t j = 1; j <= n; ++j) {
+      size_t c = i * W + j, d = (i - 1) * W + (j - 1), left = i * W + (j - 1), up = (i - 1) * W + j;
+      bool eq = words_[lo + j - 1].norm == q[i - 1];
+      double s = eq ? (is_function_word(q[i - 1]) ? kMatchFunction : kMatch) : kMismatch;
+      double from = 0;
+      unsigned char t = 0;
+      if (M[d] > from) { from = M[d]; t = 1; }
+      if (X[d] > from) { from = X[d]; t = 2; }
+      if (Y[d] > from) { from = Y[d]; t = 3; }
+      if (t == 0 && !eq) {
+        M[c] = kNeg;  // a local alignment starts on a matching word
+      } else {
+        M[c] = from + s;
+        tM[c] = t;
+      }
+      // doc word skipped (omitted from the quotation)
+      double xo = M[left] + kGapOpen, xe = X[left] + kGapExtend, xy = Y[left] + kGapOpen;
+      if (xo >= xe && xo >= xy) { X[c] = xo; tX[c] = 1; }
+      else if (xe >= xy) { X[c] = xe; tX[c] = 2; }
+      else { X[c] = xy; tX[c] = 3; }
+      // quotation word with no counterpart
+      double ym = M[up] + kQuoteSkip, yy = Y[up] + kQuoteSkip, yx = X[up] + kQuoteSkip;
+      if (ym >= yy && ym >= yx) { Y[c] = ym; tY[c] = 1; }
+      else if (yy >= yx) { Y[c] = yy; tY[c] = 3; }
+      else { Y[c] = yx; tY[c] = 2; }
+      if (M[c] > best_score) {
+        best_score = M[c];
+        bi = i;
+        bj = j;
+      }
+    }
+  }
+  if (bi == 0 || best_score <= floor) return {};
+  *score = best_score;
+  std::vector<AlignOp> ops;
+  size_t i = bi, j = bj;
+  unsigned char state = 1;
+  while (i > 0 && j > 0) {
+    size_t c = i * W + j;
+    if (state == 1) {
+      bool eq = words_[lo + j - 1].norm == q[i - 1];
+      ops.push_back({eq ? 'm' : 's', i - 1, lo + j - 1});
+      unsigned char t = tM[c];
+      --i;
+      --j;
+      if (t == 0) break;
+      state = t;
+    } else if (state == 2) {
+      ops.push_back({'x', i, lo + j - 1});
+      state = tX[c];
+      --j;
+    } else {
+      ops.push_back({'y', i - 1, lo + j});
+      state = tY[c];
+      --i;
+    }
+  }
+  std::reverse(ops.begin(), ops.end());
+  return ops;
+}
+
+// The differences an alignment's steps show: runs of non-matching steps.
+ReportText::Alignment ReportText::differences(const std::vector<AlignOp>& ops, const QuoteWords& qw) const {
+  const auto& q = qw.words;
+  const size_t m = q.size();
+  Alignment a;
+  a.q_first = ops.front().i;
+  a.q_last = ops.back().i;
+  a.doc_first = ops.front().j;
+  a.doc_last = ops.back().j;
+  auto flush = [&](std::vector<std::string>& qs, std::vector<std::string>& ds, size_t q_at) {
+    if (qs.empty() && ds.empty()) return;
+    QuoteDifference diff;
+    diff.kind = qs.empty() ? DifferenceKind::Omitted : ds.empty() ? DifferenceKind::Added : DifferenceKind::Changed;
+    diff.quote_text = join(qs);
+    diff.report_text = join(ds);
+    if (!(diff.kind == DifferenceKind::Omitted && q_at < m && qw.after_ellipsis[q_at])) a.only_gap_omissions = false;
+    a.diffs.push_back(std::move(diff));
+    qs.clear();
+    ds.clear();
   };
+  std::vector<std::string> qs, ds;
+  if (a.q_first > 0) {
+    std::vector<std::string> pre(q.begin(), q.begin() + static_cast<long>(a.q_first));
+    a.diffs.push_back({DifferenceKind::Added, join(pre), ""});
+    a.only_gap_omissions = false;
+  }
+  for (const auto& op : ops) {
+    if (op.kind == 'm') {
+      flush(qs, ds, op.i);
+      ++a.matched;
+    } else if (op.kind == 's') {
+      qs.push_back(q[op.i]);
+      ds.push_back(words_[op.j].norm);
+    } else if (op.kind == 'x') {
+      ds.push_back(words_[op.j].norm);
+    } else {
+      qs.push_back(q[op.i]);
+    }
+  }
+  flush(qs, ds, m);
+  if (a.q_last + 1 < m) {
+    std::vector<std::string> post(q.begin() + static_cast<long>(a.q_last) + 1, q.end());
+    a.diffs.push_back({DifferenceKind::Added, join(post), ""});
+    a.only_gap_omissions = false;
+  }
+  return a;
+}
+
+QuoteMatch ReportText::find(std::string_view quotation) const {
+  QuoteMatch result;
+  QuoteWords qw = quote_words(quotation);
+  const auto& q = qw.words;
+  const size_t m = q.size();
+  if (m == 0 || words_.empty()) return result;
+
+  bool has_gap = std::find(qw.after_ellipsis.begin() + 1, qw.after_ellipsis.end(), true) != qw.after_ellipsis.end();
+  if (!has_gap) {
+    if (auto s = verbatim_start(q)) {
+      result.verdict = QuoteVerdict::Verbatim;
+      result.page = words_[*s].page;
+      result.similarity = 1;
+      result.coverage = 1;
+      result.report_text = passage(*s, *s + m - 1);
+      return result;
+    }
+  }
+  if (m < 3) return result;
+
+  // Close: find the densest windows of the quotation's words, then align.
+  const size_t window = 2 * m + 20;
   Alignment top;
-  for (size_t start : starts) {
+  for (size_t start : densest_windows(q, window)) {
     size_t lo = start > m ? start - m : 0;
     size_t hi = std::min(words_.size(), start + window + m);
-    size_t n = hi - lo;
-    size_t W = n + 1;
-    std::vector<double> M((m + 1) * W, kNeg), X((m + 1) * W, kNeg), Y((m + 1) * W, kNeg);
-    // Traceback: for each state, which state came before (0 start, 1 M, 2 X, 3 Y).
-    std::vector<unsigned char> tM((m + 1) * W, 0), tX((m + 1) * W, 0), tY((m + 1) * W, 0);
-    double best_score = 0;
-    size_t bi = 0, bj = 0;
-    for (size_t i = 1; i <= m; ++i) {
-      for (size_t j = 1; j <= n; ++j) {
-        size_t c = i * W + j, d = (i - 1) * W + (j - 1), left = i * W + (j - 1), up = (i - 1) * W + j;
-        bool eq = words_[lo + j - 1].norm == q[i - 1];
-        double s = eq ? (is_function_word(q[i - 1]) ? kMatchFunction : kMatch) : kMismatch;
-        double from = 0;
-        unsigned char t = 0;
-        if (M[d] > from) { from = M[d]; t = 1; }
-        if (X[d] > from) { from = X[d]; t = 2; }
-        if (Y[d] > from) { from = Y[d]; t = 3; }
-        if (t == 0 && !eq) {
-          M[c] = kNeg;  // a local alignment starts on a matching word
-        } else {
-          M[c] = from + s;
-          tM[c] = t;
-        }
-        // doc word skipped (omitted from the quotation)
-        double xo = M[left] + kGapOpen, xe = X[left] + kGapExtend, xy = Y[left] + kGapOpen;
-        if (xo >= xe && xo >= xy) { X[c] = xo; tX[c] = 1; }
-        else if (xe >= xy) { X[c] = xe; tX[c] = 2; }
-        else { X[c] = xy; tX[c] = 3; }
-        // quotation word with no counterpart
-        double ym = M[up] + kQuoteSkip, yy = Y[up] + kQuoteSkip, yx = X[up] + kQuoteSkip;
-        if (ym >= yy && ym >= yx) { Y[c] = ym; tY[c] = 1; }
-        else if (yy >= yx) { Y[c] = yy; tY[c] = 3; }
-        else { Y[c] = yx; tY[c] = 2; }
-        if (M[c] > best_score) {
-          best_score = M[c];
-          bi = i;
-          bj = j;
-        }
-      }
-    }
-    if (bi == 0 || best_score <= top.score) continue;
-    // Trace back.
-    struct Op {
-      char kind;  // 'm' match, 's' substitution, 'x' doc skip, 'y' quote skip
-      size_t i, j;
-    };
-    std::vector<Op> ops;
-    size_t i = bi, j = bj;
-    unsigned char state = 1;
-    while (i > 0 && j > 0) {
-      size_t c = i * W + j;
-      if (state == 1) {
-        bool eq = words_[lo + j - 1].norm == q[i - 1];
-        ops.push_back({eq ? 'm' : 's', i - 1, lo + j - 1});
-        unsigned char t = tM[c];
-        --i;
-        --j;
-        if (t == 0) break;
-        state = t;
-      } else if (state == 2) {
-        ops.push_back({'x', i, lo + j - 1});
-        state = tX[c];
-        --j;
-      } else {
-        ops.push_back({'y', i - 1, lo + j});
-        state = tY[c];
-        --i;
-      }
-    }
-    std::reverse(ops.begin(), ops.end());
-    Alignment a;
-    a.score = best_score;
-    a.q_first = ops.front().i;
-    a.q_last = ops.back().i;
-    a.doc_first = ops.front().j;
-    a.doc_last = ops.back().j;
-    // Differences: runs of non-matching operations.
-    auto flush = [&](std::vector<std::string>& qs, std::vector<std::string>& ds, size_t q_at) {
-      if (qs.empty() && ds.empty()) return;
-      QuoteDifference diff;
-      diff.kind = qs.empty() ? DifferenceKind::Omitted : ds.empty() ? DifferenceKind::Added : DifferenceKind::Changed;
-      diff.quote_text = join(qs);
-      diff.report_text = join(ds);
-      if (!(diff.kind == DifferenceKind::Omitted && q_at < m && qw.after_ellipsis[q_at])) a.only_gap_omissions = false;
-      a.diffs.push_back(std::move(diff));
-      qs.clear();
-      ds.clear();
-    };
-    std::vector<std::string> qs, ds;
-    if (a.q_first > 0) {
-      std::vector<std::string> pre(q.begin(), q.begin() + static_cast<long>(a.q_first));
-      a.diffs.push_back({DifferenceKind::Added, join(pre), ""});
-      a.only_gap_omissions = false;
-    }
-    for (const auto& op : ops) {
-      if (op.kind == 'm') {
-        flush(qs, ds, op.i);
-        ++a.matched;
-      } else if (op.kind == 's') {
-        qs.push_back(q[op.i]);
-        ds.push_back(words_[op.j].norm);
-      } else if (op.kind == 'x') {
-        ds.push_back(words_[op.j].norm);
-      } else {
-        qs.push_back(q[op.i]);
-      }
-    }
-    flush(qs, ds, m);
-    if (a.q_last + 1 < m) {
-      std::vector<std::string> post(q.begin() + static_cast<long>(a.q_last) + 1, q.end());
-      a.diffs.push_back({DifferenceKind::Added, join(post), ""});
-      a.only_gap_omissions = false;
-    }
-    top = std::move(a);
+    double score = 0;
+    auto ops = align(q, lo, hi, top.score, &score);
+    if (ops.empty()) continue;
+    top = differences(ops, qw);
+    top.score = score;
   }
-  if (top.score == kNeg) return result;
+  if (top.score == Alignment::kNeg) return result;
   size_t span = top.doc_last - top.doc_first + 1;
   result.coverage = static_cast<double>(top.matched) / static_cast<double>(m);
   result.similarity = 2.0 * static_cast<double>(top.matched) / static_cast<double>(m + span);

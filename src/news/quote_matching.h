@@ -4,6 +4,7 @@
 // most of them do (with the differences listed).
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -55,7 +56,18 @@ class ReportText {
     size_t page_index;
     size_t begin, end;
   };
+  struct QuoteWords;
+  struct Alignment;
+  struct AlignOp;
+  static QuoteWords quote_words(std::string_view q);
   std::string passage(size_t first, size_t last) const;
+  // Where the quotation's words stand contiguous, in order.
+  std::optional<size_t> verbatim_start(const std::vector<std::string>& q) const;
+  // Up to four starts of the windows holding most of the quotation's words.
+  std::vector<size_t> densest_windows(const std::vector<std::string>& q, size_t window) const;
+  std::vector<AlignOp> align(const std::vector<std::string>& q, size_t lo, size_t hi, double floor,
+                             double* score) const;
+  Alignment differences(const std::vector<AlignOp>& ops, const QuoteWords& qw) const;
   std::vector<ReportPage> pages_;
   std::vector<DocWord> words_;
   std::unordered_map<std::string, std::vector<size_t>> index_;

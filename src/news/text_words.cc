@@ -54,6 +54,29 @@ CharClass classify(std::string_view s, size_t i, size_t& len, std::string_view& 
   return CharClass::Letter;
 }
 
+// An apostrophe or hyphen at s[i] (len bytes) inside a word: the position the
+// word goes on from when a letter follows (for a hyphen, also after a line
+// break: line-end hyphenation joins the halves), else 0.
+size_t continues_word(std::string_view s, size_t i, size_t len, bool hyphen) {
+  size_t j = i + len;
+  if (hyphen) {
+    size_t t = j;
+    bool newline = false;
+    while (t < s.size() && is_space(s[t])) {
+      if (s[t] == '\n' || s[t] == '\r') newline = true;
+      ++t;
+    }
+    if (newline && t < s.size() && std::islower(static_cast<unsigned char>(s[t]))) return t;
+  }
+  if (j < s.size()) {
+    size_t l2 = 1;
+    std::string_view lig2;
+    CharClass next = classify(s, j, l2, lig2);
+    if (next == CharClass::Letter || next == CharClass::Ligature) return j;
+  }
+  return 0;
+}
+
 }  // namespace
 
 std::vector<Word> split_words(std::string_view s) {
@@ -107,28 +130,9 @@ std::vector<Word> split_words(std::string_view s) {
       continue;
     }
     if ((k == CharClass::Apostrophe || k == CharClass::Hyphen) && in_word) {
-      // Inside a word only when a letter follows (possibly after a line break for hyphens).
-      size_t j = i + len;
-      if (k == CharClass::Hyphen) {
-        size_t t = j;
-        bool newline = false;
-        while (t < s.size() && is_space(s[t])) {
-          if (s[t] == '\n' || s[t] == '\r') newline = true;
-          ++t;
-        }
-        if (newline && t < s.size() && std::islower(static_cast<unsigned char>(s[t]))) {
-          i = t;  // line-end hyphenation: join
-          continue;
-        }
-      }
-      if (j < s.size()) {
-        size_t l2 = 1;
-        std::string_view lig2;
-        CharClass next = classify(s, j, l2, lig2);
-        if (next == CharClass::Letter || next == CharClass::Ligature) {
-          i = j;
-          continue;
-        }
+      if (size_t next = continues_word(s, i, len, k == CharClass::Hyphen)) {
+        i = next;
+        continue;
       }
     }
     finish(i);

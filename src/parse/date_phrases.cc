@@ -17,14 +17,17 @@ struct PartialDate {
   int year = 0;
 };
 
-bool is_digit(char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }
-bool is_alpha(char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; }
+bool is_digit(char c) {
+  return std::isdigit(static_cast<unsigned char>(c)) != 0;
+}
+bool is_alpha(char c) {
+  return std::isalpha(static_cast<unsigned char>(c)) != 0;
+}
 
 // Words that may sit inside a date phrase without ending it.
 bool is_connective(std::string_view word) {
-  return word == "to" || word == "and" || word == "until" || word == "from" || word == "between" ||
-         word == "on" || word == "the" || word == "of" || word == "st" || word == "nd" ||
-         word == "rd" || word == "th";
+  return word == "to" || word == "and" || word == "until" || word == "from" || word == "between" || word == "on" ||
+         word == "the" || word == "of" || word == "st" || word == "nd" || word == "rd" || word == "th";
 }
 
 struct Scanned {
@@ -32,88 +35,112 @@ struct Scanned {
   int ranges = 0;  // "to" / "-" / "until" between two dates
 };
 
+size_t digits_end(const std::string& s, size_t i) {
+  while (i < s.size() && is_digit(s[i])) ++i;
+  return i;
+}
+
 // Scans `text` into partial dates; stops at the first foreign word. Bounded by
-// a maximum number of dates (a phrase never holds more than a handful).
-Scanned scan(std::string_view text) {
-  Scanned scanned;
-  std::vector<PartialDate>& dates = scanned.dates;
-  // A range word seen since the last date, counted when the next date follows.
-  bool range_pending = false;
-  auto push = [&](PartialDate d) {
-    if (range_pending && !dates.empty()) ++scanned.ranges;
-    range_pending = false;
-    dates.push_back(d);
-  };
-  const std::string s = normalise(text.substr(0, 400));
-  size_t i = 0;
-  while (i < s.size() && dates.size() < 8) {
-    char c = s[i];
-    if (is_digit(c)) {
-      size_t j = i;
-      while (j < s.size() && is_digit(s[j])) ++j;
-      const int value = std::stoi(s.substr(i, std::min<size_t>(j - i, 6)));
-      // Numeric date d/m/yyyy.
-      if (j < s.size() && s[j] == '/' && j + 1 < s.size() && is_digit(s[j + 1])) {
-        size_t k = j + 1;
-        while (k < s.size() && is_digit(s[k])) ++k;
-        const int month = std::stoi(s.substr(j + 1, std::min<size_t>(k - j - 1, 4)));
-        if (k < s.size() && s[k] == '/' && k + 1 < s.size() && is_digit(s[k + 1])) {
-          size_t m = k + 1;
-          while (m < s.size() && is_digit(s[m])) ++m;
-          int year = std::stoi(s.substr(k + 1, std::min<size_t>(m - k - 1, 4)));
-          if (year < 100) year += 2000;
-          push({value, month, year});
-          i = m;
-          continue;
-        }
-        break;
+// a maximum number of dates (a phrase never holds more than a handful). Each
+// step reads one number, word or separator and returns where the next step
+// starts, or kEnd when the phrase has ended.
+class DateScanner {
+ public:
+  explicit DateScanner(std::string_view text) : s_(normalise(text.substr(0, 400))) {}
+
+  Scanned scan() && {
+    size_t i = 0;
+    while (i < s_.size() && scanned_.dates.size() < 8) i = step(i);
+    std::vector<PartialDate>& dates = scanned_.dates;
+    // A trailing day with no month is not part of the phrase.
+    while (!dates.empty() && dates.back().month == 0) dates.pop_back();
+    // Fill missing month and year from the next date printed.
+    for (size_t k = dates.size(); k-- > 0;) {
+      if (k + 1 < dates.size()) {
+        if (dates[k].month == 0) dates[k].month = dates[k + 1].month;
+        if (dates[k].year == 0) dates[k].year = dates[k + 1].year;
       }
-      if (j - i == 4 && value >= 1990 && value <= 2100) {
-        if (dates.empty() || dates.back().year != 0) break;
-        dates.back().year = value;
-      } else if (j - i <= 2 && value >= 1 && value <= 31) {
-        // A day after a day with no month ("28 - 30 January") starts a new date too.
-        push({value, 0, 0});
-      } else {
-        break;
-      }
-      // Ordinal suffixes "1st", "22nd".
-      i = j;
-      continue;
     }
-    if (is_alpha(c)) {
-      size_t j = i;
-      while (j < s.size() && (is_alpha(s[j]))) ++j;
-      std::string_view word(s.data() + i, j - i);
-      if (int month = month_from_name(word); month != 0) {
-        if (dates.empty() || dates.back().month != 0) break;
-        dates.back().month = month;
-        if (j < s.size() && s[j] == '.') ++j;  // "Sept."
-      } else if (!is_connective(word)) {
-        break;
-      } else if (word == "to" || word == "until") {
-        range_pending = true;
-      }
-      i = j;
-      continue;
-    }
+    return std::move(scanned_);
+  }
+
+ private:
+  static constexpr size_t kEnd = std::string::npos;
+
+  size_t step(size_t i) {
+    const char c = s_[i];
+    if (is_digit(c)) return read_number(i);
+    if (is_alpha(c)) return read_word(i);
     if (c == ' ' || c == '-' || c == ',' || c == '/') {
-      if (c == '-') range_pending = true;
-      ++i;
-      continue;
+      if (c == '-') range_pending_ = true;
+      return i + 1;
     }
-    break;
+    return kEnd;
   }
-  // A trailing day with no month is not part of the phrase.
-  while (!dates.empty() && dates.back().month == 0) dates.pop_back();
-  // Fill missing month and year from the next date printed.
-  for (size_t k = dates.size(); k-- > 0;) {
-    if (k + 1 < dates.size()) {
-      if (dates[k].month == 0) dates[k].month = dates[k + 1].month;
-      if (dates[k].year == 0) dates[k].year = dates[k + 1].year;
+
+  void push(PartialDate d) {
+    if (range_pending_ && !scanned_.dates.empty()) ++scanned_.ranges;
+    range_pending_ = false;
+    scanned_.dates.push_back(d);
+  }
+
+  // A day, a year, or a numeric date d/m/yyyy. Ordinal suffixes ("1st",
+  // "22nd") follow as connective words.
+  size_t read_number(size_t i) {
+    const size_t j = digits_end(s_, i);
+    const int value = std::stoi(s_.substr(i, std::min<size_t>(j - i, 6)));
+    if (j < s_.size() && s_[j] == '/' && j + 1 < s_.size() && is_digit(s_[j + 1])) return read_numeric_date(j, value);
+    std::vector<PartialDate>& dates = scanned_.dates;
+    if (j - i == 4 && value >= 1990 && value <= 2100) {
+      if (dates.empty() || dates.back().year != 0) return kEnd;
+      dates.back().year = value;
+    } else if (j - i <= 2 && value >= 1 && value <= 31) {
+      // A day after a day with no month ("28 - 30 January") starts a new date too.
+      push({value, 0, 0});
+    } else {
+      return kEnd;
     }
+    return j;
   }
-  return scanned;
+
+  // The "/m/yyyy" after a day at s_[slash]; a two-digit year is this century.
+  size_t read_numeric_date(size_t slash, int day) {
+    const size_t k = digits_end(s_, slash + 1);
+    const int month = std::stoi(s_.substr(slash + 1, std::min<size_t>(k - slash - 1, 4)));
+    if (!(k < s_.size() && s_[k] == '/' && k + 1 < s_.size() && is_digit(s_[k + 1]))) return kEnd;
+    const size_t m = digits_end(s_, k + 1);
+    int year = std::stoi(s_.substr(k + 1, std::min<size_t>(m - k - 1, 4)));
+    if (year < 100) year += 2000;
+    push({day, month, year});
+    return m;
+  }
+
+  // A month name (the month of the last date), a connective, or the end.
+  size_t read_word(size_t i) {
+    size_t j = i;
+    while (j < s_.size() && (is_alpha(s_[j]))) ++j;
+    std::string_view word(s_.data() + i, j - i);
+    std::vector<PartialDate>& dates = scanned_.dates;
+    if (int month = month_from_name(word); month != 0) {
+      if (dates.empty() || dates.back().month != 0) return kEnd;
+      dates.back().month = month;
+      if (j < s_.size() && s_[j] == '.') ++j;  // "Sept."
+    } else if (!is_connective(word)) {
+      return kEnd;
+    } else if (word == "to" || word == "until") {
+      range_pending_ = true;
+    }
+    return j;
+  }
+
+  const std::string s_;
+  Scanned scanned_;
+  // A range word seen since the last date, counted when the next date follows.
+  bool range_pending_ = false;
+};
+
+Scanned scan(std::string_view text) {
+  return DateScanner(text).scan();
 }
 
 std::optional<Date> to_date(const PartialDate& p) {

@@ -347,119 +347,161 @@ struct List {
   int prose_page = 0;  // page of the first text under the heading that belongs to no item
 };
 
-// Reads the list whose first line may be at `from`. `section` is the SIF
-// sub-section the list starts in.
-List read_list(const DocumentLines& doc, size_t from, Style style, ImprovementSection section,
-               std::vector<ReviewItem>& doubts) {
-  List list;
-  std::vector<ImprovementPoint>& points = list.points;
-  Marker item_marker = Marker::None;  // how this list (or SIF sub-section) marks its items
-  bool open = false;                  // the last point may continue on the next line
-  bool in_sub_list = false;           // the last point's sub-items are being read
-  bool sub_pending = false;           // a sub-item's marker stood alone: its text is on the next line
-  const size_t end = std::min(doc.lines.size(), from + kMaxSectionLines);
-  for (size_t k = from; k < end; ++k) {
-    const DocLine& line = doc.lines[k];
-    if (is_page_furniture(doc, k)) continue;
-    if (starts_footnote(doc, k)) {
-      k = doc.end_of(line.page) - 1;
-      continue;
-    }
-    const Opening opening = opening_of(line);
+// Reads the list whose first line may be at `from`, a line at a time. `section`
+// is the SIF sub-section the list starts in.
+class ListReader {
+ public:
+  ListReader(const DocumentLines& doc, size_t from, Style style, ImprovementSection section,
+             std::vector<ReviewItem>& doubts)
+      : doc_(doc),
+        from_(from),
+        end_(std::min(doc.lines.size(), from + kMaxSectionLines)),
+        style_(style),
+        section_(section),
+        doubts_(doubts) {}
 
-    if (opening.marker == Marker::None) {
-      if (style == Style::Ilacs ? is_judgement_heading(line) : closes_recommendations(line)) break;
-      if (style == Style::Sif) {
-        if (auto sub = sub_section_heading(line.norm)) {
-          section = *sub;
-          item_marker = Marker::None;
-          open = in_sub_list = sub_pending = false;
-          continue;
-        }
-        if (is_topic_heading(doc, k, end, !open || ends_sentence(points.back().text))) {
-          open = in_sub_list = sub_pending = false;
-          continue;
-        }
-      }
-      // Text outside any item: an introduction, a statement that there is
-      // nothing to improve, or prose in place of a list.
-      if (!open) {
-        if (list.prose_page == 0) list.prose_page = line.page;
+  List read() && {
+    for (k_ = from_; k_ < end_; ++k_) {
+      const DocLine& line = doc_.lines[k_];
+      if (is_page_furniture(doc_, k_)) continue;
+      if (starts_footnote(doc_, k_)) {
+        k_ = doc_.end_of(line.page) - 1;
         continue;
       }
-      std::string_view text = line.text;
-      const auto glued = style == Style::Sif ? cut_glued_sub_section(text) : std::nullopt;
-      if (sub_pending) {
-        append_sub_item(points.back().text, text);
-        sub_pending = false;
-      } else {
-        append(points.back().text, text);
-      }
-      if (glued) {
-        section = *glued;
-        item_marker = Marker::None;
-        open = in_sub_list = false;
-      }
-      continue;
+      const Opening opening = opening_of(line);
+      const bool more = opening.marker == Marker::None ? read_unmarked(line) : read_marked(line, opening);
+      if (!more) break;
     }
+    std::erase_if(list_.points, [](const ImprovementPoint& p) { return states_no_points(p.text); });
+    return std::move(list_);
+  }
 
-    if (opening.marker == Marker::Number && style == Style::Ilacs) {
+ private:
+  ImprovementPoint& last_point() { return list_.points.back(); }
+
+  // No item is open: the next text belongs to none until an item starts.
+  void close_item() { open_ = in_sub_list_ = sub_pending_ = false; }
+
+  // A SIF sub-section starts: its items may be marked afresh.
+  void start_sub_section(ImprovementSection section) {
+    section_ = section;
+    item_marker_ = Marker::None;
+    close_item();
+  }
+
+  // A line with no marker: a heading that ends or divides the list, text
+  // outside any item, or the open item's next line. False when the list ends.
+  bool read_unmarked(const DocLine& line) {
+    if (style_ == Style::Ilacs ? is_judgement_heading(line) : closes_recommendations(line)) return false;
+    if (style_ == Style::Sif) {
+      if (auto sub = sub_section_heading(line.norm)) {
+        start_sub_section(*sub);
+        return true;
+      }
+      if (is_topic_heading(doc_, k_, end_, !open_ || ends_sentence(last_point().text))) {
+        close_item();
+        return true;
+      }
+    }
+    // Text outside any item: an introduction, a statement that there is
+    // nothing to improve, or prose in place of a list.
+    if (!open_) {
+      if (list_.prose_page == 0) list_.prose_page = line.page;
+      return true;
+    }
+    std::string_view text = line.text;
+    const auto glued = style_ == Style::Sif ? cut_glued_sub_section(text) : std::nullopt;
+    if (sub_pending_) {
+      append_sub_item(last_point().text, text);
+      sub_pending_ = false;
+    } else {
+      append(last_point().text, text);
+    }
+    if (glued) start_sub_section(*glued);
+    return true;
+  }
+
+  // A marked line: a number that is text or a topic heading, a sub-item of
+  // the open item, or a new item. False when the list ends.
+  bool read_marked(const DocLine& line, const Opening& opening) {
+    if (opening.marker == Marker::Number && style_ == Style::Ilacs) {
       // ILACS items are bullets: paragraph 1 opens the first judgement
       // section; any other number is an item's text ("…when they reach the
       // age of" / "17.", Worcestershire 2019).
-      if (opening.number == "1") break;
-      if (open) append(points.back().text, line.text);
-      continue;
+      if (opening.number == "1") return false;
+      if (open_) append(last_point().text, line.text);
+      return true;
     }
     if (opening.marker == Marker::Number) {
-      if (is_number_in_text(opening, points, open)) {
-        append(points.back().text, line.text);
-        continue;
+      if (is_number_in_text(opening, list_.points, open_)) {
+        append(last_point().text, line.text);
+        return true;
       }
-      if (auto last = numbered_topic_heading(doc, k, end, opening)) {
-        k = *last;
-        open = in_sub_list = sub_pending = false;
-        continue;
-      }
-    }
-    if (open) {
-      const Fold fold = fold_of(opening, item_marker, in_sub_list, points.back().text);
-      if (fold == Fold::Unsure)
-        add_doubt(doubts, "a capitalised bullet after an item ending ':' may be a sub-item or a new point", line.page);
-      if (fold == Fold::SubItem) {
-        in_sub_list = true;
-        if (opening.rest.empty()) {
-          sub_pending = true;
-        } else {
-          append_sub_item(points.back().text, opening.rest);
-        }
-        continue;
+      if (auto last = numbered_topic_heading(doc_, k_, end_, opening)) {
+        k_ = *last;
+        close_item();
+        return true;
       }
     }
-    if (item_marker == Marker::None) item_marker = opening.marker;
-    if (opening.marker != item_marker)
-      add_doubt(doubts, "an item marked unlike the rest of its list (a stray sub-item?)", line.page);
+    if (open_ && read_sub_item(line, opening)) return true;
+    return start_item(line, opening);
+  }
+
+  // Folds the line into the open item if it is a sub-item of it.
+  bool read_sub_item(const DocLine& line, const Opening& opening) {
+    const Fold fold = fold_of(opening, item_marker_, in_sub_list_, last_point().text);
+    if (fold == Fold::Unsure)
+      add_doubt(doubts_, "a capitalised bullet after an item ending ':' may be a sub-item or a new point", line.page);
+    if (fold != Fold::SubItem) return false;
+    in_sub_list_ = true;
+    if (opening.rest.empty()) {
+      sub_pending_ = true;
+    } else {
+      append_sub_item(last_point().text, opening.rest);
+    }
+    return true;
+  }
+
+  // A new point, with doubts where its marker or number does not fit the
+  // list. False (the list ends) past kMaxPoints.
+  bool start_item(const DocLine& line, const Opening& opening) {
+    auto& points = list_.points;
+    if (item_marker_ == Marker::None) item_marker_ = opening.marker;
+    if (opening.marker != item_marker_)
+      add_doubt(doubts_, "an item marked unlike the rest of its list (a stray sub-item?)", line.page);
     if (opening.marker == Marker::Number && !points.empty() && !points.back().number.empty() &&
-        points.back().section == section && !follows(points.back().number, opening.number))
-      add_doubt(doubts, "item " + opening.number + " does not follow item " + points.back().number, line.page);
+        points.back().section == section_ && !follows(points.back().number, opening.number))
+      add_doubt(doubts_, "item " + opening.number + " does not follow item " + points.back().number, line.page);
     if (points.size() >= kMaxPoints) {
-      add_doubt(doubts, "more than " + std::to_string(kMaxPoints) + " points: the end of the list was not found",
+      add_doubt(doubts_, "more than " + std::to_string(kMaxPoints) + " points: the end of the list was not found",
                 line.page);
-      break;
+      return false;
     }
     std::string_view text = opening.rest;
-    const auto glued = style == Style::Sif ? cut_glued_sub_section(text) : std::nullopt;
-    points.push_back({std::string(text), line.page, opening.number, section});
-    open = true;
-    in_sub_list = sub_pending = false;
-    if (glued) {
-      section = *glued;
-      item_marker = Marker::None;
-      open = false;
-    }
+    const auto glued = style_ == Style::Sif ? cut_glued_sub_section(text) : std::nullopt;
+    points.push_back({std::string(text), line.page, opening.number, section_});
+    open_ = true;
+    in_sub_list_ = sub_pending_ = false;
+    if (glued) start_sub_section(*glued);
+    return true;
   }
-  std::erase_if(points, [](const ImprovementPoint& p) { return states_no_points(p.text); });
-  return list;
+
+  const DocumentLines& doc_;
+  const size_t from_, end_;
+  const Style style_;
+  ImprovementSection section_;
+  std::vector<ReviewItem>& doubts_;
+  List list_;
+  size_t k_ = 0;                       // the line being read
+  Marker item_marker_ = Marker::None;  // how this list (or SIF sub-section) marks its items
+  bool open_ = false;                  // the last point may continue on the next line
+  bool in_sub_list_ = false;           // the last point's sub-items are being read
+  bool sub_pending_ = false;           // a sub-item's marker stood alone: its text is on the next line
+};
+
+List read_list(const DocumentLines& doc, size_t from, Style style, ImprovementSection section,
+               std::vector<ReviewItem>& doubts) {
+  return ListReader(doc, from, style, section, doubts).read();
 }
 
 // SIF headings that open the local authority's list, and the sub-section the

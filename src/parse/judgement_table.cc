@@ -16,10 +16,10 @@ namespace {
 // who need ..."); an unnumbered "children who need ..." continues an ILACS label.
 bool starts_label(std::string_view norm) {
   if (!norm.empty() && std::isdigit(static_cast<unsigned char>(norm[0]))) return true;
-  for (std::string_view head : {"the experiences", "the impact of leaders", "overall effectiveness",
-                                "experiences and progress", "leadership", "adoption", "the effectiveness of the local safeguarding",
-                                "the local safeguarding", "capacity to improve", "outcomes for",
-                                "quality of provision", "the overall"})
+  for (std::string_view head :
+       {"the experiences", "the impact of leaders", "overall effectiveness", "experiences and progress", "leadership",
+        "adoption", "the effectiveness of the local safeguarding", "the local safeguarding", "capacity to improve",
+        "outcomes for", "quality of provision", "the overall"})
     if (starts_with(norm, head)) return true;
   return false;
 }
@@ -29,9 +29,9 @@ bool starts_label(std::string_view norm) {
 // part of a row label.
 bool ends_label(std::string_view norm) {
   if (norm == "judgement" || norm == "grade" || norm == "judgement grade" || norm == "judgements") return true;
-  for (std::string_view head : {"inspection of", "re-inspection of", "review of", "inspection date",
-                                "report published", "published", "lead inspector", "children's services in",
-                                "the overall judgement", "the judgements on", "services for looked after children"})
+  for (std::string_view head : {"inspection of", "re-inspection of", "review of", "inspection date", "report published",
+                                "published", "lead inspector", "children's services in", "the overall judgement",
+                                "the judgements on", "services for looked after children"})
     if (starts_with(norm, head)) return true;
   return false;
 }
@@ -51,7 +51,8 @@ bool looks_like_paragraph(const DocLine& line) {
   if (line.norm.size() > 95 || (line.norm.size() > 40 && line.norm.back() == '.')) return true;
   const std::string& t = line.text;
   for (size_t at = t.find(". "); at != std::string::npos && at + 2 < t.size(); at = t.find(". ", at + 1))
-    if (at > 0 && std::islower(static_cast<unsigned char>(t[at - 1])) && std::isupper(static_cast<unsigned char>(t[at + 2])))
+    if (at > 0 && std::islower(static_cast<unsigned char>(t[at - 1])) &&
+        std::isupper(static_cast<unsigned char>(t[at + 2])))
       return true;
   return false;
 }
@@ -80,7 +81,8 @@ LabelMeaning classify_report_label(std::string_view label) {
   if (contains(label, "safeguarding children board") || contains(label, "lscb") ||
       contains(label, "board partners to safeguard"))
     return recorded(JudgementArea::Lscb);
-  if (contains(label, "impact of leaders") || starts_with(label, "leadership")) return recorded(JudgementArea::Leadership);
+  if (contains(label, "impact of leaders") || starts_with(label, "leadership"))
+    return recorded(JudgementArea::Leadership);
   if (contains(label, "help and protection")) return recorded(JudgementArea::HelpProtection);
   if (contains(label, "children in care") || contains(label, "looked after and achieving") ||
       starts_with(label, "children looked after"))
@@ -89,6 +91,56 @@ LabelMeaning classify_report_label(std::string_view label) {
   if (starts_with(label, "overall effectiveness")) return recorded(JudgementArea::Overall);
   return kNotUnderstood;
 }
+
+namespace {
+
+// A grade cell starting at line i, possibly wrapped ("Requires" /
+// "improvement" / "to be good"), and the line after it.
+struct GradeCell {
+  PrintedGrade grade;
+  size_t end;
+};
+
+std::optional<GradeCell> grade_cell_at(const DocumentLines& doc, size_t i, size_t to) {
+  std::optional<GradeCell> cell;
+  for (size_t n = 1; n <= 3 && i + n <= to; ++n) {
+    if (n > 1 && doc.lines[i + n - 1].page != doc.lines[i].page) break;
+    std::string joined = join_text(doc, i, i + n);
+    if (auto g = grade_cell(joined)) cell = GradeCell{*g, i + n};
+    if (joined.size() > 60) break;
+  }
+  return cell;
+}
+
+// The row whose label runs over lines [label_start, cell_line) and whose
+// grade is `cell`: a judgement if the label names an area not yet read, else
+// recorded as unread (unless the classifier knows the label and drops it).
+void read_row(JudgementTable& table, const DocumentLines& doc, size_t label_start, size_t cell_line,
+              const PrintedGrade& cell, const LabelClassifier& classify) {
+  const int page = doc.lines[cell_line].page;
+  ++table.grade_cells;
+  if (table.page == 0) table.page = page;
+  const std::string label_text = join_text(doc, label_start, cell_line);
+  const std::string label_norm(strip_section_number(normalise(label_text)));
+  const LabelMeaning meaning = classify(label_norm);
+  bool read = meaning.known && !meaning.area;
+  if (meaning.area) {
+    Judgement j;
+    j.area = *meaning.area;
+    j.grade = cell.grade;
+    j.printed_label = std::string(strip_section_number(label_text));
+    j.printed_grade = cell.printed;
+    j.page = page;
+    read = add_judgement(table.judgements, std::move(j));
+  }
+  if (read) {
+    ++table.rows_read;
+  } else {
+    table.unread.push_back({std::string(strip_section_number(label_text)), cell.printed, page});
+  }
+}
+
+}  // namespace
 
 JudgementTable read_judgement_table(const DocumentLines& doc, TableRegion region, const LabelClassifier& classify) {
   JudgementTable table;
@@ -102,54 +154,16 @@ JudgementTable read_judgement_table(const DocumentLines& doc, TableRegion region
   for (size_t i = region.from; i < to; ++i) {
     const DocLine& line = doc.lines[i];
     if (is_page_number(line)) continue;
-    // A grade cell, possibly wrapped: "Requires" / "improvement" / "to be good".
-    std::optional<PrintedGrade> cell;
-    size_t cell_end = i + 1;
-    for (size_t n = 1; n <= 3 && i + n <= to; ++n) {
-      if (n > 1 && doc.lines[i + n - 1].page != line.page) break;
-      std::string joined = join_text(doc, i, i + n);
-      if (auto g = grade_cell(joined)) {
-        cell = g;
-        cell_end = i + n;
-      }
-      if (joined.size() > 60) break;
-    }
-    // Where the page gives positions, a cell sits in a column right of its
-    // label; a grade at the label's own left edge ends a sentence ("The
-    // effectiveness of the LSCB is / requires improvement"), not a row.
-    if (cell && have_label && !right_of(line, doc.lines[label_start], doc)) {
-      have_label = false;
-      i = cell_end - 1;
-      continue;
-    }
-    if (cell && have_label) {
-      ++table.grade_cells;
-      if (table.page == 0) table.page = line.page;
-      const std::string label_text = join_text(doc, label_start, i);
-      const std::string label_norm(strip_section_number(normalise(label_text)));
-      const LabelMeaning meaning = classify(label_norm);
-      bool read = meaning.known && !meaning.area;
-      if (meaning.area) {
-        Judgement j;
-        j.area = *meaning.area;
-        j.grade = cell->grade;
-        j.printed_label = std::string(strip_section_number(label_text));
-        j.printed_grade = cell->printed;
-        j.page = line.page;
-        read = add_judgement(table.judgements, std::move(j));
-      }
-      if (read) {
-        ++table.rows_read;
-      } else {
-        table.unread.push_back({std::string(strip_section_number(label_text)), cell->printed, line.page});
+    if (const std::optional<GradeCell> cell = grade_cell_at(doc, i, to)) {
+      // Where the page gives positions, a cell sits in a column right of its
+      // label; a grade at the label's own left edge ends a sentence ("The
+      // effectiveness of the LSCB is / requires improvement"), not a row.
+      if (have_label && right_of(line, doc.lines[label_start], doc)) {
+        read_row(table, doc, label_start, i, cell->grade, classify);
+        table.last_cell = cell->end - 1;
       }
       have_label = false;
-      i = cell_end - 1;
-      table.last_cell = i;
-      continue;
-    }
-    if (cell) {
-      i = cell_end - 1;
+      i = cell->end - 1;
       continue;
     }
     if (looks_like_paragraph(line)) {
@@ -161,11 +175,7 @@ JudgementTable read_judgement_table(const DocumentLines& doc, TableRegion region
       have_label = false;
       continue;
     }
-    if (line.block == paragraph_block) {
-      have_label = false;
-      continue;
-    }
-    if (ends_label(line.norm)) {
+    if (line.block == paragraph_block || ends_label(line.norm)) {
       have_label = false;
       continue;
     }

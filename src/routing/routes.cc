@@ -15,6 +15,7 @@
 #include "web/improvement_forms.h"
 #include "web/improvement_panel.h"
 #include "web/inspectors_page.h"
+#include "web/intervention_register_page.h"
 #include "web/national_page.h"
 #include "web/news_page.h"
 #include "web/openapi.h"
@@ -79,6 +80,9 @@ std::vector<Route> site_routes() {
       post_read("/news", news_post_page),
       get("/static/([A-Za-z0-9][A-Za-z0-9._-]{0,99})", static_file),
       get("/api/register", register_api),
+      get("/interventions", intervention_register_page),
+      get("/api/interventions", intervention_register_api),
+      get("/interventions\\.(csv|json|xlsx)", intervention_register_download),
       get("/api/authorities/" + kSlug, authority_api, kAnonymousCached),
       get("/api/reports/" + kId, report_api),
       get("/api/search", search_api),

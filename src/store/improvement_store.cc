@@ -69,7 +69,8 @@ constexpr const char* kNow = "strftime('%Y-%m-%dT%H:%M:%SZ','now')";
 
 // --- interventions ---
 constexpr const char* kInterventionColumns =
-    "id, authority_urn, kind, issuer, person, start, review, end_date, outcome, source, origin, version";
+    "id, authority_urn, kind, issuer, person, start, review, end_date, outcome, source, origin, version, source_title, "
+    "source_date";
 Intervention intervention_at(const Statement& q) {
   Intervention i;
   i.id = q.integer(0);
@@ -84,6 +85,8 @@ Intervention intervention_at(const Statement& q) {
   i.source = q.text(9);
   i.origin = q.text(10);
   i.version = q.integer(11);
+  i.source_title = q.text(12);
+  i.source_date = stated_at(q, 13);
   return i;
 }
 void bind_intervention(Statement& s, const Intervention& i) {
@@ -91,7 +94,8 @@ void bind_intervention(Statement& s, const Intervention& i) {
   bind_stated(s, 5, i.start);
   bind_stated(s, 6, i.review);
   bind_stated(s, 7, i.end);
-  s.bind(8, i.outcome).bind(9, i.source);
+  s.bind(8, i.outcome).bind(9, i.source).bind(13, i.source_title);
+  bind_stated(s, 14, i.source_date);
 }
 
 // --- boards ---
@@ -225,7 +229,8 @@ json to_json(const Intervention& i) {
   return {{"id", i.id},         {"authority_urn", i.authority_urn}, {"kind", to_string(i.kind)},
           {"issuer", i.issuer}, {"person", i.person},               {"start", opt(i.start)},
           {"review", opt(i.review)}, {"end", opt(i.end)},           {"outcome", i.outcome},
-          {"source", i.source}, {"origin", i.origin},               {"version", i.version}};
+          {"source", i.source}, {"source_title", i.source_title},   {"source_date", opt(i.source_date)},
+          {"origin", i.origin}, {"version", i.version}};
 }
 json to_json(const ImprovementBoard& b) {
   json members = json::array(), meetings = json::array();
@@ -325,8 +330,8 @@ std::vector<std::string> authorities_with_interventions(const Connection& db) {
 
 std::int64_t create(const Connection& db, const Intervention& i, const std::string& actor) {
   auto s = db.prepare(std::string("INSERT INTO interventions(authority_urn, kind, issuer, person, start, review, "
-                                  "end_date, outcome, source, origin, version, ") +
-                      kStampColumns + ") VALUES (?,?,?,?,?,?,?,?,?,?10,1,?11," + kNow + ",?11," + kNow + ")");
+                                  "end_date, outcome, source, origin, version, source_title, source_date, ") +
+                      kStampColumns + ") VALUES (?,?,?,?,?,?,?,?,?,?10,1,?13,?14,?11," + kNow + ",?11," + kNow + ")");
   bind_intervention(s, i);
   s.bind(10, i.origin.empty() ? std::string("user") : i.origin).bind(11, actor);
   s.run();
@@ -339,7 +344,8 @@ void save(const Connection& db, const Intervention& i, const std::string& actor)
   auto before = find_intervention(db, i.id);
   if (!before) throw RecordNotFound("no such intervention");
   auto s = db.prepare(std::string("UPDATE interventions SET kind=?2, issuer=?3, person=?4, start=?5, review=?6, "
-                                  "end_date=?7, outcome=?8, source=?9, version = version + 1, updated_by=?10, "
+                                  "end_date=?7, outcome=?8, source=?9, source_title=?13, source_date=?14, "
+                                  "version = version + 1, updated_by=?10, "
                                   "updated_at=") +
                       kNow + " WHERE id=?11 AND version=?12 AND authority_urn=?1");
   bind_intervention(s, i);

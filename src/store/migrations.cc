@@ -331,6 +331,12 @@ CREATE TABLE update_runs (
   failures TEXT NOT NULL DEFAULT ''  -- one a line
 );
 )sql",
+    // 8: an intervention's source as a link: the source's title and date
+    // beside its address (data/known_interventions.csv, issue 19).
+    R"sql(
+ALTER TABLE interventions ADD COLUMN source_title TEXT NOT NULL DEFAULT '';
+ALTER TABLE interventions ADD COLUMN source_date TEXT;  -- YYYY-MM-DD, YYYY-MM or YYYY, as stated
+)sql",
 };
 
 }  // namespace

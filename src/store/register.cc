@@ -1,13 +1,12 @@
 #include "store/register.h"
 
-#include "parse/visit_details.h"
-#include "store/improvement_store.h"
-
 #include <chrono>
 #include <thread>
 
 #include "domain/reorganisation.h"
 #include "parse/parser_version.h"
+#include "parse/visit_details.h"
+#include "store/improvement_store.h"
 #include "store/migrations.h"
 
 namespace cscwatch {
@@ -44,9 +43,12 @@ void bind_sourced_date(Statement& s, int index, const std::optional<Sourced<T>>&
 
 std::string_view section_name(ImprovementSection section) {
   switch (section) {
-    case ImprovementSection::PriorityAction: return "priority_action";
-    case ImprovementSection::AreaForImprovement: return "area_for_improvement";
-    case ImprovementSection::None: return "";
+    case ImprovementSection::PriorityAction:
+      return "priority_action";
+    case ImprovementSection::AreaForImprovement:
+      return "area_for_improvement";
+    case ImprovementSection::None:
+      return "";
   }
   return "";
 }
@@ -164,10 +166,19 @@ Result<int> Register::load_authorities(const std::vector<Authority>& authorities
         stat_neighbours=excluded.stat_neighbours, stat_neighbours_previous=excluded.stat_neighbours_previous,
         legacy=excluded.legacy)sql");
     for (const auto& a : authorities) {
-      upsert.bind(1, a.urn).bind(2, a.la_code).bind(3, a.ons_code).bind(4, a.name).bind(5, a.slug)
-          .bind(6, join(a.also_known_as, "; ")).bind(7, a.region_code).bind(8, a.region_name).bind(9, a.la_type)
-          .bind(10, static_cast<int64_t>(a.population_0_25)).bind(11, join(a.stat_neighbours, ", "))
-          .bind(12, join(a.stat_neighbours_previous, ", ")).bind(13, a.legacy ? 1 : 0);
+      upsert.bind(1, a.urn)
+          .bind(2, a.la_code)
+          .bind(3, a.ons_code)
+          .bind(4, a.name)
+          .bind(5, a.slug)
+          .bind(6, join(a.also_known_as, "; "))
+          .bind(7, a.region_code)
+          .bind(8, a.region_name)
+          .bind(9, a.la_type)
+          .bind(10, static_cast<int64_t>(a.population_0_25))
+          .bind(11, join(a.stat_neighbours, ", "))
+          .bind(12, join(a.stat_neighbours_previous, ", "))
+          .bind(13, a.legacy ? 1 : 0);
       upsert.run();
     }
     auto reorg = db_.prepare(R"sql(
@@ -186,7 +197,9 @@ Result<int> Register::load_authorities(const std::vector<Authority>& authorities
   }
 }
 
-std::vector<Authority> Register::authorities() const { return read_authorities(db_); }
+std::vector<Authority> Register::authorities() const {
+  return read_authorities(db_);
+}
 
 std::vector<Authority> read_authorities(const Connection& db) {
   std::vector<Authority> out;
@@ -229,112 +242,169 @@ void Register::touch_path(int64_t document_id, const std::string& path) {
   db_.prepare("UPDATE documents SET path = ? WHERE id = ? AND path <> ?1").bind(1, path).bind(2, document_id).run();
 }
 
-Result<int64_t> Register::store(const DocumentToStore& d) {
-  const InspectionRecord& r = d.record;
-  try {
-    Transaction tx(db_);
-    // Replace what an older parser wrote for this content, and an earlier
-    // version of the file at this path (a report replaced in place). Matching
-    // on the file name alone would let a same-named file elsewhere erase it.
-    // The replaced document's id (by content first) is kept for the new one.
-    std::optional<int64_t> keep_id;
-    {
-      auto old = db_.prepare("SELECT id FROM documents WHERE sha256 = ?1 OR path = ?2 ORDER BY sha256 = ?1 DESC LIMIT 1");
-      old.bind(1, d.sha256).bind(2, d.path);
-      if (old.step()) keep_id = old.integer(0);
-    }
-    db_.prepare("DELETE FROM documents WHERE sha256 = ? OR path = ?").bind(1, d.sha256).bind(2, d.path).run();
+namespace {
 
-    auto doc = db_.prepare(R"sql(INSERT INTO documents(sha256, file_name, path, bytes, kind, page_count,
+// Removes what an older parser wrote for this content, and an earlier version
+// of the file at this path (a report replaced in place). Matching on the file
+// name alone would let a same-named file elsewhere erase it. Returns the
+// replaced document's id (by content first), kept for the new one.
+std::optional<int64_t> remove_earlier_document(const Connection& db, const DocumentToStore& d) {
+  std::optional<int64_t> keep_id;
+  {
+    auto old = db.prepare("SELECT id FROM documents WHERE sha256 = ?1 OR path = ?2 ORDER BY sha256 = ?1 DESC LIMIT 1");
+    old.bind(1, d.sha256).bind(2, d.path);
+    if (old.step()) keep_id = old.integer(0);
+  }
+  db.prepare("DELETE FROM documents WHERE sha256 = ? OR path = ?").bind(1, d.sha256).bind(2, d.path).run();
+  return keep_id;
+}
+
+// The document row, and its PDF if given. Returns its id.
+int64_t insert_document(const Connection& db, const DocumentToStore& d, std::optional<int64_t> keep_id) {
+  auto doc = db.prepare(R"sql(INSERT INTO documents(sha256, file_name, path, bytes, kind, page_count,
         parser_version, ingested_at, id) VALUES (?,?,?,?,?,?,?, strftime('%Y-%m-%dT%H:%M:%SZ','now'), ?))sql");
-    if (keep_id) doc.bind(8, *keep_id); else doc.bind_null(8);
-    doc.bind(1, d.sha256).bind(2, d.file_name).bind(3, d.path)
-        .bind(4, static_cast<int64_t>(d.pdf_bytes ? d.pdf_bytes->size() : 0))
-        .bind(5, to_string(r.kind)).bind(6, static_cast<int64_t>(d.pages ? d.pages->size() : 0))
-        .bind(7, kParserVersion);
-    doc.run();
-    int64_t document_id = db_.last_insert_id();
+  if (keep_id)
+    doc.bind(8, *keep_id);
+  else
+    doc.bind_null(8);
+  doc.bind(1, d.sha256)
+      .bind(2, d.file_name)
+      .bind(3, d.path)
+      .bind(4, static_cast<int64_t>(d.pdf_bytes ? d.pdf_bytes->size() : 0))
+      .bind(5, to_string(d.record.kind))
+      .bind(6, static_cast<int64_t>(d.pages ? d.pages->size() : 0))
+      .bind(7, kParserVersion);
+  doc.run();
+  const int64_t document_id = db.last_insert_id();
+  if (d.pdf_bytes) {
+    db.prepare("INSERT INTO document_files(document_id, pdf) VALUES (?, ?)")
+        .bind(1, document_id)
+        .bind_blob(2, d.pdf_bytes->data(), d.pdf_bytes->size())
+        .run();
+  }
+  return document_id;
+}
 
-    if (d.pdf_bytes) {
-      db_.prepare("INSERT INTO document_files(document_id, pdf) VALUES (?, ?)")
-          .bind(1, document_id)
-          .bind_blob(2, d.pdf_bytes->data(), d.pdf_bytes->size())
-          .run();
-    }
-
-    auto ins = db_.prepare(R"sql(INSERT INTO inspections(document_id, authority_urn, authority_printed,
+// The inspection row the document records. Returns its id.
+int64_t insert_inspection(const Connection& db, const DocumentToStore& d, int64_t document_id) {
+  const InspectionRecord& r = d.record;
+  auto ins = db.prepare(R"sql(INSERT INTO inspections(document_id, authority_urn, authority_printed,
         authority_page, framework, inspection_type, type_inferred, start_date, start_page, end_date, end_page,
         published, published_page, published_source, lead_inspector, lead_inspector_page, headline, headline_page,
         authority_resolution) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?))sql");
-    ins.bind(1, document_id).bind(2, d.authority_urn).bind(3, r.authority_printed.value)
-        .bind(4, r.authority_printed.page).bind(5, to_string(r.framework)).bind(6, to_string(r.type))
-        .bind(7, r.type_inferred ? 1 : 0);
-    bind_sourced_date(ins, 8, r.start);
-    bind_sourced_date(ins, 10, r.end);
-    bind_sourced_date(ins, 12, r.published);
-    if (r.published) ins.bind(14, r.published_source); else ins.bind_null(14);
-    if (r.lead_inspector) ins.bind(15, r.lead_inspector->value).bind(16, r.lead_inspector->page);
-    else ins.bind_null(15).bind_null(16);
-    if (r.headline) ins.bind(17, r.headline->value).bind(18, r.headline->page);
-    else ins.bind_null(17).bind_null(18);
-    ins.bind(19, d.authority_resolution);
-    ins.run();
-    int64_t inspection_id = db_.last_insert_id();
+  ins.bind(1, document_id)
+      .bind(2, d.authority_urn)
+      .bind(3, r.authority_printed.value)
+      .bind(4, r.authority_printed.page)
+      .bind(5, to_string(r.framework))
+      .bind(6, to_string(r.type))
+      .bind(7, r.type_inferred ? 1 : 0);
+  bind_sourced_date(ins, 8, r.start);
+  bind_sourced_date(ins, 10, r.end);
+  bind_sourced_date(ins, 12, r.published);
+  if (r.published)
+    ins.bind(14, r.published_source);
+  else
+    ins.bind_null(14);
+  if (r.lead_inspector)
+    ins.bind(15, r.lead_inspector->value).bind(16, r.lead_inspector->page);
+  else
+    ins.bind_null(15).bind_null(16);
+  if (r.headline)
+    ins.bind(17, r.headline->value).bind(18, r.headline->page);
+  else
+    ins.bind_null(17).bind_null(18);
+  ins.bind(19, d.authority_resolution);
+  ins.run();
+  return db.last_insert_id();
+}
 
-    auto judgement = db_.prepare(R"sql(INSERT INTO judgements(inspection_id, area, grade, printed_label,
+// What the inspection found: its judgements, improvement points and context figures.
+void insert_findings(const Connection& db, const InspectionRecord& r, int64_t inspection_id) {
+  auto judgement = db.prepare(R"sql(INSERT INTO judgements(inspection_id, area, grade, printed_label,
         printed_grade, page) VALUES (?,?,?,?,?,?)
         ON CONFLICT(inspection_id, area) DO NOTHING)sql");
-    for (const auto& j : r.judgements) {
-      judgement.bind(1, inspection_id).bind(2, to_string(j.area));
-      if (j.grade) judgement.bind(3, to_string(*j.grade)); else judgement.bind_null(3);
-      judgement.bind(4, j.printed_label).bind(5, j.printed_grade).bind(6, j.page);
-      judgement.run();
-    }
-    auto point = db_.prepare(
-        "INSERT INTO improvement_points(inspection_id, ordinal, text, page, number, section) VALUES (?,?,?,?,?,?)");
-    for (size_t i = 0; i < r.improvement_points.size(); ++i) {
-      const ImprovementPoint& p = r.improvement_points[i];
-      point.bind(1, inspection_id).bind(2, static_cast<int64_t>(i + 1)).bind(3, p.text).bind(4, p.page)
-          .bind(5, p.number).bind(6, section_name(p.section));
-      point.run();
-    }
-    auto figure = db_.prepare(R"sql(INSERT INTO context_figures(inspection_id, figure, value, rate, as_at, printed, page)
+  for (const auto& j : r.judgements) {
+    judgement.bind(1, inspection_id).bind(2, to_string(j.area));
+    if (j.grade)
+      judgement.bind(3, to_string(*j.grade));
+    else
+      judgement.bind_null(3);
+    judgement.bind(4, j.printed_label).bind(5, j.printed_grade).bind(6, j.page);
+    judgement.run();
+  }
+  auto point = db.prepare(
+      "INSERT INTO improvement_points(inspection_id, ordinal, text, page, number, section) VALUES (?,?,?,?,?,?)");
+  for (size_t i = 0; i < r.improvement_points.size(); ++i) {
+    const ImprovementPoint& p = r.improvement_points[i];
+    point.bind(1, inspection_id)
+        .bind(2, static_cast<int64_t>(i + 1))
+        .bind(3, p.text)
+        .bind(4, p.page)
+        .bind(5, p.number)
+        .bind(6, section_name(p.section));
+    point.run();
+  }
+  auto figure = db.prepare(R"sql(INSERT INTO context_figures(inspection_id, figure, value, rate, as_at, printed, page)
         VALUES (?,?,?,?,?,?,?) ON CONFLICT(inspection_id, figure) DO NOTHING)sql");
-    for (const ContextFigure& f : r.context_figures) {
-      figure.bind(1, inspection_id).bind(2, f.figure).bind(3, f.value);
-      if (f.rate) figure.bind(4, *f.rate); else figure.bind_null(4);
-      figure.bind(5, f.as_at).bind(6, f.printed).bind(7, f.page);
-      figure.run();
+  for (const ContextFigure& f : r.context_figures) {
+    figure.bind(1, inspection_id).bind(2, f.figure).bind(3, f.value);
+    if (f.rate)
+      figure.bind(4, *f.rate);
+    else
+      figure.bind_null(4);
+    figure.bind(5, f.as_at).bind(6, f.printed).bind(7, f.page);
+    figure.run();
+  }
+}
+
+// The document's review items and page text.
+void insert_review_and_pages(const Connection& db, const DocumentToStore& d, int64_t document_id) {
+  auto item = db.prepare("INSERT INTO review_items(document_id, field, reason, page) VALUES (?,?,?,?)");
+  for (const auto& it : d.review) {
+    item.bind(1, document_id).bind(2, it.field).bind(3, it.reason).bind(4, it.page);
+    item.run();
+  }
+  if (d.pages) {
+    auto page = db.prepare("INSERT INTO pages(document_id, number, text) VALUES (?,?,?)");
+    for (const auto& p : *d.pages) {
+      page.bind(1, document_id).bind(2, p.number).bind(3, p.text);
+      page.run();
     }
-    auto item = db_.prepare("INSERT INTO review_items(document_id, field, reason, page) VALUES (?,?,?,?)");
-    for (const auto& it : d.review) {
-      item.bind(1, document_id).bind(2, it.field).bind(3, it.reason).bind(4, it.page);
-      item.run();
-    }
-    if (d.pages) {
-      auto page = db_.prepare("INSERT INTO pages(document_id, number, text) VALUES (?,?,?)");
-      for (const auto& p : *d.pages) {
-        page.bind(1, document_id).bind(2, p.number).bind(3, p.text);
-        page.run();
-      }
-    }
-    // A monitoring or focused visit letter creates or completes its visit
-    // record, in the same transaction as the letter.
-    if ((r.type == InspectionType::MonitoringVisit || r.type == InspectionType::FocusedVisit) && r.start) {
-      Visit visit;
-      visit.kind = r.type == InspectionType::MonitoringVisit ? VisitKind::Monitoring : VisitKind::Focused;
-      visit.start = r.start->value;
-      if (r.end) visit.end = r.end->value;
-      if (d.pages) {
-        std::string text;
-        for (const auto& p : *d.pages) text += p.text + "\n\n";
-        parse::VisitDetails details = parse::read_visit_details(text);
-        visit.ordinal = details.ordinal;
-        visit.theme = details.theme;
-        if (visit.kind == VisitKind::Focused) visit.priority_areas = details.priority_areas;
-      }
-      upsert_visit_from_letter(db_, document_id, d.authority_urn, visit);
-    }
+  }
+}
+
+// A monitoring or focused visit letter creates or completes its visit
+// record, in the same transaction as the letter.
+void record_visit_letter(const Connection& db, const DocumentToStore& d, int64_t document_id) {
+  const InspectionRecord& r = d.record;
+  if (!((r.type == InspectionType::MonitoringVisit || r.type == InspectionType::FocusedVisit) && r.start)) return;
+  Visit visit;
+  visit.kind = r.type == InspectionType::MonitoringVisit ? VisitKind::Monitoring : VisitKind::Focused;
+  visit.start = r.start->value;
+  if (r.end) visit.end = r.end->value;
+  if (d.pages) {
+    std::string text;
+    for (const auto& p : *d.pages) text += p.text + "\n\n";
+    parse::VisitDetails details = parse::read_visit_details(text);
+    visit.ordinal = details.ordinal;
+    visit.theme = details.theme;
+    if (visit.kind == VisitKind::Focused) visit.priority_areas = details.priority_areas;
+  }
+  upsert_visit_from_letter(db, document_id, d.authority_urn, visit);
+}
+
+}  // namespace
+
+Result<int64_t> Register::store(const DocumentToStore& d) {
+  try {
+    Transaction tx(db_);
+    const std::optional<int64_t> keep_id = remove_earlier_document(db_, d);
+    const int64_t document_id = insert_document(db_, d, keep_id);
+    const int64_t inspection_id = insert_inspection(db_, d, document_id);
+    insert_findings(db_, d.record, inspection_id);
+    insert_review_and_pages(db_, d, document_id);
+    record_visit_letter(db_, d, document_id);
     tx.commit();
     return document_id;
   } catch (const SqlError& e) {

@@ -179,12 +179,15 @@ std::vector<FieldSpec> intervention_specs() {
           {"review", "Review date", Type::Text, {}, "Optional"},
           {"end", "End", Type::Text, {}, "Empty while in force"},
           {"outcome", "Outcome", Type::Area, {}, ""},
-          {"source", "Source", Type::Text, {}, "A web address or a citation"}};
+          {"source", "Source", Type::Text, {}, "A web address or a citation"},
+          {"source_title", "Source's title", Type::Text, {}, "The headline or document title, shown as the link"},
+          {"source_date", "Source's date", Type::Text, {}, "YYYY-MM-DD, or YYYY-MM or YYYY"}};
 }
 Fields fields_of(const Intervention& i) {
   return {{"kind", std::string(to_string(i.kind))}, {"issuer", i.issuer}, {"person", i.person},
           {"start", i.start ? to_iso(*i.start) : ""}, {"review", i.review ? to_iso(*i.review) : ""},
-          {"end", i.end ? to_iso(*i.end) : ""}, {"outcome", i.outcome}, {"source", i.source}};
+          {"end", i.end ? to_iso(*i.end) : ""}, {"outcome", i.outcome}, {"source", i.source},
+          {"source_title", i.source_title}, {"source_date", i.source_date ? to_iso(*i.source_date) : ""}};
 }
 void read_into(Intervention& i, const Fields& f, std::vector<FieldError>& e) {
   if (auto k = parse_intervention_kind(get(f, "kind"))) i.kind = *k;
@@ -196,6 +199,8 @@ void read_into(Intervention& i, const Fields& f, std::vector<FieldError>& e) {
   i.end = stated_field(f, "end", "The end", e);
   i.outcome = get(f, "outcome");
   i.source = get(f, "source");
+  i.source_title = get(f, "source_title");
+  i.source_date = stated_field(f, "source_date", "The source's date", e);
 }
 
 std::vector<FieldSpec> board_specs() {
@@ -761,6 +766,7 @@ WebResponse improvement_api(const PageContext& ctx, const WebRequest& r) {
   for (const auto& i : o.status.in_force) in_force.push_back(i.id);
   const ImprovementStatus& s = o.status;
   json status = {{"under_intervention", s.under_intervention},
+                 {"position", std::string(intervention_position(s))},
                  {"since", s.since ? json(to_iso(*s.since)) : json(nullptr)},
                  {"in_force", in_force},
                  {"inadequate_judged", s.inadequate_judged ? json(to_iso(*s.inadequate_judged)) : json(nullptr)},

@@ -6,11 +6,11 @@
 #include <map>
 
 #include "domain/account.h"
-#include "domain/improvement_validation.h"
 #include "store/improvement_visibility.h"
 #include "web/grade_badge.h"
 #include "http/html_escape.h"
 #include "web/inspection_fragments.h"
+#include "web/intervention_source.h"
 #include "web/page_layout.h"
 
 namespace cscwatch {
@@ -82,6 +82,29 @@ std::string progress_summary(const PlanWithActions& p, const Date& today) {
   return out;
 }
 
+void interventions_list(std::string& out, const std::vector<Intervention>& interventions, bool can_edit) {
+  out += "<h3>Interventions</h3>";
+  if (interventions.empty()) {
+    out += "<p class=\"none\">No intervention is recorded.</p>";
+    return;
+  }
+  out += "<ul class=\"interventions\" id=\"interventions\">";
+  for (const auto& i : interventions) {
+    out += fmt::format("<li id=\"intervention-{}\" data-kind=\"{}\"><strong>{}</strong>", i.id, to_string(i.kind),
+                       esc(label(i.kind)));
+    if (!i.person.empty()) out += " \u2014 " + esc(i.person);
+    out += " (" + esc(i.issuer) + "), " + stated(i.start);
+    if (i.end) out += " to " + to_display(*i.end);
+    if (i.review) out += "; review " + to_display(*i.review);
+    if (!i.outcome.empty()) out += ". " + esc(i.outcome);
+    if (!i.source.empty()) out += " " + intervention_source_html(i);
+    if (i.origin == "reference") out += " <span class=\"tag\">reference table</span>";
+    if (can_edit) out += fmt::format(" <a href=\"/improvement/intervention/{}/edit\">Edit</a>", i.id);
+    out += "</li>";
+  }
+  out += "</ul>";
+}
+
 }  // namespace
 
 bool may_edit_improvement_records(const WebRequest& request, const std::string& urn) {
@@ -105,11 +128,15 @@ std::string improvement_panel_html(const ImprovementOverview& o, const Authority
     }
     fact("Under intervention", "<strong data-under-intervention=\"yes\">yes</strong>, since " +
                                    (s.since ? to_long_form(*s.since) : std::string("a date not stated")) + ", by " + by);
+  } else if (s.intervention_expected_but_unrecorded) {
+    // Judged inadequate with nothing recorded since: the DfE intervenes in
+    // every such authority, so "no intervention" would state what the
+    // record does not know.
+    fact("Under intervention", "<span data-under-intervention=\"expected\">expected, not recorded</span>");
+    fact("Expected", "DfE intervenes in every authority judged inadequate; none is recorded here yet");
   } else {
     fact("Under intervention", "<span data-under-intervention=\"no\">no intervention in force in the record</span>");
   }
-  if (s.intervention_expected_but_unrecorded)
-    fact("Expected", "DfE intervenes in every authority judged inadequate; none is recorded here yet");
   if (s.months_since_inadequate)
     fact("Since judged inadequate", std::to_string(*s.months_since_inadequate) + " months (judgement " +
                                         to_long_form(*s.inadequate_judged) + ")");
@@ -120,30 +147,7 @@ std::string improvement_panel_html(const ImprovementOverview& o, const Authority
     out += "<p class=\"note\">" + esc(label(i.kind)) + " from " + stated(i.start) +
            ": no end is stated; taken as ended by a later judgement better than inadequate.</p>";
 
-  out += "<h3>Interventions</h3>";
-  if (o.interventions.empty()) out += "<p class=\"none\">No intervention is recorded.</p>";
-  else {
-    out += "<ul class=\"interventions\" id=\"interventions\">";
-    for (const auto& i : o.interventions) {
-      out += fmt::format("<li id=\"intervention-{}\" data-kind=\"{}\"><strong>{}</strong>", i.id, to_string(i.kind),
-                         esc(label(i.kind)));
-      if (!i.person.empty()) out += " \u2014 " + esc(i.person);
-      out += " (" + esc(i.issuer) + "), " + stated(i.start);
-      if (i.end) out += " to " + to_display(*i.end);
-      if (i.review) out += "; review " + to_display(*i.review);
-      if (!i.outcome.empty()) out += ". " + esc(i.outcome);
-      if (!i.source.empty()) {
-        out += " <small class=\"source\">Source: ";
-        if (is_web_address(i.source)) out += "<a href=\"" + esc(i.source) + "\" rel=\"nofollow noopener\">" + esc(i.source) + "</a>";
-        else out += esc(i.source);
-        out += "</small>";
-      }
-      if (i.origin == "reference") out += " <span class=\"tag\">reference table</span>";
-      if (can_edit) out += fmt::format(" <a href=\"/improvement/intervention/{}/edit\">Edit</a>", i.id);
-      out += "</li>";
-    }
-    out += "</ul>";
-  }
+  interventions_list(out, o.interventions, can_edit);
 
   out += "<h3>Improvement board</h3>";
   if (o.boards.empty()) out += "<p class=\"none\">No improvement board is recorded.</p>";

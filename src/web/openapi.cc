@@ -4,6 +4,7 @@
 
 #include "news/article_text.h"
 #include "store/inspection_rows.h"
+#include "web/intervention_register_openapi.h"
 
 namespace cscwatch {
 
@@ -221,8 +222,10 @@ nlohmann::json build() {
            {{"summary", "Interventions, boards, plans with their actions, visits, and the status derived from them"},
             {"parameters", {{{"name", "slug"}, {"in", "path"}, {"required", true}, {"schema", {{"type", "string"}}}}}},
             {"responses",
-             {{"200", {{"description", "status {under_intervention, since, in_force, months_since_inadequate, "
-                                       "monitoring_visits, focused_visits, reinspection}, interventions, boards, plans, visits"},
+             {{"200", {{"description", "status {under_intervention, position ('under intervention' | 'expected, not recorded' "
+                                       "| 'no intervention in force'), since, in_force, months_since_inadequate, "
+                                       "monitoring_visits, focused_visits, reinspection}, interventions (each with "
+                                       "source, source_title, source_date), boards, plans, visits"},
                        {"content", {{"application/json", {{"schema", {{"type", "object"}}}}}}}}},
               {"404", error_response("No such authority, or its records are restricted")}}}}}}},
         {"/api/authorities/{slug}/improvement/{record}",
@@ -354,6 +357,7 @@ nlohmann::json build() {
                            {"properties", {{"caveat", {{"type", "string"}}}, {"inspectors", {{"type", "array"}, {"items", {{"type", "object"}}}}}}}};
   doc["components"] = {{"schemas", schemas}};
   add_weakness_paths(doc["paths"]);
+  add_intervention_register_paths(doc["paths"]);
   return doc;
 }
 

@@ -40,6 +40,7 @@ std::string render_page(const PageOptions& o, std::string_view body) {
   };
   item("register", "/", "National register");
   item("national", "/national", "National picture");
+  item("interventions", "/interventions", "Interventions");
   item("search", "/search", "Search reports");
   item("review", "/review", "Review");
   item("news", "/news", "Check a news article");

@@ -339,5 +339,25 @@ TEST(RoundQueue, OrderAndPaceSetTheWindow) {
   EXPECT_LT(*stale.forecast("q1").forecast.opens, *q1.opens);
 }
 
+TEST(RoundQueue, APauseYearKeepsTheRoundsPace) {
+  // 48 authorities inspected two a month through 2018 and 2019, then a year
+  // with none (a pause): the pace is the round's (48 in its 36 months), not zero.
+  std::vector<GradedVisit> visits;
+  for (int k = 0; k < 48; ++k) {
+    const int month = k / 2 % 12 + 1;
+    const std::string ym = std::to_string(2018 + k / 24) + "-" + (month < 10 ? "0" : "") + std::to_string(month);
+    const std::string a = ym + (k % 2 ? "-04" : "-11"), b = ym + (k % 2 ? "-15" : "-22");
+    visits.push_back(visit("p" + std::to_string(k), a.c_str(), b.c_str(), "good"));
+  }
+  const Date as_of = d("2021-01-01");
+  const RoundQueue round(last_inspections(visits, {}, as_of), visits, as_of);
+  EXPECT_NEAR(round.pace_per_month(), 48.0 / 36, 1e-9);
+  // The first in the queue is due now, not years on.
+  const auto first = round.forecast("p1").forecast;
+  ASSERT_TRUE(first.opens && first.closes);
+  EXPECT_LT(*first.opens, as_of);
+  EXPECT_LT(as_of, *first.closes);
+}
+
 }  // namespace
 }  // namespace cscwatch

@@ -2,11 +2,13 @@
 // trust or company that delivers a council's children's services. A small
 // hand-made directory (URNs as in the reference table) keeps these tests
 // independent of the reference data; tests/ingest checks the real table.
+#include "domain/authority_directory.h"
+
 #include <gtest/gtest.h>
 
 #include <set>
 
-#include "domain/authority_directory.h"
+#include "common/resolved_urn.h"
 #include "domain/delivery_body.h"
 
 namespace cscwatch {
@@ -24,7 +26,9 @@ Authority make(std::string urn, std::string name, std::vector<std::string> aka =
   return a;
 }
 
-Date day(std::string_view iso) { return *parse_iso_date(iso); }
+Date day(std::string_view iso) {
+  return *parse_iso_date(iso);
+}
 
 class Directory : public ::testing::Test {
  protected:
@@ -67,8 +71,7 @@ class Directory : public ::testing::Test {
         }) {}
 
   std::string urn_of(std::string_view printed, std::optional<Date> on = std::nullopt) const {
-    auto r = directory_.resolve(printed, on);
-    return r.authority ? r.authority->urn : "";
+    return testing::resolved_urn(directory_, printed, on);
   }
   AuthorityDirectory directory_;
 };
@@ -229,8 +232,7 @@ TEST_F(Directory, NorthamptonshireChildrensTrustByDateAndByNamedSuccessor) {
   EXPECT_EQ(r.authority->urn, "121939");
   EXPECT_TRUE(r.outside_dates);
   // After: North or West only where the printed text says which.
-  EXPECT_EQ(urn_of("Northamptonshire Children's Trust (North Northamptonshire Council)", day("2022-10-03")),
-            "2637539");
+  EXPECT_EQ(urn_of("Northamptonshire Children's Trust (North Northamptonshire Council)", day("2022-10-03")), "2637539");
   EXPECT_EQ(urn_of("West Northamptonshire Council and Northamptonshire Children's Trust", day("2022-10-03")),
             "2637548");
   r = directory_.resolve("Northamptonshire Children's Trust", day("2022-10-03"));

@@ -155,6 +155,15 @@ TEST(ImprovementStatus, InadequateWithNothingRecordedSaysSo) {
   EXPECT_FALSE(s.under_intervention);
   EXPECT_TRUE(s.intervention_expected_but_unrecorded);
   EXPECT_EQ(*s.months_since_inadequate, 3);
+  // Pages and the API say so in these words, never "no intervention".
+  EXPECT_EQ(intervention_position(s), "expected, not recorded");
+  // Once better than inadequate, nothing is expected any more.
+  inspections.push_back({d("2024-12-02"), d("2024-12-13"), d("2025-01-29"), Grade::Good});
+  s = derive_improvement_status(inspections, {}, {}, d("2025-06-01"));
+  EXPECT_EQ(intervention_position(s), "no intervention in force");
+  s = derive_improvement_status(inspections, {intervention(InterventionKind::AlternativeDelivery, "2023-04-01")}, {},
+                                d("2025-06-01"));
+  EXPECT_EQ(intervention_position(s), "under intervention");
 }
 
 }  // namespace

@@ -4,33 +4,28 @@
 // changed are each reported with their cause and leave nothing behind; the
 // next run after the site recovers takes up what the failed one missed; and
 // two runs never overlap.
+#include "update/register_update.h"
+
 #include <gtest/gtest.h>
 #include <httplib.h>
 
 #include <atomic>
 #include <filesystem>
-#include <fstream>
 #include <mutex>
-#include <sstream>
 #include <thread>
 
+#include "common/loopback_site.h"
+#include "common/reference_data.h"
+#include "common/test_files.h"
 #include "reader/reference_tables.h"
 #include "store/change_log.h"
-#include "update/register_update.h"
 #include "update/update_lock.h"
 
 namespace cscwatch {
 namespace {
 
 namespace fs = std::filesystem;
-const std::string kData = CSCWATCH_DATA_DIR;
-
-std::string slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using testing::slurp;
 
 int64_t count(const Connection& db, const std::string& sql) {
   auto q = db.prepare(sql);
@@ -57,21 +52,17 @@ std::string failures_of(const UpdateSummary& s) {
 class UpdateFromSite : public ::testing::Test {
  protected:
   void SetUp() override {
-    if (!fs::exists(kData + "/reference/authorities.csv") || !fs::exists(kData + "/corpus/pdf/80464-dudley_2016-04-05.pdf"))
-      GTEST_SKIP() << "reference data or corpus absent at " << kData << " (set -DCSCWATCH_DATA_DIR)";
-    reference_ = slurp(kData + "/reference/authorities.csv");
-    dudley_2016_ = slurp(kData + "/corpus/pdf/80464-dudley_2016-04-05.pdf");
-    dudley_2018_ = slurp(kData + "/corpus/pdf/80464-dudley_2018-12-10.pdf");
-    dorset_ = slurp(kData + "/corpus/pdf/2532283-dorset_2021-11-19.pdf");
-    port_ = server_.bind_to_any_port("127.0.0.1");
+    if (!testing::have_reference_and_dudley())
+      GTEST_SKIP() << "reference data or corpus absent at " << testing::data_dir() << " (set -DCSCWATCH_DATA_DIR)";
+    reference_ = slurp(testing::reference_authorities_csv());
+    dudley_2016_ = slurp(testing::corpus_pdf("80464-dudley_2016-04-05.pdf"));
+    dudley_2018_ = slurp(testing::corpus_pdf("80464-dudley_2018-12-10.pdf"));
+    dorset_ = slurp(testing::corpus_pdf("2532283-dorset_2021-11-19.pdf"));
     serve();
-    thread_ = std::thread([this] { server_.listen_after_bind(); });
-    while (!server_.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
-    dir_ = fs::temp_directory_path() / ("cscwatch-update-" + std::to_string(::getpid()) + "-" +
-                                       ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
+    site_.start();
+    dir_ = testing::fresh_test_dir("cscwatch-update");
     fs::create_directories(dir_);
-    std::string base = "http://127.0.0.1:" + std::to_string(port_);
+    const std::string base = site_.base_url();
     options_.register_path = (dir_ / "register.db").string();
     options_.fetch.data_dir = (dir_ / "data").string();
     options_.fetch.site = base;
@@ -82,47 +73,47 @@ class UpdateFromSite : public ::testing::Test {
     options_.threads = 1;
   }
   void TearDown() override {
-    server_.stop();
-    if (thread_.joinable()) thread_.join();
+    site_.stop();
     fs::remove_all(dir_);
   }
 
   void serve() {
+    httplib::Server& server = site_.server();
     auto page = [](std::vector<std::pair<std::string, std::string>> links) {
       std::string html = "<html><body><h1>Children's services</h1><ul>";
       for (const auto& [href, title] : links) html += "<li><a href=\"" + href + "\">" + title + "</a></li>";
       return html + "</ul></body></html>";
     };
-    server_.Get("/authorities.csv", [this](const httplib::Request&, httplib::Response& res) {
-      res.set_content(reference_, "text/csv");
-    });
-    server_.Get("/provider/44/80464", [this, page](const httplib::Request&, httplib::Response& res) {
+    server.Get("/authorities.csv",
+               [this](const httplib::Request&, httplib::Response& res) { res.set_content(reference_, "text/csv"); });
+    server.Get("/provider/44/80464", [this, page](const httplib::Request&, httplib::Response& res) {
       std::vector<std::pair<std::string, std::string>> links = {
           {"/v1/file/2016", "Children's services inspection - 5 April 2016"}};
-      if (dudley_published_2018_) links.push_back({"/v1/file/2018", "Children's services inspection - 10 December 2018"});
+      if (dudley_published_2018_)
+        links.push_back({"/v1/file/2018", "Children's services inspection - 10 December 2018"});
       res.set_content(page(links), "text/html");
     });
-    server_.Get("/v1/file/2016", [this](const httplib::Request&, httplib::Response& res) {
+    server.Get("/v1/file/2016", [this](const httplib::Request&, httplib::Response& res) {
       res.set_content(dudley_2016_, "application/pdf");
     });
-    server_.Get("/v1/file/2018", [this](const httplib::Request&, httplib::Response& res) {
+    server.Get("/v1/file/2018", [this](const httplib::Request&, httplib::Response& res) {
       res.set_content(dudley_2018_, "application/pdf");
     });
-    server_.Get("/provider/44/2532283", [page](const httplib::Request&, httplib::Response& res) {
+    server.Get("/provider/44/2532283", [page](const httplib::Request&, httplib::Response& res) {
       res.set_content(page({{"/v1/file/dorset", "Children's services inspection - 19 November 2021"}}), "text/html");
     });
-    server_.Get("/v1/file/dorset", [this](const httplib::Request&, httplib::Response& res) {
+    server.Get("/v1/file/dorset", [this](const httplib::Request&, httplib::Response& res) {
       res.set_content(healthy_ ? dorset_ : dorset_.substr(0, dorset_.size() / 2), "application/pdf");
     });
-    server_.Get("/provider/44/80486", [](const httplib::Request&, httplib::Response& res) {
+    server.Get("/provider/44/80486", [](const httplib::Request&, httplib::Response& res) {
       res.status = 500;
       res.set_content("<html>Internal Server Error</html>", "text/html");
     });
-    server_.Get("/provider/44/80487", [](const httplib::Request&, httplib::Response& res) {
+    server.Get("/provider/44/80487", [](const httplib::Request&, httplib::Response& res) {
       std::this_thread::sleep_for(std::chrono::milliseconds(2500));  // past the 1 s limit
       res.set_content("<html>too late</html>", "text/html");
     });
-    server_.Get("/provider/44/80488", [](const httplib::Request&, httplib::Response& res) {
+    server.Get("/provider/44/80488", [](const httplib::Request&, httplib::Response& res) {
       res.set_content("<html><body><div id=\"app\" data-reports=\"loaded-by-script\"></div></body></html>",
                       "text/html");
     });
@@ -141,9 +132,7 @@ class UpdateFromSite : public ::testing::Test {
 
   Connection db() { return std::move(*Connection::open(options_.register_path, /*read_only=*/true)); }
 
-  httplib::Server server_;
-  std::thread thread_;
-  int port_ = 0;
+  testing::LoopbackSite site_;
   std::string reference_, dudley_2016_, dudley_2018_, dorset_;
   std::atomic<bool> dudley_published_2018_{false}, healthy_{false};
   fs::path dir_;
@@ -216,7 +205,8 @@ TEST_F(UpdateFromSite, EachFailureNamesItsCauseAndLeavesNothingHalfWritten) {
   {
     auto c = db();
     EXPECT_EQ(count(c, "SELECT COUNT(*) FROM change_log WHERE authority_urn <> '80464'"), 0);
-    EXPECT_EQ(count(c, "SELECT COUNT(*) FROM update_runs WHERE outcome = 'failed' AND failures LIKE '%truncated PDF%'"), 1);
+    EXPECT_EQ(count(c, "SELECT COUNT(*) FROM update_runs WHERE outcome = 'failed' AND failures LIKE '%truncated PDF%'"),
+              1);
   }
 
   // The site recovers: the next run takes up what this one could not.

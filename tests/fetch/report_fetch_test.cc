@@ -5,10 +5,10 @@
 #include <httplib.h>
 
 #include <filesystem>
-#include <fstream>
-#include <sstream>
-#include <thread>
 
+#include "common/loopback_site.h"
+#include "common/reference_data.h"
+#include "common/test_files.h"
 #include "fetch/report_fetcher.h"
 #include "fetch/report_listing.h"
 #include "reader/csv.h"
@@ -17,14 +17,7 @@ namespace cscwatch {
 namespace {
 
 namespace fs = std::filesystem;
-const std::string kData = CSCWATCH_DATA_DIR;
-
-std::string slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using testing::slurp;
 
 TEST(ReportListing, LinksTitlesAndDates) {
   std::string html = R"(<ul><li><a class="publication-link" href="https://files.ofsted.gov.uk/v1/file/50178436">
@@ -56,45 +49,38 @@ TEST(ReportListing, HostilePagesAreBounded) {
 class FetchFromSite : public ::testing::Test {
  protected:
   void SetUp() override {
-    if (!fs::exists(kData + "/reference/authorities.csv") || !fs::exists(kData + "/corpus/pdf/80464-dudley_2016-04-05.pdf"))
-      GTEST_SKIP() << "reference data or corpus absent at " << kData << " (set -DCSCWATCH_DATA_DIR)";
-    reference_ = slurp(kData + "/reference/authorities.csv");
-    report_ = slurp(kData + "/corpus/pdf/80464-dudley_2016-04-05.pdf");
-    port_ = server_.bind_to_any_port("127.0.0.1");
-    std::string base = "http://127.0.0.1:" + std::to_string(port_);
-    server_.Get("/authorities.csv", [this](const httplib::Request&, httplib::Response& res) {
-      res.set_content(reference_, "text/csv");
-    });
-    server_.Get("/provider/44/80464", [base](const httplib::Request&, httplib::Response& res) {
-      res.set_content("<html><body><a href=\"" + base + "/v1/file/1\">Children's services inspection - 5 April 2016</a>"
-                      "<a href=\"/v1/file/2\">Children's services inspection - 13 July 2012</a></body></html>",
+    if (!testing::have_reference_and_dudley())
+      GTEST_SKIP() << "reference data or corpus absent at " << testing::data_dir() << " (set -DCSCWATCH_DATA_DIR)";
+    reference_ = slurp(testing::reference_authorities_csv());
+    report_ = slurp(testing::corpus_pdf("80464-dudley_2016-04-05.pdf"));
+    const std::string base = site_.base_url();
+    httplib::Server& server = site_.server();
+    server.Get("/authorities.csv",
+               [this](const httplib::Request&, httplib::Response& res) { res.set_content(reference_, "text/csv"); });
+    server.Get("/provider/44/80464", [base](const httplib::Request&, httplib::Response& res) {
+      res.set_content("<html><body><a href=\"" + base +
+                          "/v1/file/1\">Children's services inspection - 5 April 2016</a>"
+                          "<a href=\"/v1/file/2\">Children's services inspection - 13 July 2012</a></body></html>",
                       "text/html");
     });
-    server_.Get("/v1/file/1", [this](const httplib::Request&, httplib::Response& res) {
+    server.Get("/v1/file/1", [this](const httplib::Request&, httplib::Response& res) {
       res.set_content(report_, "application/pdf");
     });
-    server_.Get("/v1/file/2", [](const httplib::Request&, httplib::Response& res) {
+    server.Get("/v1/file/2", [](const httplib::Request&, httplib::Response& res) {
       res.set_content("<!DOCTYPE html><html><title>Report not found</title></html>", "application/pdf");
     });
-    thread_ = std::thread([this] { server_.listen_after_bind(); });
-    // stop() before the accept loop starts would be lost and join() would hang.
-    while (!server_.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
-    dir_ = fs::temp_directory_path() / ("cscwatch-fetch-" + std::to_string(::getpid()) + "-" +
-                                       ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
+    site_.start();
+    dir_ = testing::fresh_test_dir("cscwatch-fetch");
     options_.data_dir = dir_.string();
     options_.site = base;
     options_.reference_url = base + "/authorities.csv";
     options_.authorities = {"dudley"};
   }
   void TearDown() override {
-    server_.stop();
-    if (thread_.joinable()) thread_.join();
+    site_.stop();
     fs::remove_all(dir_);
   }
-  httplib::Server server_;
-  std::thread thread_;
-  int port_ = 0;
+  testing::LoopbackSite site_;
   std::string reference_, report_;
   fs::path dir_;
   FetchOptions options_;
@@ -131,7 +117,7 @@ TEST_F(FetchFromSite, UnreachableSiteIsAClearFailure) {
 }
 
 TEST_F(FetchFromSite, ANonTableDownloadDoesNotReplaceTheReference) {
-  options_.reference_url = "http://127.0.0.1:" + std::to_string(port_) + "/v1/file/2";
+  options_.reference_url = site_.base_url() + "/v1/file/2";
   options_.reference_only = true;
   FetchSummary s = fetch_reports(options_);
   ASSERT_EQ(s.failed, 1);

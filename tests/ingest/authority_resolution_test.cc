@@ -5,6 +5,8 @@
 #include <filesystem>
 
 #include "common/corpus_counts.h"
+#include "common/reference_data.h"
+#include "common/resolved_urn.h"
 #include "domain/authority_directory.h"
 #include "domain/date.h"
 #include "domain/delivery_body.h"
@@ -19,16 +21,14 @@ const std::string kData = CSCWATCH_DATA_DIR;
 class AuthorityResolution : public ::testing::Test {
  protected:
   void SetUp() override {
-    if (!std::filesystem::exists(kData + "/reference/authorities.csv"))
+    if (!std::filesystem::exists(testing::reference_authorities_csv()))
       GTEST_SKIP() << "reference data absent at " << kData << " (configure with -DCSCWATCH_DATA_DIR=...)";
-    auto authorities = load_authorities(kData + "/reference/authorities.csv");
+    auto authorities = load_authorities(testing::reference_authorities_csv());
     ASSERT_TRUE(authorities) << authorities.error();
     directory_ = AuthorityDirectory(std::move(*authorities));
   }
-  std::string urn_of(std::string_view printed) {
-    const Authority* a = directory_.resolve_name(printed);
-    return a ? a->urn : "";
-  }
+  // By the authority's own name, on no date: what resolve_name() answers.
+  std::string urn_of(std::string_view printed) const { return testing::resolved_urn(directory_, printed); }
   AuthorityDirectory directory_;
 };
 

@@ -3,13 +3,14 @@
 // never silently blank. (tests/parse/rule_ablation_test.cc does the same for
 // every rule at parse level; this one goes through the real ingest and store.)
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <map>
 #include <set>
 #include <string>
-#include <unistd.h>
 
+#include "common/reference_data.h"
 #include "ingest/ingest.h"
 #include "reader/csv.h"
 #include "reader/reference_tables.h"
@@ -36,8 +37,8 @@ std::map<std::string, std::map<std::string, std::string>> load_truth() {
 }
 
 struct Ablated {
-  std::string field;                 // the export column the rule reads
-  std::string truth_column;          // truth.csv's column for it
+  std::string field;         // the export column the rule reads
+  std::string truth_column;  // truth.csv's column for it
   void (*switch_off)(ParseOptions&);
 };
 
@@ -51,7 +52,7 @@ TEST_P(RuleAblationIngest, EveryAffectedDocumentIsFlaggedNotBlank) {
   {
     auto reg = Register::open((dir / "register.db").string());
     ASSERT_TRUE(reg) << reg.error();
-    auto authorities = load_authorities(kData + "/reference/authorities.csv");
+    auto authorities = load_authorities(testing::reference_authorities_csv());
     ASSERT_TRUE(authorities) << authorities.error();
     ASSERT_TRUE(reg->load_authorities(*authorities));
     std::vector<IngestFailure> missing;
@@ -86,12 +87,12 @@ TEST_P(RuleAblationIngest, EveryAffectedDocumentIsFlaggedNotBlank) {
   fs::remove_all(dir);
 }
 
-INSTANTIATE_TEST_SUITE_P(
-    Rules, RuleAblationIngest,
-    ::testing::Values(Ablated{"lscb", "lscb", [](ParseOptions& o) { o.read_lscb_sentence = false; }},
-                      Ablated{"help_protection", "help_protection",
-                              [](ParseOptions& o) { o.read_table_rows = false; }}),
-    [](const ::testing::TestParamInfo<Ablated>& info) { return info.param.field; });
+INSTANTIATE_TEST_SUITE_P(Rules, RuleAblationIngest,
+                         ::testing::Values(Ablated{"lscb", "lscb",
+                                                   [](ParseOptions& o) { o.read_lscb_sentence = false; }},
+                                           Ablated{"help_protection", "help_protection",
+                                                   [](ParseOptions& o) { o.read_table_rows = false; }}),
+                         [](const ::testing::TestParamInfo<Ablated>& info) { return info.param.field; });
 
 }  // namespace
 }  // namespace cscwatch

@@ -58,7 +58,7 @@ TEST(EvidenceTable, EveryKindHasOneWeightAndContradictionsWeighAgainst) {
     }
     EXPECT_NE(to_string(w.kind), "unknown");
   }
-  EXPECT_EQ(seen.size(), static_cast<size_t>(EvidenceKind::LatestByArticleDate) + 1);
+  EXPECT_EQ(seen.size(), static_cast<size_t>(EvidenceKind::AuthorityQuoted) + 1);
 }
 
 TEST(EvidenceRules, EventKind) {
@@ -297,6 +297,57 @@ TEST_F(LinkFailureKinds, CouncilNamedOnlyInTheAddress) {
                    "improvement.\n",
                    "https://democracy.leeds.gov.uk/ieIssueDetails.aspx?IId=123");
   EXPECT_EQ(linked(a), "80500-leeds_2019-06-27.pdf") << a.link.no_link_reason;
+}
+
+TEST_F(LinkFailureKinds, AMisreadGradeDoesNotVetoTheReportQuotedWordForWord) {
+  // The grade it was rated before is read as today's: weighed, it costs the
+  // report less than the passage quoted word for word gains it.
+  auto a = analyse("Leeds children's services no longer inadequate\n"
+                   "Leeds City Council is no longer rated inadequate, Ofsted said in a report published on June 27. "
+                   "Inspectors found that \"plans drift for too long before children are protected\".\n");
+  EXPECT_EQ(linked(a), "80500-leeds_2019-06-27.pdf") << a.link.no_link_reason;
+}
+
+TEST_F(LinkFailureKinds, ADatePhraseAboutAnotherEventIsWeighedNotAVeto) {
+  auto a = analyse("Leeds children's services require improvement\n"
+                   "Leeds City Council was last inspected in 2015. The Ofsted report published on June 27 said "
+                   "\"social workers know their children and visit them often\".\n");
+  EXPECT_EQ(linked(a), "80500-leeds_2019-06-27.pdf") << a.link.no_link_reason;
+}
+
+TEST_F(LinkFailureKinds, AGradeAloneIdentifiesNoReport) {
+  // Leeds has one inadequate report here, but the article may be about a
+  // visit or an inspection the register does not hold: no date, no quotation.
+  auto a = analyse("Leeds children's services inadequate\nLeeds City Council's children's services were rated "
+                   "inadequate by Ofsted.\n");
+  EXPECT_EQ(linked(a), "") << "linked on the grade alone";
+}
+
+TEST_F(LinkFailureKinds, AnArticleAboutAVisitLinksOnlyToThatVisit) {
+  auto a = analyse("Leeds children's services making progress\nA letter published by Ofsted after its latest "
+                   "monitoring visit, which took place on June 20, says Leeds City Council, rated inadequate two "
+                   "years ago, is making progress.\n");
+  EXPECT_EQ(a.reading.event_kind, EventKind::MonitoringVisit);
+  EXPECT_EQ(linked(a), "") << "a visit linked to an inspection report";
+}
+
+TEST_F(LinkFailureKinds, AGradeNamedBeforeIsEarlier) {
+  auto a = analyse("Leeds update\nLeeds City Council was rated inadequate by Ofsted two years ago.\n");
+  EXPECT_FALSE(a.reading.grade);
+  ASSERT_FALSE(a.reading.earlier_grades.empty());
+  EXPECT_EQ(a.reading.earlier_grades[0].grade, Grade::Inadequate);
+}
+
+TEST_F(LinkFailureKinds, ANeighboursGradeIsNotTheSubjectsEvidence) {
+  // Sandwell is named once in passing; the grade and dates in sentences
+  // naming no council are about Leeds.
+  auto a = analyse("Leeds children's services rated inadequate\nLeeds City Council's children's services were "
+                   "rated inadequate. Leeds was told to improve. Sandwell was also mentioned by the minister. "
+                   "The inspection took place in May.\n");
+  for (const auto& c : a.link.candidates) {
+    if (c.row.authority_urn != "80548") continue;
+    for (const auto& e : c.evidence) EXPECT_NE(e.kind, EvidenceKind::GradeAgrees) << e.detail;
+  }
 }
 
 TEST_F(LinkFailureKinds, TheRightReportMissingLinksNothingAndSaysWhy) {

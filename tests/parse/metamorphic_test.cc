@@ -20,6 +20,7 @@
 #include <utility>
 #include <vector>
 
+#include "common/record_facts.h"
 #include "corpus_support.h"
 #include "domain/completeness.h"
 #include "domain/date.h"
@@ -93,23 +94,8 @@ Row row_like(const Row& from, std::string text, int part = 0, int of = 1) {
 }
 
 // The facts compared, by review-item field name.
-std::map<std::string, std::string> facts(const InspectionRecord& r) {
-  std::map<std::string, std::string> out;
-  out["inspection_start"] = r.start ? to_iso(r.start->value) : "";
-  out["inspection_end"] = r.end ? to_iso(r.end->value) : "";
-  out["lead_inspector"] = r.lead_inspector ? r.lead_inspector->value : "";
-  for (JudgementArea area : kAllJudgementAreas) {
-    const Judgement* j = r.judgement(area);
-    out[std::string(to_string(area))] = !j ? "(none)" : j->grade ? std::string(to_string(*j->grade)) : "not judged";
-  }
-  return out;
-}
-
-bool is_judgement_field(const std::string& field) {
-  for (JudgementArea area : kAllJudgementAreas)
-    if (field == to_string(area)) return true;
-  return false;
-}
+using testing::is_judgement_field;
+using testing::record_facts;
 
 // What a perturbation leaves the report saying about its authority.
 struct Perturbed {
@@ -160,6 +146,20 @@ std::vector<Group> table_groups(const PageRows& rows, const InspectionRecord& ba
 
 using Perturbation = std::function<std::optional<Perturbed>(const std::vector<PageRows>&, const InspectionRecord&)>;
 
+// A perturbation of the front table's page: `edit` changes the page's rows
+// (the table on page `page`) and says whether it found anything to change.
+// nullopt when the parse read no table or the edit changed nothing.
+using TableEdit = std::function<bool(PageRows& rows, int page)>;
+
+std::optional<Perturbed> on_table_page(const std::vector<PageRows>& doc, const InspectionRecord& base,
+                                       const TableEdit& edit) {
+  const int page = base.evidence.table_page;
+  if (page < 1 || page > static_cast<int>(doc.size())) return std::nullopt;
+  Perturbed out{doc, base.authority_printed.value};
+  if (!edit(out.doc[static_cast<size_t>(page - 1)], page)) return std::nullopt;
+  return out;
+}
+
 // "Inspection of X local authority children's services" -> "Inspection of X Children and Families Trust".
 std::optional<Perturbed> trust_title(const std::vector<PageRows>& doc, const InspectionRecord& base) {
   if (base.kind != DocumentKind::IlacsReport || base.authority_printed.value.empty()) return std::nullopt;
@@ -204,131 +204,119 @@ std::optional<Perturbed> authority_extra_word(const std::vector<PageRows>& doc, 
 
 // Every label row of the table split in two at its middle word.
 std::optional<Perturbed> label_line_breaks(const std::vector<PageRows>& doc, const InspectionRecord& base) {
-  const int page = base.evidence.table_page;
-  if (page < 1 || page > static_cast<int>(doc.size())) return std::nullopt;
-  Perturbed out{doc, base.authority_printed.value};
-  PageRows& rows = out.doc[static_cast<size_t>(page - 1)];
-  bool any = false;
-  for (size_t i = 0; i < rows.size(); ++i) {
-    if (!is_label_row(rows[i], base, page)) continue;
-    const std::string text = rows[i].line.text;
-    size_t mid = text.find(' ', text.size() / 2);
-    if (mid == std::string::npos) mid = text.rfind(' ', text.size() / 2);
-    if (mid == std::string::npos || mid == 0 || mid + 1 >= text.size()) continue;
-    const Row head = row_like(rows[i], text.substr(0, mid), 0, 2);
-    const Row tail = row_like(rows[i], text.substr(mid + 1), 1, 2);
-    rows[i] = head;
-    rows.insert(rows.begin() + static_cast<long>(i) + 1, tail);
-    ++i;
-    any = true;
-  }
-  if (!any) return std::nullopt;
-  return out;
+  return on_table_page(doc, base, [&](PageRows& rows, int page) {
+    bool any = false;
+    for (size_t i = 0; i < rows.size(); ++i) {
+      if (!is_label_row(rows[i], base, page)) continue;
+      const std::string text = rows[i].line.text;
+      size_t mid = text.find(' ', text.size() / 2);
+      if (mid == std::string::npos) mid = text.rfind(' ', text.size() / 2);
+      if (mid == std::string::npos || mid == 0 || mid + 1 >= text.size()) continue;
+      const Row head = row_like(rows[i], text.substr(0, mid), 0, 2);
+      const Row tail = row_like(rows[i], text.substr(mid + 1), 1, 2);
+      rows[i] = head;
+      rows.insert(rows.begin() + static_cast<long>(i) + 1, tail);
+      ++i;
+      any = true;
+    }
+    return any;
+  });
 }
 
 // Every label row of the table broken after every second word (a narrow
 // label column).
 std::optional<Perturbed> label_narrow_column(const std::vector<PageRows>& doc, const InspectionRecord& base) {
-  const int page = base.evidence.table_page;
-  if (page < 1 || page > static_cast<int>(doc.size())) return std::nullopt;
-  Perturbed out{doc, base.authority_printed.value};
-  PageRows& rows = out.doc[static_cast<size_t>(page - 1)];
-  bool any = false;
-  for (size_t i = 0; i < rows.size(); ++i) {
-    if (!is_label_row(rows[i], base, page)) continue;
-    std::vector<std::string> words, pieces;
-    std::istringstream in{std::string(parse::trim(rows[i].line.text))};
-    for (std::string w; in >> w;) words.push_back(w);
-    for (size_t w = 0; w < words.size(); w += 2)
-      pieces.push_back(w + 1 < words.size() ? words[w] + " " + words[w + 1] : words[w]);
-    if (pieces.size() < 2) continue;
-    const Row original = rows[i];
-    rows.erase(rows.begin() + static_cast<long>(i));
-    for (size_t k = 0; k < pieces.size(); ++k)
-      rows.insert(rows.begin() + static_cast<long>(i + k),
-                  row_like(original, pieces[k], static_cast<int>(k), static_cast<int>(pieces.size())));
-    i += pieces.size() - 1;
-    any = true;
-  }
-  if (!any) return std::nullopt;
-  return out;
+  return on_table_page(doc, base, [&](PageRows& rows, int page) {
+    bool any = false;
+    for (size_t i = 0; i < rows.size(); ++i) {
+      if (!is_label_row(rows[i], base, page)) continue;
+      std::vector<std::string> words, pieces;
+      std::istringstream in{std::string(parse::trim(rows[i].line.text))};
+      for (std::string w; in >> w;) words.push_back(w);
+      for (size_t w = 0; w < words.size(); w += 2)
+        pieces.push_back(w + 1 < words.size() ? words[w] + " " + words[w + 1] : words[w]);
+      if (pieces.size() < 2) continue;
+      const Row original = rows[i];
+      rows.erase(rows.begin() + static_cast<long>(i));
+      for (size_t k = 0; k < pieces.size(); ++k)
+        rows.insert(rows.begin() + static_cast<long>(i + k),
+                    row_like(original, pieces[k], static_cast<int>(k), static_cast<int>(pieces.size())));
+      i += pieces.size() - 1;
+      any = true;
+    }
+    return any;
+  });
 }
 
 // "Requires improvement to be good" -> "Requires improvement" / "to be good";
 // "Requires improvement" -> "Requires" / "improvement".
 std::optional<Perturbed> grade_split(const std::vector<PageRows>& doc, const InspectionRecord& base) {
-  const int page = base.evidence.table_page;
-  if (page < 1 || page > static_cast<int>(doc.size())) return std::nullopt;
-  Perturbed out{doc, base.authority_printed.value};
-  PageRows& rows = out.doc[static_cast<size_t>(page - 1)];
-  bool any = false;
-  for (size_t i = 0; i < rows.size(); ++i) {
-    if (rows[i].brk) continue;
-    const std::string text(parse::trim(rows[i].line.text));
-    const std::string n = normalise(text);
-    size_t cut = 0;
-    if (n == "requires improvement to be good") cut = std::string("Requires improvement").size();
-    else if (n == "requires improvement") cut = std::string("Requires").size();
-    if (cut == 0) continue;
-    const Row head = row_like(rows[i], text.substr(0, cut), 0, 2);
-    const Row tail = row_like(rows[i], text.substr(cut + 1), 1, 2);
-    rows[i] = head;
-    rows.insert(rows.begin() + static_cast<long>(i) + 1, tail);
-    ++i;
-    any = true;
-  }
-  if (!any) return std::nullopt;
-  return out;
+  return on_table_page(doc, base, [&](PageRows& rows, int /*page*/) {
+    bool any = false;
+    for (size_t i = 0; i < rows.size(); ++i) {
+      if (rows[i].brk) continue;
+      const std::string text(parse::trim(rows[i].line.text));
+      const std::string n = normalise(text);
+      size_t cut = 0;
+      if (n == "requires improvement to be good")
+        cut = std::string("Requires improvement").size();
+      else if (n == "requires improvement")
+        cut = std::string("Requires").size();
+      if (cut == 0) continue;
+      const Row head = row_like(rows[i], text.substr(0, cut), 0, 2);
+      const Row tail = row_like(rows[i], text.substr(cut + 1), 1, 2);
+      rows[i] = head;
+      rows.insert(rows.begin() + static_cast<long>(i) + 1, tail);
+      ++i;
+      any = true;
+    }
+    return any;
+  });
 }
 
 // The table's rows in reverse order; each row keeps its own left edge and
 // takes the vertical slot of the row now printed there.
 std::optional<Perturbed> rows_reordered(const std::vector<PageRows>& doc, const InspectionRecord& base) {
-  const int page = base.evidence.table_page;
-  if (page < 1 || page > static_cast<int>(doc.size())) return std::nullopt;
-  Perturbed out{doc, base.authority_printed.value};
-  PageRows& rows = out.doc[static_cast<size_t>(page - 1)];
-  const auto groups = table_groups(rows, base, page);
-  if (groups.size() < 2) return std::nullopt;
-  const size_t begin = groups.front().begin, end = groups.back().end;
-  PageRows reordered;
-  for (auto g = groups.rbegin(); g != groups.rend(); ++g)
-    reordered.insert(reordered.end(), rows.begin() + static_cast<long>(g->begin),
-                     rows.begin() + static_cast<long>(g->end));
-  for (size_t k = 0; k < reordered.size(); ++k) {
-    reordered[k].line.y0 = rows[begin + k].line.y0;
-    reordered[k].line.y1 = rows[begin + k].line.y1;
-  }
-  std::copy(reordered.begin(), reordered.end(), rows.begin() + static_cast<long>(begin));
-  (void)end;
-  return out;
+  return on_table_page(doc, base, [&](PageRows& rows, int page) {
+    const auto groups = table_groups(rows, base, page);
+    if (groups.size() < 2) return false;
+    const size_t begin = groups.front().begin, end = groups.back().end;
+    PageRows reordered;
+    for (auto g = groups.rbegin(); g != groups.rend(); ++g)
+      reordered.insert(reordered.end(), rows.begin() + static_cast<long>(g->begin),
+                       rows.begin() + static_cast<long>(g->end));
+    for (size_t k = 0; k < reordered.size(); ++k) {
+      reordered[k].line.y0 = rows[begin + k].line.y0;
+      reordered[k].line.y1 = rows[begin + k].line.y1;
+    }
+    std::copy(reordered.begin(), reordered.end(), rows.begin() + static_cast<long>(begin));
+    (void)end;
+    return true;
+  });
 }
 
 // One row's label (help and protection where printed) reworded to words no
 // framework uses.
 std::optional<Perturbed> label_unknown(const std::vector<PageRows>& doc, const InspectionRecord& base) {
-  const int page = base.evidence.table_page;
-  if (page < 1 || page > static_cast<int>(doc.size())) return std::nullopt;
-  Perturbed out{doc, base.authority_printed.value};
-  PageRows& rows = out.doc[static_cast<size_t>(page - 1)];
-  const auto groups = table_groups(rows, base, page);
-  if (groups.empty()) return std::nullopt;
-  Group chosen = groups.front();
-  for (const Group& g : groups) {
-    std::string label;
-    for (size_t k = g.begin; k < g.label_end; ++k) label += normalise(rows[k].line.text) + " ";
-    if (label.find("help and protection") != std::string::npos) chosen = g;
-  }
-  const Row replacement = row_like(rows[chosen.begin], "Quality of early support for families");
-  rows.erase(rows.begin() + static_cast<long>(chosen.begin), rows.begin() + static_cast<long>(chosen.label_end));
-  rows.insert(rows.begin() + static_cast<long>(chosen.begin), replacement);
-  return out;
+  return on_table_page(doc, base, [&](PageRows& rows, int page) {
+    const auto groups = table_groups(rows, base, page);
+    if (groups.empty()) return false;
+    Group chosen = groups.front();
+    for (const Group& g : groups) {
+      std::string label;
+      for (size_t k = g.begin; k < g.label_end; ++k) label += normalise(rows[k].line.text) + " ";
+      if (label.find("help and protection") != std::string::npos) chosen = g;
+    }
+    const Row replacement = row_like(rows[chosen.begin], "Quality of early support for families");
+    rows.erase(rows.begin() + static_cast<long>(chosen.begin), rows.begin() + static_cast<long>(chosen.label_end));
+    rows.insert(rows.begin() + static_cast<long>(chosen.begin), replacement);
+    return true;
+  });
 }
 
 // SIF: the name printed above the title left out (a re-inspection's first page
 // printing the authority elsewhere). The headline may still name it.
-std::optional<Perturbed> name_missing_from_title_block(const std::vector<PageRows>& doc,
-                                                       const InspectionRecord& base) {
+std::optional<Perturbed> name_missing_from_title_block(const std::vector<PageRows>& doc, const InspectionRecord& base) {
   if (base.kind != DocumentKind::SifReport) return std::nullopt;
   Perturbed out{doc, base.authority_printed.value};
   PageRows& rows = out.doc[0];
@@ -354,8 +342,10 @@ bool same_authority(const std::string& got, const std::string& printed) {
     std::vector<std::string> out;
     std::string n = normalise(text), word;
     for (char c : n + " ") {
-      if (std::isalnum(static_cast<unsigned char>(c)) || c == '\'') word += c;
-      else if (!word.empty()) out.push_back(std::exchange(word, {}));
+      if (std::isalnum(static_cast<unsigned char>(c)) || c == '\'')
+        word += c;
+      else if (!word.empty())
+        out.push_back(std::exchange(word, {}));
     }
     return out;
   };
@@ -374,9 +364,8 @@ std::optional<Perturbed> title_missing(const std::vector<PageRows>& doc, const I
   size_t t = 0;
   while (t < rows.size() && (rows[t].blank() || !parse::starts_with(rows[t].norm(), "inspection of"))) ++t;
   if (t == rows.size()) return std::nullopt;
-  for (size_t e = t; e < rows.size() && e < t + 4 && !rows[e].blank() &&
-                     !parse::starts_with(rows[e].norm(), "inspection date");
-       ++e)
+  for (size_t e = t;
+       e < rows.size() && e < t + 4 && !rows[e].blank() && !parse::starts_with(rows[e].norm(), "inspection date"); ++e)
     rows[e].line.text = " ";
   return out;
 }
@@ -414,9 +403,9 @@ TEST(Metamorphic, PerturbedReportsGiveTheSameFactsOrAFlag) {
     {
       auto again = parse_inspection_document(to_pages(doc));
       ASSERT_TRUE(again.ok()) << report.file;
-      ASSERT_EQ(facts(*again), facts(*base)) << report.file << ": rows do not rebuild the pages";
+      ASSERT_EQ(record_facts(*again), record_facts(*base)) << report.file << ": rows do not rebuild the pages";
     }
-    const auto base_facts = facts(*base);
+    const auto base_facts = record_facts(*base);
     for (const auto& [name, perturb] : perturbations) {
       Outcome& outcome = outcomes[name];
       auto perturbed = perturb(doc, *base);
@@ -431,7 +420,7 @@ TEST(Metamorphic, PerturbedReportsGiveTheSameFactsOrAFlag) {
         continue;
       }
       const auto items = check_completeness(*record);
-      const auto got = facts(*record);
+      const auto got = record_facts(*record);
       bool changed = false, wrong = false;
       if (record->kind != base->kind && !testing::flags(items, "kind")) {
         wrong = true;
@@ -451,13 +440,16 @@ TEST(Metamorphic, PerturbedReportsGiveTheSameFactsOrAFlag) {
         if (testing::flags(items, field) || (is_judgement_field(field) && testing::flags(items, "judgements")))
           continue;
         wrong = true;
-        ADD_FAILURE() << name << " " << report.file << ": " << field << " '" << value << "' became '"
-                      << got.at(field) << "' with no review item\n"
+        ADD_FAILURE() << name << " " << report.file << ": " << field << " '" << value << "' became '" << got.at(field)
+                      << "' with no review item\n"
                       << testing::describe(items);
       }
-      if (wrong) ++outcome.different;
-      else if (changed) ++outcome.flagged;
-      else ++outcome.same;
+      if (wrong)
+        ++outcome.different;
+      else if (changed)
+        ++outcome.flagged;
+      else
+        ++outcome.same;
     }
   }
   std::printf("%d reports sampled\n%-30s %5s %8s %9s %5s\n", sampled, "perturbation", "same", "flagged", "different",

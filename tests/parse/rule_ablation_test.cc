@@ -9,6 +9,7 @@
 #include <map>
 #include <string>
 
+#include "common/record_facts.h"
 #include "corpus_support.h"
 #include "domain/completeness.h"
 #include "domain/date.h"
@@ -18,24 +19,14 @@
 namespace cscwatch {
 namespace {
 
-// The facts the completeness rules guard, by review-item field name.
-std::map<std::string, std::string> facts(const InspectionRecord& r) {
-  std::map<std::string, std::string> out;
-  out["authority"] = r.authority_printed.value;
-  out["inspection_start"] = r.start ? to_iso(r.start->value) : "";
-  out["inspection_end"] = r.end ? to_iso(r.end->value) : "";
-  out["lead_inspector"] = r.lead_inspector ? r.lead_inspector->value : "";
-  for (JudgementArea area : kAllJudgementAreas) {
-    const Judgement* j = r.judgement(area);
-    out[std::string(to_string(area))] = !j ? "(none)" : j->grade ? std::string(to_string(*j->grade)) : "not judged";
-  }
-  return out;
-}
+using testing::is_judgement_field;
 
-bool is_judgement_field(const std::string& field) {
-  for (JudgementArea area : kAllJudgementAreas)
-    if (field == to_string(area)) return true;
-  return false;
+// The facts the completeness rules guard, by review-item field name: the
+// printed authority besides those a perturbation is compared on.
+std::map<std::string, std::string> facts(const InspectionRecord& r) {
+  auto out = testing::record_facts(r);
+  out["authority"] = r.authority_printed.value;
+  return out;
 }
 
 struct Rule {

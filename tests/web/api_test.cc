@@ -240,7 +240,7 @@ TEST_F(ApiTest, SecurityHeadersOnEveryResponse) {
 
 TEST_F(ApiTest, PagesRenderAndHaveNoInlineScriptOrStyle) {
   for (std::string path : {"/", "/?grade=inadequate&sort=overall&dir=desc", "/authority/dudley",
-                           "/search?q=%22serious+and+widespread%22", "/news", "/api/openapi.json"}) {
+                           "/search?q=%22serious+and+widespread%22", "/news", "/interventions", "/api/openapi.json"}) {
     auto r = get(path);
     ASSERT_TRUE(r) << path;
     EXPECT_EQ(r->status, 200) << path;

@@ -1,0 +1,63 @@
+// The grade reading on its own: claimed grades, aspirations and denials,
+// earlier grades, areas and the overall grade.
+#include "news/grade_reading.h"
+
+#include <gtest/gtest.h>
+
+namespace cscwatch::news {
+namespace {
+
+GradeReading grades_of(std::string_view text, int ref_year = 2019) {
+  ReadingContext ctx(text, {});
+  ctx.ref_year = ref_year;
+  GradeReading out;
+  for (size_t si = 0; si < ctx.sentences.size(); ++si) read_grades(ctx, sentence_words(ctx, si), out);
+  return out;
+}
+
+TEST(GradeReading, RatedGradeIsClaimed) {
+  auto g = grades_of("Headline\nChildren's services were rated 'requires improvement to be good' by Ofsted.");
+  ASSERT_EQ(g.current.size(), 1u);
+  EXPECT_EQ(g.current[0].grade, Grade::RequiresImprovement);
+}
+
+TEST(GradeReading, CommonWordsAreNotGrades) {
+  auto g = grades_of("Headline\nThe director said it was good news for families and a good start.");
+  EXPECT_TRUE(g.current.empty());
+}
+
+TEST(GradeReading, AspirationsAndDenialsAreNotGrades) {
+  auto g = grades_of("Headline\nThe council wants to become outstanding. No services were judged inadequate.");
+  EXPECT_TRUE(g.current.empty());
+}
+
+TEST(GradeReading, PreviousGradeIsEarlier) {
+  auto g = grades_of("Headline\nServices are now rated good by Ofsted. They were previously rated inadequate.");
+  ASSERT_EQ(g.current.size(), 1u);
+  EXPECT_EQ(g.current[0].grade, Grade::Good);
+  ASSERT_EQ(g.earlier.size(), 1u);
+  EXPECT_EQ(g.earlier[0].grade, Grade::Inadequate);
+}
+
+TEST(GradeReading, OverallOutweighsAreas) {
+  auto g = grades_of(
+      "Headline\nCare leavers services were judged inadequate. The overall judgement was that services are good.");
+  EXPECT_EQ(grade_of(g.current, ""), Grade::Good);
+}
+
+TEST(GradeReading, FromOneGradeToAnotherIsBeforeAndNow) {
+  auto g = grades_of("Headline\nThe council made the leap from a judgement of requires improvement to outstanding.");
+  ASSERT_EQ(g.current.size(), 1u);
+  EXPECT_EQ(g.current[0].grade, Grade::Outstanding);
+  ASSERT_EQ(g.earlier.size(), 1u);
+  EXPECT_EQ(g.earlier[0].grade, Grade::RequiresImprovement);
+}
+
+TEST(GradeReading, GradeBeforeTheInspectoratesJudgement) {
+  auto g = grades_of("Headline\nThe council's outstanding Ofsted judgement reflects years of work.");
+  ASSERT_EQ(g.current.size(), 1u);
+  EXPECT_EQ(g.current[0].grade, Grade::Outstanding);
+}
+
+}  // namespace
+}  // namespace cscwatch::news
