@@ -4,8 +4,8 @@
 
 #include "news/article_text.h"
 #include "routing/routes.h"
-#include "web/page_layout.h"
-#include "web/sign_in_page.h"
+#include "pages/page_layout.h"
+#include "pages/sign_in_page.h"
 
 namespace cscwatch {
 
