@@ -7,6 +7,7 @@
 #include "http/sign_in_routes.h"
 #include "http/static_assets.h"
 #include "api/improvement_api.h"
+#include "api/review_api.h"
 #include "pages/audit_page.h"
 #include "pages/authority_page.h"
 #include "pages/changes_page.h"
