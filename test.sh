@@ -21,6 +21,10 @@ count_tests() {  # count_tests LOG: "N" from ctest's "... out of N"
 ccache_launcher=()
 command -v ccache >/dev/null && ccache_launcher=(-DCMAKE_C_COMPILER_LAUNCHER=ccache -DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
 
+# No file under src/ over 600 lines, no function over 80 (issue 20): first, as
+# it needs only Python and fails in a second.
+stage "size check" python3 scripts/check-sizes.py
+
 if [ "${SKIP_DEPS:-0}" != 1 ]; then
   extra=(chromium libreoffice-calc-nogui ccache)
   command -v npm >/dev/null || extra+=(nodejs npm)

@@ -1,4 +1,4 @@
-# Web: the pieces src/web needs (httplib, embedded assets), the web tests'
+# Web: the pieces src/http and src/pages need (httplib, embedded assets), the web tests'
 # extra links, and the browser test. Included by tests/CMakeLists.txt.
 include(${CMAKE_SOURCE_DIR}/web/cmake/web.cmake)
 

@@ -6,8 +6,8 @@
 
 #include "analysis/analysis_warmup.h"
 #include "cli/commands.h"
+#include "routing/site.h"
 #include "store/sqlite.h"
-#include "web/server.h"
 
 namespace cscwatch {
 

@@ -4,7 +4,7 @@
 // pixels. The renderer never draws highlights into the image: the boxes are
 // returned as data and overlaid in HTML, so that one cached image serves every
 // fact on the page, and the page's text stays text for search and screen
-// readers (see src/web/page_image_page.cc).
+// readers (see src/pages/page_image_page.cc).
 #pragma once
 
 #include <cstddef>

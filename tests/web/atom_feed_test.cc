@@ -16,8 +16,8 @@
 #include "store/change_log.h"
 #include "update/forecast_alerts.h"
 #include "store/register.h"
-#include "web/atom_feed.h"
-#include "web/feeds_page.h"
+#include "pages/atom_feed.h"
+#include "pages/feeds_page.h"
 #include "web_test_support.h"
 
 namespace cscwatch {

@@ -4,7 +4,7 @@
 
 #include <algorithm>
 
-#include "web/cited_fact.h"
+#include "pages/cited_fact.h"
 
 namespace cscwatch {
 namespace {

@@ -8,7 +8,7 @@
 #include <thread>
 #include <vector>
 
-#include "web/page_image_cache.h"
+#include "pages/page_image_cache.h"
 
 namespace cscwatch {
 namespace {

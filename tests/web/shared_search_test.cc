@@ -1,5 +1,5 @@
 // Identical searches arriving together at the server (which share one
-// computation: src/web/single_flight.h) each get the full, correct answer,
+// computation: src/http/single_flight.h) each get the full, correct answer,
 // and a search stopped because its client left is never handed to the
 // requests that were waiting for it. Raw sockets, so a client can leave
 // mid-request.

@@ -1,7 +1,7 @@
-# Build pieces of the web front-end, for src/web (cscwatch_web links
+# Build pieces of the web front-end, for src/http (cscwatch_http links
 # cscwatch_web_deps):
 #  - Boost.Beast and Boost.Asio (header-only, Debian's libboost1.74-dev) for
-#    the HTTP server (src/web/server.cc; why not cpp-httplib: see there).
+#    the HTTP server (src/http/server.cc; why not cpp-httplib: see there).
 #  - cpp-httplib from Debian's libcpp-httplib-dev, for the tests' HTTP client
 #    only. Debian builds it as a shared library with TLS and compression
 #    support; its header must see the same CPPHTTPLIB_* definitions, which
