@@ -84,12 +84,13 @@ row "no slow connections (reference)" "$(probe)"
 python3 "$here/bench/slowloris.py" hold --port "$port" --connections "$slow" --addresses "$addresses" \
   --seconds $(( seconds * 3 + 60 )) >"$work/hold.out" &
 hold_pid=$!
-held=0
-for _ in $(seq 60); do  # until all are open (a minute at most)
+opened=0
+for _ in $(seq 60); do  # until each has been opened (a minute at most)
   sleep 1
-  held=$(tail -1 "$work/hold.out" 2>/dev/null | awk '{print $2}')
-  [[ ${held:-0} -ge $slow ]] && break
+  opened=$(tail -1 "$work/hold.out" 2>/dev/null | awk '{print $4}')
+  [[ ${opened:-0} -ge $slow ]] && break
 done
+sleep 2
 held_line=$(tail -1 "$work/hold.out")
 result=$(probe)
 row "$slow slow connections from $addresses addresses" "$result"
