@@ -34,8 +34,6 @@
 #include <regex>
 #include <thread>
 
-#include "http/connection_budget.h"
-#include "http/file_limit.h"
 #include "news/article_text.h"
 #include "store/accounts.h"
 #include "store/audit_log.h"
@@ -210,9 +208,7 @@ struct Route {
 
 // The limits a client meets (documented in docs/limits.md).
 namespace limits {
-// (The idle keep-alive and request head deadlines and the connections per
-// address and in all are in ServeOptions; the budget in all is sized from the
-// open-file limit, http/file_limit.h.)
+// (The idle keep-alive and request head deadlines are in ServeOptions.)
 constexpr auto kBodyTimeout = 30s;       // the whole request body
 constexpr auto kWriteTimeout = 60s;      // writing one response
 constexpr std::size_t kMaxTargetBytes = 8 * 1024;  // the request line's URL
@@ -221,15 +217,12 @@ constexpr std::size_t kMaxHeadBytes = 32 * 1024;   // request line and headers
 // byte can take three ("%E2"); the article's own limit is checked after
 // decoding (news::kMaxArticleBytes).
 constexpr std::size_t kMaxBodyBytes = 3 * news::kMaxArticleBytes + 64 * 1024;
+constexpr int kMaxConnections = 4000;    // all addresses together
 }  // namespace limits
 
 struct WebServer::Impl {
   explicit Impl(const ServeOptions& o)
-      : options(o),
-        pool(o.db_path),
-        cache(2048, 128u << 20),
-        budget({o.max_connections_per_address, o.max_connections > 0 ? o.max_connections : connection_budget_for(open_file_limit())}),
-        workers(static_cast<size_t>(std::max(2, o.threads))) {}
+      : options(o), pool(o.db_path), cache(2048, 128u << 20), workers(static_cast<size_t>(std::max(2, o.threads))) {}
   ~Impl() { shutdown(); }
 
   ServeOptions options;
@@ -238,18 +231,16 @@ struct WebServer::Impl {
   SingleFlight<WebResponse> flights;  // identical requests in flight (run_handler)
   std::vector<Route> routes;
 
-  // Connections by remote address and in all; sheds the one waiting longest
-  // for a request head when all are taken (http/connection_budget.h).
-  ConnectionBudget budget;
-  std::mutex shed_log_mutex;
-  std::optional<std::chrono::steady_clock::time_point> shed_logged;
+  // Connections by remote address (and in all), for the limits.
+  std::mutex conn_mutex;
+  std::map<std::string, int> per_address;
+  int open_connections = 0;
 
   // Two event-loop threads (each connection's handlers run in order on its
   // own strand); more does not help on the 2-core target machine.
   static constexpr int kIoThreads = 2;
   net::io_context ioc{kIoThreads};
   std::optional<tcp::acceptor> acceptor;
-  net::steady_timer accept_pause{ioc};
   net::thread_pool workers;
   std::atomic<bool> running{false};
   std::atomic<bool> stopped{false};
@@ -266,16 +257,25 @@ struct WebServer::Impl {
     workers.join();
   }
 
-  // Tells the log, at most once a minute, that the budget is full and
-  // connections are being shed: a sign of a slowloris, or of a budget too
-  // small for the traffic.
-  void log_shedding() {
-    auto now = std::chrono::steady_clock::now();
-    std::lock_guard lock(shed_log_mutex);
-    if (shed_logged && now - *shed_logged < std::chrono::minutes(1)) return;
-    shed_logged = now;
-    std::fprintf(stderr, "cscwatch: connection budget full (%d): shedding the connections waiting longest for a request; %llu shed so far\n",
-                 budget.sizes().total, static_cast<unsigned long long>(budget.shed_count()));
+  // Admits a connection from `address`, or says why not.
+  bool admit(const std::string& address) {
+    std::lock_guard lock(conn_mutex);
+    if (open_connections >= limits::kMaxConnections) return false;
+    int limit = options.max_connections_per_address;
+    int& n = per_address[address];
+    if (limit > 0 && n >= limit) {
+      if (n == 0) per_address.erase(address);
+      return false;
+    }
+    ++n;
+    ++open_connections;
+    return true;
+  }
+  void release(const std::string& address) {
+    std::lock_guard lock(conn_mutex);
+    --open_connections;
+    auto it = per_address.find(address);
+    if (it != per_address.end() && --it->second <= 0) per_address.erase(it);
   }
 
   WebResponse run_handler(const WebRequest& signed_in_request,
@@ -671,7 +671,6 @@ struct WebServer::Impl {
   }
 
   void do_accept();
-  void admit(tcp::socket socket);
   class Session;
 };
 
@@ -680,22 +679,11 @@ struct WebServer::Impl {
 // written from the event loop.
 class WebServer::Impl::Session : public std::enable_shared_from_this<Session> {
  public:
-  Session(WebServer::Impl& server, tcp::socket socket, ConnectionBudget::Id id)
-      : server_(server), stream_(std::move(socket)), id_(id), buffer_(limits::kMaxHeadBytes + 64 * 1024) {}
-  ~Session() { server_.budget.release(id_); }
+  Session(WebServer::Impl& server, tcp::socket socket, std::string address)
+      : server_(server), stream_(std::move(socket)), address_(std::move(address)), buffer_(limits::kMaxHeadBytes + 64 * 1024) {}
+  ~Session() { server_.release(address_); }
 
-  void start(std::string address) {
-    address_ = std::move(address);
-    // Shed to make room for a newcomer: closed on this connection's own
-    // strand, if it is still there; its pending read ends and it goes.
-    std::weak_ptr<Session> weak = weak_from_this();
-    server_.budget.on_shed(id_, [weak, executor = stream_.get_executor()] {
-      net::post(executor, [weak] {
-        if (auto self = weak.lock()) self->close();
-      });
-    });
-    next_request();
-  }
+  void start() { next_request(); }
 
  private:
   void next_request() {
@@ -704,8 +692,6 @@ class WebServer::Impl::Session : public std::enable_shared_from_this<Session> {
     // The body limit is checked once the head is read (for a 413 that knows
     // the path), then set for a chunked body.
     parser_->body_limit(std::numeric_limits<std::uint64_t>::max());  // (not boost::none: Beast 1.74 compares it as less than any length)
-    // Waiting for a request head from now: the budget may shed it, oldest first.
-    server_.budget.waiting(id_, std::chrono::steady_clock::now());
     if (buffer_.size() > 0) return read_head();  // pipelined: already here
     // Idle (keep-alive): wait for the first byte on the event loop, with the
     // idle timeout; no worker is held.
@@ -752,7 +738,6 @@ class WebServer::Impl::Session : public std::enable_shared_from_this<Session> {
                   line_too_long ? "The address is too long." : "The request's headers are too large.");
     }
     if (ec) return fail(path_in_buffer(), 400, "The request could not be read.");
-    server_.budget.busy(id_);  // its head is here: working on it, not to be shed
 
     auto& req = parser_->get();
     std::string_view target(req.target().data(), req.target().size());
@@ -956,7 +941,6 @@ class WebServer::Impl::Session : public std::enable_shared_from_this<Session> {
 
   WebServer::Impl& server_;
   beast::tcp_stream stream_;
-  ConnectionBudget::Id id_;
   std::string address_;
   beast::flat_buffer buffer_;
   std::optional<http::request_parser<http::string_body>> parser_;
@@ -976,18 +960,15 @@ namespace {
 
 // Refuses a connection over the limits with a short 503 and closes it (the
 // reply fits in the socket's send buffer, so the write does not block).
-void refuse(tcp::socket& socket, ConnectionBudget::Verdict why) {
-  static const auto reply = [](const std::string& body) {
-    return fmt::format(
-        "HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain\r\nRetry-After: 5\r\nConnection: close\r\n"
-        "Content-Length: {}\r\n\r\n{}",
-        body.size(), body);
-  };
-  static const std::string kAddressFull = reply("Too many connections from your address; try again shortly.\n");
-  static const std::string kServerFull = reply("The server is at its connection limit; try again shortly.\n");
+void refuse(tcp::socket& socket) {
+  static const std::string kBody = "Too many connections from your address; try again shortly.\n";
+  static const std::string kReply = fmt::format(
+      "HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain\r\nRetry-After: 5\r\nConnection: close\r\n"
+      "Content-Length: {}\r\n\r\n{}",
+      kBody.size(), kBody);
   beast::error_code ec;
   socket.non_blocking(true, ec);
-  socket.write_some(net::buffer(why == ConnectionBudget::Verdict::kAddressFull ? kAddressFull : kServerFull), ec);
+  socket.write_some(net::buffer(kReply), ec);
   socket.shutdown(tcp::socket::shutdown_send, ec);
   socket.close(ec);
 }
@@ -997,33 +978,19 @@ void refuse(tcp::socket& socket, ConnectionBudget::Verdict why) {
 void WebServer::Impl::do_accept() {
   acceptor->async_accept(net::make_strand(ioc), [this](beast::error_code ec, tcp::socket socket) {
     if (ec == net::error::operation_aborted || !acceptor->is_open()) return;
-    // Out of descriptors (the budget leaves headroom, but other files count
-    // too): accepting again at once would spin; wait a moment.
-    if (ec == net::error::no_descriptors || ec == boost::system::errc::too_many_files_open_in_system) {
-      accept_pause.expires_after(std::chrono::milliseconds(100));
-      return accept_pause.async_wait([this](beast::error_code e) {
-        if (!e && acceptor->is_open()) do_accept();
-      });
+    if (!ec) {
+      beast::error_code ep_ec;
+      auto ep = socket.remote_endpoint(ep_ec);
+      std::string address = ep_ec ? std::string("?") : ep.address().to_string();
+      if (!admit(address)) {
+        refuse(socket);
+      } else {
+        socket.set_option(tcp::no_delay(true), ep_ec);
+        std::make_shared<Session>(*this, std::move(socket), address)->start();
+      }
     }
-    if (!ec) admit(std::move(socket));
     do_accept();
   });
-}
-
-// A new connection: admitted (shedding the one waiting longest for a request
-// head when the budget is full), or refused with a 503.
-void WebServer::Impl::admit(tcp::socket socket) {
-  beast::error_code ec;
-  auto ep = socket.remote_endpoint(ec);
-  std::string address = ec ? std::string("?") : ep.address().to_string();
-  auto admission = budget.admit(address);
-  if (admission.verdict != ConnectionBudget::Verdict::kAdmitted) return refuse(socket, admission.verdict);
-  if (admission.shed) {
-    admission.shed();
-    log_shedding();
-  }
-  socket.set_option(tcp::no_delay(true), ec);
-  std::make_shared<Session>(*this, std::move(socket), admission.id)->start(std::move(address));
 }
 
 WebServer::WebServer() = default;
@@ -1076,14 +1043,7 @@ bool WebServer::listen() {
 void WebServer::stop() { impl_->shutdown(); }
 bool WebServer::is_running() const { return impl_->running; }
 
-int serve(const ServeOptions& given) {
-  // Every connection is a file descriptor: take all the process may have,
-  // and size the connection budget from it (http/file_limit.h).
-  FileLimit files = raise_file_limit();
-  ServeOptions options = given;
-  if (options.max_connections <= 0) options.max_connections = connection_budget_for(files.soft);
-  std::fprintf(stderr, "cscwatch: %s, %d per address\n", describe(files, options.max_connections).c_str(),
-               options.max_connections_per_address);
+int serve(const ServeOptions& options) {
   auto server = WebServer::create(options);
   if (!server) {
     std::fprintf(stderr, "cscwatch: %s\n", server.error().c_str());
