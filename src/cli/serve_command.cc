@@ -1,7 +1,7 @@
 #include <fmt/core.h>
 
 #include "cli/commands.h"
-#include "web/server.h"
+#include "routing/site.h"
 
 namespace cscwatch {
 

@@ -1,6 +1,7 @@
 #include "web/api_json.h"
 
-#include "web/html_escape.h"
+#include "http/html_escape.h"
+#include "http/url_codec.h"
 
 namespace cscwatch {
 
@@ -229,8 +230,4 @@ nlohmann::json search_results_json(const SearchResults& r, const SearchRequest& 
           {"hits", hits}};
 }
 
-}  // namespace cscwatch
-
-namespace cscwatch {
-std::string json_body(const nlohmann::json& j) { return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace); }
 }  // namespace cscwatch

@@ -10,6 +10,7 @@
 #include "analysis/national_register.h"
 #include "analysis/page_search.h"
 #include "analysis/report_detail.h"
+#include "http/json_body.h"
 #include "store/inspection_rows.h"
 
 namespace cscwatch {
@@ -34,10 +35,4 @@ std::string snippet_html(std::string_view marked);
 // The same snippet as plain text (markers removed).
 std::string snippet_text(std::string_view marked);
 
-}  // namespace cscwatch
-
-namespace cscwatch {
-// A JSON response body. Invalid UTF-8 from a damaged PDF is replaced rather
-// than failing the request.
-std::string json_body(const nlohmann::json& j);
 }  // namespace cscwatch

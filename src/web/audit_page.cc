@@ -5,7 +5,8 @@
 #include "store/audit_log.h"
 #include "store/improvement_visibility.h"
 #include "web/api_json.h"
-#include "web/html_escape.h"
+#include "http/html_escape.h"
+#include "http/url_codec.h"
 #include "web/page_layout.h"
 
 namespace cscwatch {

@@ -4,9 +4,9 @@
 // restricted (POST /authority/<slug>/visibility).
 #pragma once
 
-#include "web/page_context.h"
-#include "web/web_types.h"
-#include "web/write_context.h"
+#include "http/page_context.h"
+#include "http/web_types.h"
+#include "http/write_context.h"
 
 namespace cscwatch {
 

@@ -4,7 +4,7 @@
 
 #include "analysis/peer_comparison.h"
 #include "web/grade_badge.h"
-#include "web/html_escape.h"
+#include "http/html_escape.h"
 
 namespace cscwatch {
 

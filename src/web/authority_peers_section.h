@@ -5,7 +5,7 @@
 
 #include <string>
 
-#include "web/page_context.h"
+#include "http/page_context.h"
 
 namespace cscwatch {
 

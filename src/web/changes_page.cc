@@ -4,9 +4,10 @@
 
 #include "store/change_log.h"
 #include "web/feeds_page.h"
-#include "web/html_escape.h"
+#include "http/html_escape.h"
+#include "http/url_codec.h"
 #include "web/page_layout.h"
-#include "web/request_params.h"
+#include "http/request_params.h"
 
 namespace cscwatch {
 

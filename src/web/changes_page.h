@@ -4,8 +4,8 @@
 // last 90 days.
 #pragma once
 
-#include "web/page_context.h"
-#include "web/web_types.h"
+#include "http/page_context.h"
+#include "http/web_types.h"
 
 namespace cscwatch {
 

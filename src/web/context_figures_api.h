@@ -3,8 +3,8 @@
 // page it came from, oldest inspection first.
 #pragma once
 
-#include "web/page_context.h"
-#include "web/web_types.h"
+#include "http/page_context.h"
+#include "http/web_types.h"
 
 namespace cscwatch {
 

@@ -5,9 +5,9 @@
 #include <nlohmann/json.hpp>
 
 #include "web/grade_badge.h"
-#include "web/html_escape.h"
+#include "http/html_escape.h"
 #include "web/inspection_fragments.h"
-#include "web/static_assets.h"
+#include "http/static_assets.h"
 
 namespace cscwatch {
 

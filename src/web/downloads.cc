@@ -2,8 +2,8 @@
 
 #include "analysis/export_formats.h"
 #include "store/inspection_rows.h"
-#include "web/html_escape.h"
-#include "web/request_params.h"
+#include "http/html_escape.h"
+#include "http/request_params.h"
 
 namespace cscwatch {
 

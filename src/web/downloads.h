@@ -5,8 +5,8 @@
 // The workbook always has both sheets, "Latest grades" and "Full history".
 #pragma once
 
-#include "web/page_context.h"
-#include "web/web_types.h"
+#include "http/page_context.h"
+#include "http/web_types.h"
 
 namespace cscwatch {
 

@@ -9,8 +9,8 @@
 #include <string>
 #include <string_view>
 
-#include "web/page_context.h"
-#include "web/web_types.h"
+#include "http/page_context.h"
+#include "http/web_types.h"
 
 namespace cscwatch {
 

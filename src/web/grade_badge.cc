@@ -1,7 +1,7 @@
 #include "web/grade_badge.h"
 
 #include "domain/grade.h"
-#include "web/html_escape.h"
+#include "http/html_escape.h"
 
 namespace cscwatch {
 

@@ -16,8 +16,4 @@ std::string grade_label(std::string_view machine_name);
 // an em dash for an empty grade.
 std::string grade_badge(std::string_view machine_name);
 
-// The grades a filter can choose, best first (machine names).
-inline constexpr std::string_view kGradeNames[] = {"outstanding", "good", "requires_improvement", "adequate",
-                                                   "inadequate"};
-
 }  // namespace cscwatch

@@ -8,7 +8,7 @@
 
 #include "domain/grade.h"
 #include "web/grade_badge.h"
-#include "web/html_escape.h"
+#include "http/html_escape.h"
 
 namespace cscwatch {
 

@@ -12,7 +12,7 @@
 #include "store/improvement_store.h"
 #include "store/improvement_visibility.h"
 #include "web/api_json.h"
-#include "web/html_escape.h"
+#include "http/html_escape.h"
 #include "web/page_layout.h"
 
 namespace cscwatch {

@@ -8,9 +8,9 @@
 // editor's input kept. The API takes the same fields as JSON.
 #pragma once
 
-#include "web/page_context.h"
-#include "web/web_types.h"
-#include "web/write_context.h"
+#include "http/page_context.h"
+#include "http/web_types.h"
+#include "http/write_context.h"
 
 namespace cscwatch {
 

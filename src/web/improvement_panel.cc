@@ -8,7 +8,7 @@
 #include "domain/account.h"
 #include "store/improvement_visibility.h"
 #include "web/grade_badge.h"
-#include "web/html_escape.h"
+#include "http/html_escape.h"
 #include "web/inspection_fragments.h"
 #include "web/intervention_source.h"
 #include "web/page_layout.h"

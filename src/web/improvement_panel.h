@@ -9,8 +9,8 @@
 
 #include "analysis/authority_profile.h"
 #include "analysis/improvement_overview.h"
-#include "web/page_context.h"
-#include "web/web_types.h"
+#include "http/page_context.h"
+#include "http/web_types.h"
 
 namespace cscwatch {
 

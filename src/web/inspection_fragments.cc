@@ -9,7 +9,7 @@
 #include "domain/judgement.h"
 #include "domain/judgement_scheme.h"
 #include "web/grade_badge.h"
-#include "web/html_escape.h"
+#include "http/html_escape.h"
 #include "web/cited_fact.h"
 #include "web/page_image_page.h"
 

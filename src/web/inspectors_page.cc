@@ -7,7 +7,7 @@
 #include "analysis/national_statistics.h"
 #include "web/api_json.h"
 #include "web/grade_badge.h"
-#include "web/html_escape.h"
+#include "http/html_escape.h"
 #include "web/inspection_fragments.h"
 #include "web/page_layout.h"
 

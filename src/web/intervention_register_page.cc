@@ -8,10 +8,11 @@
 #include "analysis/table_export.h"
 #include "web/api_json.h"
 #include "web/grade_badge.h"
-#include "web/html_escape.h"
+#include "http/html_escape.h"
 #include "web/intervention_source.h"
 #include "web/page_layout.h"
-#include "web/request_params.h"
+#include "http/request_params.h"
+#include "http/url_codec.h"
 
 namespace cscwatch {
 

@@ -9,8 +9,8 @@
 // (analysis/intervention_register.h), and its source as a link.
 #pragma once
 
-#include "web/page_context.h"
-#include "web/web_types.h"
+#include "http/page_context.h"
+#include "http/web_types.h"
 
 namespace cscwatch {
 

@@ -1,7 +1,7 @@
 #include "web/intervention_source.h"
 
 #include "domain/improvement_validation.h"
-#include "web/html_escape.h"
+#include "http/html_escape.h"
 
 namespace cscwatch {
 

@@ -8,10 +8,10 @@
 #include "web/api_json.h"
 #include "web/grade_badge.h"
 #include "web/hex_map_svg.h"
-#include "web/html_escape.h"
+#include "http/html_escape.h"
 #include "web/page_layout.h"
-#include "web/request_params.h"
-#include "web/static_assets.h"
+#include "http/request_params.h"
+#include "http/static_assets.h"
 
 namespace cscwatch {
 

@@ -3,8 +3,8 @@
 // inadequate; the hex map as at a date) and /api/national, its JSON.
 #pragma once
 
-#include "web/page_context.h"
-#include "web/web_types.h"
+#include "http/page_context.h"
+#include "http/web_types.h"
 
 namespace cscwatch {
 

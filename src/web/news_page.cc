@@ -7,7 +7,8 @@
 #include "news/article_analysis.h"
 #include "web/api_json.h"
 #include "web/grade_badge.h"
-#include "web/html_escape.h"
+#include "http/html_escape.h"
+#include "http/url_codec.h"
 #include "web/page_layout.h"
 #include "domain/account.h"
 

@@ -8,8 +8,8 @@
 
 #include "news/article_analysis.h"
 #include "news/article_text.h"
-#include "web/page_context.h"
-#include "web/web_types.h"
+#include "http/page_context.h"
+#include "http/web_types.h"
 
 namespace cscwatch {
 

@@ -13,11 +13,12 @@
 #include "analysis/report_detail.h"
 #include "reader/page_image.h"
 #include "web/cited_fact.h"
-#include "web/html_escape.h"
+#include "http/html_escape.h"
+#include "http/url_codec.h"
 #include "web/inspection_fragments.h"
 #include "web/page_image_cache.h"
 #include "web/page_layout.h"
-#include "web/request_params.h"
+#include "http/request_params.h"
 
 namespace cscwatch {
 

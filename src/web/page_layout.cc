@@ -1,6 +1,6 @@
 #include "web/page_layout.h"
 
-#include "web/html_escape.h"
+#include "http/html_escape.h"
 
 namespace cscwatch {
 

@@ -5,9 +5,9 @@
 #include "analysis/authority_profile.h"
 #include "analysis/weakness_persistence.h"
 #include "web/api_json.h"
-#include "web/html_escape.h"
+#include "http/html_escape.h"
 #include "web/page_layout.h"
-#include "web/request_params.h"
+#include "http/request_params.h"
 
 namespace cscwatch {
 

@@ -4,8 +4,8 @@
 // The API takes `authority=<slug>` for one authority's pairs, point by point.
 #pragma once
 
-#include "web/page_context.h"
-#include "web/web_types.h"
+#include "http/page_context.h"
+#include "http/web_types.h"
 
 namespace cscwatch {
 

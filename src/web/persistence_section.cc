@@ -3,7 +3,7 @@
 #include <fmt/format.h>
 
 #include "news/text_words.h"
-#include "web/html_escape.h"
+#include "http/html_escape.h"
 #include "web/inspection_fragments.h"
 
 namespace cscwatch {

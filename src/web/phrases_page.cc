@@ -4,9 +4,10 @@
 
 #include "analysis/phrase_contrast.h"
 #include "web/api_json.h"
-#include "web/html_escape.h"
+#include "http/html_escape.h"
+#include "http/url_codec.h"
 #include "web/page_layout.h"
-#include "web/request_params.h"
+#include "http/request_params.h"
 
 namespace cscwatch {
 

@@ -8,9 +8,11 @@
 #include "web/api_json.h"
 #include "web/downloads.h"
 #include "web/grade_badge.h"
-#include "web/html_escape.h"
+#include "http/html_escape.h"
+#include "http/url_codec.h"
 #include "web/page_layout.h"
-#include "web/request_params.h"
+#include "http/request_params.h"
+#include "web/filter_values.h"
 #include "analysis/improvement_overview.h"
 
 namespace cscwatch {

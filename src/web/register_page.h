@@ -6,9 +6,9 @@
 #include <string>
 
 #include "analysis/national_register.h"
-#include "web/page_context.h"
+#include "http/page_context.h"
 #include "web/review_page.h"  // linked from the register (its notice of documents needing review)
-#include "web/web_types.h"
+#include "http/web_types.h"
 
 namespace cscwatch {
 

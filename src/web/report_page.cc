@@ -8,10 +8,10 @@
 #include "analysis/page_search.h"
 #include "analysis/report_detail.h"
 #include "web/api_json.h"
-#include "web/html_escape.h"
+#include "http/html_escape.h"
 #include "web/inspection_fragments.h"
 #include "web/page_layout.h"
-#include "web/request_params.h"
+#include "http/request_params.h"
 
 namespace cscwatch {
 

@@ -4,8 +4,8 @@
 // the database by id.
 #pragma once
 
-#include "web/page_context.h"
-#include "web/web_types.h"
+#include "http/page_context.h"
+#include "http/web_types.h"
 
 namespace cscwatch {
 

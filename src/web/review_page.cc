@@ -4,7 +4,7 @@
 
 #include "store/inspection_rows.h"
 #include "web/api_json.h"
-#include "web/html_escape.h"
+#include "http/html_escape.h"
 #include "web/inspection_fragments.h"
 #include "web/page_layout.h"
 

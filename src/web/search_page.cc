@@ -5,9 +5,11 @@
 #include "analysis/fts_query.h"
 #include "web/api_json.h"
 #include "web/grade_badge.h"
-#include "web/html_escape.h"
+#include "http/html_escape.h"
+#include "http/url_codec.h"
 #include "web/page_layout.h"
-#include "web/request_params.h"
+#include "http/request_params.h"
+#include "web/filter_values.h"
 
 namespace cscwatch {
 

@@ -5,8 +5,8 @@
 #pragma once
 
 #include "analysis/page_search.h"
-#include "web/page_context.h"
-#include "web/web_types.h"
+#include "http/page_context.h"
+#include "http/web_types.h"
 
 namespace cscwatch {
 

@@ -1,9 +1,9 @@
 #include "web/sign_in_page.h"
 
 #include "store/secret_token.h"
-#include "web/html_escape.h"
+#include "http/html_escape.h"
 #include "web/page_layout.h"
-#include "web/session_cookie.h"
+#include "http/session_cookie.h"
 
 namespace cscwatch {
 

@@ -3,7 +3,7 @@
 
 #include <string_view>
 
-#include "web/web_types.h"
+#include "http/web_types.h"
 
 namespace cscwatch {
 

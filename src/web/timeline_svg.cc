@@ -7,7 +7,7 @@
 #include "analysis/national_register.h"
 #include "domain/grade.h"
 #include "web/grade_badge.h"
-#include "web/html_escape.h"
+#include "http/html_escape.h"
 
 namespace cscwatch {
 

@@ -6,7 +6,8 @@
 #include "reader/reference_tables.h"
 #include "store/accounts.h"
 #include "store/register.h"
-#include "web/html_escape.h"
+#include "http/html_escape.h"
+#include "http/url_codec.h"
 
 namespace cscwatch::testing {
 

@@ -18,7 +18,7 @@
 #include "analysis/page_search.h"
 #include "news/article_text.h"
 #include "store/sqlite.h"
-#include "web/byte_ranges.h"
+#include "http/byte_ranges.h"
 #include "web_test_support.h"
 
 namespace cscwatch::testing {

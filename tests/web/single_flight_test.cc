@@ -1,7 +1,7 @@
 // SingleFlight: N concurrent identical calls run the computation once and all
 // get its answer; answers that must not be shared, failures and callers that
 // leave are each handled as if the caller were alone.
-#include "web/single_flight.h"
+#include "http/single_flight.h"
 
 #include <gtest/gtest.h>
 

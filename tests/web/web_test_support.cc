@@ -92,7 +92,7 @@ TestServer::TestServer(const std::string& db_path, const std::function<void(Serv
   options.threads = 8;
   options.today = [] { return fixed_today(); };
   if (tweak) tweak(options);
-  auto created = WebServer::create(options);
+  auto created = create_site_server(options);
   if (!created) throw std::runtime_error(created.error());
   server_ = std::move(*created);
   auto port = server_->bind();

@@ -11,7 +11,7 @@
 #include <string>
 #include <thread>
 
-#include "web/server.h"
+#include "routing/site.h"
 
 namespace cscwatch::testing {
 

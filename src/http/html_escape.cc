@@ -1,4 +1,4 @@
-#include "web/html_escape.h"
+#include "http/html_escape.h"
 
 namespace cscwatch {
 
@@ -22,22 +22,6 @@ std::string html_escape(std::string_view text) {
   std::string out;
   out.reserve(text.size() + 16);
   append_escaped(out, text);
-  return out;
-}
-
-std::string url_encode(std::string_view text) {
-  static const char* hex = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : text) {
-    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
-        c == '.' || c == '~') {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += hex[c >> 4];
-      out += hex[c & 15];
-    }
-  }
   return out;
 }
 

@@ -1,4 +1,4 @@
-#include "web/byte_ranges.h"
+#include "http/byte_ranges.h"
 
 #include <algorithm>
 #include <charconv>

@@ -1,4 +1,4 @@
-#include "web/security_headers.h"
+#include "http/security_headers.h"
 
 namespace cscwatch {
 

@@ -1,4 +1,4 @@
-#include "web/response_cache.h"
+#include "http/response_cache.h"
 
 namespace cscwatch {
 

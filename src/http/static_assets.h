@@ -3,8 +3,8 @@
 
 #include <string_view>
 
-#include "web/embedded_assets.h"
-#include "web/web_types.h"
+#include "http/embedded_assets.h"
+#include "http/web_types.h"
 
 namespace cscwatch {
 

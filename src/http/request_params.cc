@@ -1,8 +1,6 @@
-#include "web/request_params.h"
+#include "http/request_params.h"
 
 #include <charconv>
-
-#include "web/grade_badge.h"
 
 namespace cscwatch {
 
@@ -42,21 +40,6 @@ bool flag_param(const WebRequest& request, const std::string& name) {
   if (v.empty() || v == "0" || v == "false" || v == "off" || v == "no") return false;
   if (v == "1" || v == "true" || v == "on" || v == "yes") return true;
   throw BadRequest("parameter '" + name + "' must be 1 or 0");
-}
-
-const std::vector<std::string>& grade_filter_values() {
-  static const std::vector<std::string> values = [] {
-    std::vector<std::string> v;
-    for (auto g : kGradeNames) v.emplace_back(g);
-    v.emplace_back("none");
-    return v;
-  }();
-  return values;
-}
-
-const std::vector<std::string>& framework_filter_values() {
-  static const std::vector<std::string> values = {"ILACS", "SIF", "pre-SIF"};
-  return values;
 }
 
 }  // namespace cscwatch

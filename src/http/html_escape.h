@@ -1,6 +1,7 @@
 // Escaping for everything that reaches a page. Report text, authority names,
 // queries and news articles are all untrusted: every dynamic string goes
-// through html_escape (text and quoted attribute values alike) or url_encode.
+// through html_escape (text and quoted attribute values alike) or url_encode
+// (http/url_codec.h).
 #pragma once
 
 #include <string>
@@ -15,9 +16,5 @@ void append_escaped(std::string& out, std::string_view text);
 
 // <option value="value" [selected]>text</option>, both escaped.
 void append_option(std::string& out, std::string_view value, std::string_view text, bool selected);
-
-// Percent-encodes everything except unreserved characters (RFC 3986), for
-// query values and path segments.
-std::string url_encode(std::string_view text);
 
 }  // namespace cscwatch

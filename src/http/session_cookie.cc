@@ -1,4 +1,4 @@
-#include "web/session_cookie.h"
+#include "http/session_cookie.h"
 
 #include <string>
 

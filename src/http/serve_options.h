@@ -1,18 +1,14 @@
-// The web application: national register, authority and report pages,
-// search and the JSON API, served from the register; signed-in accounts write
-// improvement records through route_write (see write_context.h).
+// How `cscwatch serve` (and the tests' in-process server) is configured.
 #pragma once
 
 #include <chrono>
 #include <functional>
-#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "domain/date.h"
-#include "domain/result.h"
-#include "web/write_context.h"
+#include "http/write_context.h"
 
 namespace cscwatch {
 
@@ -42,35 +38,10 @@ struct ServeOptions {
   bool trust_proxy = false;
   std::function<Date()> today;  // empty: the real date (tests fix it)
   // More write routes (POST, URL pattern -> handler), with everything
-  // route_write gives the built-in ones: how tests check the write path
-  // itself (a handler that forgets its audit row) without a fake route in
-  // the production server.
+  // a write route gets: how tests check the write path itself (a handler
+  // that forgets its audit row) without a fake route in the production
+  // server.
   std::vector<std::pair<std::string, WriteHandler>> extra_write_routes;
 };
-
-// A server bound to its port, ready to run. Separate from serve() so tests can
-// run it in-process on an ephemeral port.
-class WebServer {
- public:
-  // Checks that the database exists and has the current schema.
-  static Result<std::unique_ptr<WebServer>> create(const ServeOptions& options);
-  ~WebServer();
-
-  // Binds; returns the port (useful with port 0), or an error.
-  Result<int> bind();
-  // Serves until stop(); returns false if listening failed.
-  bool listen();
-  void stop();
-  bool is_running() const;
-
- private:
-  WebServer();
-  struct Impl;
-  std::unique_ptr<Impl> impl_;
-};
-
-// Serves until interrupted (SIGINT/SIGTERM). Returns a process exit status;
-// prints the URL once listening.
-int serve(const ServeOptions& options);
 
 }  // namespace cscwatch

@@ -12,7 +12,7 @@
 #include <string>
 #include <unordered_map>
 
-#include "web/web_types.h"
+#include "http/web_types.h"
 
 namespace cscwatch {
 

@@ -1,4 +1,4 @@
-#include "web/login_throttle.h"
+#include "http/login_throttle.h"
 
 #include <algorithm>
 #include <cctype>

@@ -1,4 +1,4 @@
-#include "web/static_assets.h"
+#include "http/static_assets.h"
 
 namespace cscwatch {
 

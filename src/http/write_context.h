@@ -10,7 +10,7 @@
 #include "domain/account.h"
 #include "domain/date.h"
 #include "store/sqlite.h"
-#include "web/web_types.h"
+#include "http/web_types.h"
 
 namespace cscwatch {
 

@@ -1,4 +1,4 @@
-#include "web/connection_pool.h"
+#include "http/connection_pool.h"
 
 namespace cscwatch {
 

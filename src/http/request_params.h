@@ -1,6 +1,6 @@
 // Reading and validating query parameters. Every parameter has a length
-// limit and, where it names a closed set (grades, frameworks, sort columns),
-// is checked against it: a bad value is a 400 with a message, never a guess.
+// limit and, where it names a closed set (grades, frameworks, sort columns:
+// see web/filter_values.h), is checked against it: a bad value is a 400 with a message, never a guess.
 #pragma once
 
 #include <initializer_list>
@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-#include "web/web_types.h"
+#include "http/web_types.h"
 
 namespace cscwatch {
 
@@ -26,9 +26,5 @@ std::string choice_param(const WebRequest& request, const std::string& name, con
 
 // "1", "true", "on", "yes" -> true; "", "0", "false", "off", "no" -> false.
 bool flag_param(const WebRequest& request, const std::string& name);
-
-// Grades and frameworks as filters accept them.
-const std::vector<std::string>& grade_filter_values();      // machine names plus "none"
-const std::vector<std::string>& framework_filter_values();  // "SIF", "ILACS", "pre-SIF"
 
 }  // namespace cscwatch
