@@ -16,6 +16,7 @@ void add_serve_command(CLI::App& app, CliContext& ctx, int& status) {
   auto listen = std::make_shared<std::string>("127.0.0.1:8080");
   auto threads = std::make_shared<int>(ServeOptions{}.threads);
   auto per_address = std::make_shared<int>(ServeOptions{}.max_connections_per_address);
+  auto in_all = std::make_shared<int>(ServeOptions{}.max_connections);
   auto log = std::make_shared<bool>(false);
   auto secure_cookies = std::make_shared<bool>(false);
   auto trust_proxy = std::make_shared<bool>(false);
@@ -28,14 +29,20 @@ void add_serve_command(CLI::App& app, CliContext& ctx, int& status) {
                   "Open connections allowed from one client address; 0 for none (behind a reverse proxy, which limits clients itself)")
       ->capture_default_str()
       ->check(CLI::Range(0, 100000));
+  cmd->add_option("--max-connections", *in_all,
+                  "Open connections allowed in all; when all are taken, the one waiting longest for a request is "
+                  "closed to admit a new one (0: sized from the open-file limit, logged at start)")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 1000000));
   cmd->add_flag("--log-requests", *log, "Log every request with its time to stderr");
   cmd->add_flag("--secure-cookies", *secure_cookies, "Mark session cookies Secure (the site is served over TLS, e.g. by a reverse proxy)");
   cmd->add_flag("--trust-proxy", *trust_proxy,
                 "Behind a reverse proxy: take the client's address from X-Forwarded-For and TLS from X-Forwarded-Proto "
                 "(never when clients connect directly)");
-  cmd->callback([&ctx, &status, listen, threads, per_address, log, secure_cookies, trust_proxy] {
+  cmd->callback([&ctx, &status, listen, threads, per_address, in_all, log, secure_cookies, trust_proxy] {
     ServeOptions options;
     options.max_connections_per_address = *per_address;
+    options.max_connections = *in_all;
     options.db_path = ctx.db_path;
     options.threads = *threads;
     options.log_requests = *log;

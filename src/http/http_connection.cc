@@ -35,10 +35,27 @@ std::string too_large(std::size_t max) { return fmt::format("The request body is
 
 }  // namespace
 
-HttpConnection::HttpConnection(ConnectionEnvironment& env, tcp::socket socket, std::string address)
-    : env_(env), stream_(std::move(socket)), address_(std::move(address)), buffer_(limits::kMaxHeadBytes + 64 * 1024) {}
+HttpConnection::HttpConnection(ConnectionEnvironment& env, tcp::socket socket, std::string address, ConnectionBudget::Id id)
+    : env_(env),
+      stream_(std::move(socket)),
+      address_(std::move(address)),
+      id_(id),
+      buffer_(limits::kMaxHeadBytes + 64 * 1024) {}
 
-HttpConnection::~HttpConnection() { env_.limits.release(address_); }
+HttpConnection::~HttpConnection() { env_.budget.release(id_); }
+
+void HttpConnection::start() {
+  // Shed to make room for a newcomer (connection_budget.h): closed on this
+  // connection's own strand, if it is still there; its pending read ends
+  // with operation_aborted and the connection goes.
+  std::weak_ptr<HttpConnection> weak = weak_from_this();
+  env_.budget.on_shed(id_, [weak, executor = stream_.get_executor()] {
+    net::post(executor, [weak] {
+      if (auto self = weak.lock()) self->close();
+    });
+  });
+  next_request();
+}
 
 void HttpConnection::next_request() {
   parser_.emplace();
@@ -46,6 +63,8 @@ void HttpConnection::next_request() {
   // The body limit is checked once the head is read (for a 413 that knows
   // the path), then set for a chunked body.
   parser_->body_limit(std::numeric_limits<std::uint64_t>::max());  // (not boost::none: Beast 1.74 compares it as less than any length)
+  // Waiting for a request head from now: the budget may shed it, oldest first.
+  env_.budget.waiting(id_, std::chrono::steady_clock::now());
   if (buffer_.size() > 0) return read_head();  // pipelined: already here
   // Idle (keep-alive): wait for the first byte on the event loop, with the
   // idle timeout; no worker is held.
@@ -96,6 +115,7 @@ void HttpConnection::on_head(beast::error_code ec) {
     return close();
   }
   if (ec) return fail_unreadable_head(ec);
+  env_.budget.busy(id_);  // its head is here: working on it, not to be shed
   auto& req = parser_->get();
   std::string_view target(req.target().data(), req.target().size());
   if (target.size() > limits::kMaxTargetBytes)

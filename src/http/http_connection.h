@@ -14,7 +14,7 @@
 #include <string>
 #include <vector>
 
-#include "http/connection_limits.h"
+#include "http/connection_budget.h"
 #include "http/dispatcher.h"
 #include "http/response_bytes.h"
 #include "http/serve_options.h"
@@ -26,17 +26,19 @@ namespace cscwatch {
 struct ConnectionEnvironment {
   const ServeOptions& options;
   Dispatcher& dispatcher;
-  ConnectionLimits& limits;
+  ConnectionBudget& budget;
   boost::asio::thread_pool& workers;
   std::size_t max_body_bytes;
 };
 
 class HttpConnection : public std::enable_shared_from_this<HttpConnection> {
  public:
-  HttpConnection(ConnectionEnvironment& env, boost::asio::ip::tcp::socket socket, std::string address);
-  ~HttpConnection();  // releases its place in the connection limits
+  // `id`: its place in the connection budget, admitted for `address`.
+  HttpConnection(ConnectionEnvironment& env, boost::asio::ip::tcp::socket socket, std::string address,
+                 ConnectionBudget::Id id);
+  ~HttpConnection();  // gives its place in the budget back
 
-  void start() { next_request(); }
+  void start();
 
  private:
   using error_code = boost::beast::error_code;
@@ -59,6 +61,7 @@ class HttpConnection : public std::enable_shared_from_this<HttpConnection> {
   ConnectionEnvironment& env_;
   boost::beast::tcp_stream stream_;
   std::string address_;
+  ConnectionBudget::Id id_;
   boost::beast::flat_buffer buffer_;
   std::optional<boost::beast::http::request_parser<boost::beast::http::string_body>> parser_;
   WebRequest request_;

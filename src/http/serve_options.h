@@ -23,6 +23,11 @@ struct ServeOptions {
   // reverse proxy every connection comes from the proxy: set 0 there and let
   // the proxy limit clients (docs/limits.md).
   int max_connections_per_address = 64;
+  // Open connections allowed in all (0: sized from the open-file limit,
+  // file_limit.h). When they are all taken a newcomer is still admitted: the
+  // connection waiting longest for a request head is shed for it
+  // (connection_budget.h).
+  int max_connections = 0;
   // Deadlines for reading a request: the whole head, from its first byte
   // (however slowly it trickles in), and an idle keep-alive connection's wait
   // for its next request. Past them the connection is closed.

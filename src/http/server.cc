@@ -18,6 +18,8 @@
 #include <sys/stat.h>
 
 #include <atomic>
+#include <chrono>
+#include <mutex>
 #include <utility>
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
@@ -27,8 +29,9 @@
 #include <thread>
 #include <vector>
 
-#include "http/connection_limits.h"
+#include "http/connection_budget.h"
 #include "http/dispatcher.h"
+#include "http/file_limit.h"
 #include "http/http_connection.h"
 #include "http/request_limits.h"
 #include "store/register.h"
@@ -43,18 +46,49 @@ using tcp = net::ip::tcp;
 
 // Refuses a connection over the limits with a short 503 and closes it (the
 // reply fits in the socket's send buffer, so the write does not block).
-void refuse(tcp::socket& socket) {
-  static const std::string kBody = "Too many connections from your address; try again shortly.\n";
-  static const std::string kReply = fmt::format(
-      "HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain\r\nRetry-After: 5\r\nConnection: close\r\n"
-      "Content-Length: {}\r\n\r\n{}",
-      kBody.size(), kBody);
+void refuse(tcp::socket& socket, ConnectionBudget::Verdict why) {
+  static const auto reply = [](const std::string& body) {
+    return fmt::format(
+        "HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain\r\nRetry-After: 5\r\nConnection: close\r\n"
+        "Content-Length: {}\r\n\r\n{}",
+        body.size(), body);
+  };
+  static const std::string kAddressFull = reply("Too many connections from your address; try again shortly.\n");
+  static const std::string kServerFull = reply("The server is at its connection limit; try again shortly.\n");
+  const std::string& r = why == ConnectionBudget::Verdict::kAddressFull ? kAddressFull : kServerFull;
   beast::error_code ec;
   socket.non_blocking(true, ec);
-  socket.write_some(net::buffer(kReply), ec);
+  socket.write_some(net::buffer(r), ec);
   socket.shutdown(tcp::socket::shutdown_send, ec);
   socket.close(ec);
 }
+
+// The budget in all: as configured, else sized from the open-file limit.
+ConnectionBudget::Sizes budget_sizes(const ServeOptions& o) {
+  int total = o.max_connections > 0 ? o.max_connections : connection_budget_for(open_file_limit());
+  return {o.max_connections_per_address, total};
+}
+
+// Tells the log, at most once a minute, that the budget is full and
+// connections are being shed: an operator's sign of a slowloris, or of a
+// budget too small for the traffic.
+class ShedLog {
+ public:
+  void shed(const ConnectionBudget& budget) {
+    auto now = std::chrono::steady_clock::now();
+    std::lock_guard lock(mutex_);
+    if (logged_ && now - last_ < std::chrono::minutes(1)) return;
+    logged_ = true;
+    last_ = now;
+    std::fprintf(stderr, "cscwatch: connection budget full (%d): shedding the connections waiting longest for a request; %llu shed so far\n",
+                 budget.sizes().total, static_cast<unsigned long long>(budget.shed_count()));
+  }
+
+ private:
+  std::mutex mutex_;
+  bool logged_ = false;
+  std::chrono::steady_clock::time_point last_;
+};
 
 }  // namespace
 
@@ -63,15 +97,16 @@ struct WebServer::Impl {
       : options(o),
         max_body_bytes(site.max_body_bytes),
         dispatcher(o, std::move(site)),
-        limits(o.max_connections_per_address, limits::kMaxConnections),
+        budget(budget_sizes(o)),
         workers(static_cast<size_t>(std::max(2, o.threads))),
-        environment{options, dispatcher, limits, workers, max_body_bytes} {}
+        environment{options, dispatcher, budget, workers, max_body_bytes} {}
   ~Impl() { shutdown(); }
 
   ServeOptions options;
   std::size_t max_body_bytes;
   Dispatcher dispatcher;
-  ConnectionLimits limits;
+  ConnectionBudget budget;
+  ShedLog shed_log;
   net::thread_pool workers;
   // Before the event loop: the connections its pending handlers hold use it
   // when they are destroyed.
@@ -81,6 +116,7 @@ struct WebServer::Impl {
   static constexpr int kIoThreads = 2;
   net::io_context ioc{kIoThreads};
   std::optional<tcp::acceptor> acceptor;
+  net::steady_timer accept_pause{ioc};
   std::atomic<bool> running{false};
   std::atomic<bool> stopped{false};
 
@@ -97,19 +133,36 @@ struct WebServer::Impl {
   void do_accept() {
     acceptor->async_accept(net::make_strand(ioc), [this](beast::error_code ec, tcp::socket socket) {
       if (ec == net::error::operation_aborted || !acceptor->is_open()) return;
-      if (!ec) {
-        beast::error_code ep_ec;
-        auto ep = socket.remote_endpoint(ep_ec);
-        std::string address = ep_ec ? std::string("?") : ep.address().to_string();
-        if (!limits.admit(address)) {
-          refuse(socket);
-        } else {
-          socket.set_option(tcp::no_delay(true), ep_ec);
-          std::make_shared<HttpConnection>(environment, std::move(socket), address)->start();
-        }
-      }
+      // Out of descriptors (the budget leaves headroom, but other files
+      // count too): accepting again at once would spin; wait a moment.
+      if (ec == net::error::no_descriptors || ec == boost::system::errc::too_many_files_open_in_system)
+        return accept_later();
+      if (!ec) admit(std::move(socket));
       do_accept();
     });
+  }
+
+  void accept_later() {
+    accept_pause.expires_after(std::chrono::milliseconds(100));
+    accept_pause.async_wait([this](beast::error_code ec) {
+      if (!ec && acceptor->is_open()) do_accept();
+    });
+  }
+
+  // A new connection: admitted (shedding the one waiting longest for a
+  // request head when the budget is full), or refused with a 503.
+  void admit(tcp::socket socket) {
+    beast::error_code ec;
+    auto ep = socket.remote_endpoint(ec);
+    std::string address = ec ? std::string("?") : ep.address().to_string();
+    auto admission = budget.admit(address);
+    if (admission.verdict != ConnectionBudget::Verdict::kAdmitted) return refuse(socket, admission.verdict);
+    if (admission.shed) {
+      admission.shed();
+      shed_log.shed(budget);
+    }
+    socket.set_option(tcp::no_delay(true), ec);
+    std::make_shared<HttpConnection>(environment, std::move(socket), address, admission.id)->start();
   }
 };
 
@@ -162,7 +215,14 @@ bool WebServer::listen() {
 void WebServer::stop() { impl_->shutdown(); }
 bool WebServer::is_running() const { return impl_->running; }
 
-int serve(const ServeOptions& options, Site site) {
+int serve(const ServeOptions& given, Site site) {
+  // Every connection is a file descriptor: take all the process may have,
+  // and size the connection budget from it (file_limit.h).
+  FileLimit files = raise_file_limit();
+  ServeOptions options = given;
+  if (options.max_connections <= 0) options.max_connections = connection_budget_for(files.soft);
+  std::fprintf(stderr, "cscwatch: %s, %d per address\n", describe(files, options.max_connections).c_str(),
+               options.max_connections_per_address);
   auto server = WebServer::create(options, std::move(site));
   if (!server) {
     std::fprintf(stderr, "cscwatch: %s\n", server.error().c_str());
