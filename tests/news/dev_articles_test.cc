@@ -121,9 +121,9 @@ TEST_F(DevArticles, EachLinksToItsReportOrToNothing) {
               "are right; %zu articles about several councils (%zu reports) get one link each at most\n",
               right, articles_.size(), wrong, confident_right, confident, several, several_expected);
   // Issue 17: evidence weighed, not vetoed, measured on the whole corpus (all
-  // 68 articles) at 64 right, no wrong link (4 missed). The test
+  // 68 articles) at 66 right, no wrong link (2 missed). The test
   // holds that line and fails on any step back; the goal is no wrong link.
-  EXPECT_GE(right, 64) << "fewer articles linked right than measured";
+  EXPECT_GE(right, 66) << "fewer articles linked right than measured";
   EXPECT_EQ(wrong, 0) << "more wrong links than measured";
   EXPECT_EQ(confident_right, confident) << "a wrong link at high confidence";
 }
