@@ -192,7 +192,8 @@ void mark_latest(const ArticleReading& reading, Candidates& candidates) {
   std::map<std::string, Candidate*> latest;
   for (auto& [id, c] : candidates) {
     auto pub = parse_iso_date(c.link.row.published);
-    if (!c.facts.mention || !pub || days_between(*pub, *reading.article_date) < -3) continue;
+    Date last = reading.article_date_to ? *reading.article_date_to : *reading.article_date;  // a month's: its end
+    if (!c.facts.mention || !pub || days_between(*pub, last) < -3) continue;
     if (event_kind_of(c.link.row) != kind) continue;
     auto& l = latest[c.link.row.authority_urn];
     if (!l || c.link.row.published > l->link.row.published) l = &c;
