@@ -146,7 +146,9 @@ TEST_F(DevArticles, EachLinksToItsReportOrToNothing) {
               "are right; %zu articles about several councils (%zu reports) each need every council linked\n",
               right, articles_.size(), wrong, confident_right, confident, several, several_expected);
   // Issue 17: evidence weighed, not vetoed, measured on the whole corpus (all
-  // 68 articles) at 67 right, no wrong link (1 missed), an intervention article right only when linked to its record with the inspection it follows as context. The test
+  // 68 articles) at 67 right, no wrong link (1 missed); an intervention
+  // article is right only when linked to its record, with the inspection it
+  // follows as context. The test
   // holds that line and fails on any step back; the goal is no wrong link.
   EXPECT_GE(right, 67) << "fewer articles linked right than measured";
   EXPECT_EQ(wrong, 0) << "more wrong links than measured";
