@@ -4,6 +4,8 @@
 # links by confidence band (>=0.8, 0.6-0.8, 0.4-0.6, <0.4), how many, how many
 # right; then right / wrong / missed. Runs the dev-article test, which prints
 # one line per article: id, ok|MISS, linked file or (no link), confidence.
+# An article about an intervention prints intervention:<urn>-<kind>-<start> as
+# its link (counted like any link) and "follows: <file>" as context.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${1:-build}

@@ -12,6 +12,7 @@
 
 #include "cli/commands.h"
 #include "news/article_analysis.h"
+#include "news/article_date.h"
 #include "news/article_text.h"
 
 namespace cscwatch {
@@ -71,6 +72,15 @@ void print_link(const news::LinkCandidate& l) {
     fmt::print("                {:+.2f} {}: {}\n", e.weight, news::to_string(e.kind), safe(e.detail));
 }
 
+void print_intervention(const news::InterventionLink& l) {
+  const auto& r = l.record;
+  fmt::print("  linked:       intervention {} of {} from {}{} (confidence {:.2f}, {})\n", to_string(r.kind),
+             safe(r.authority_urn), r.start ? to_iso(*r.start) : "-", r.end ? " to " + to_iso(*r.end) : "",
+             l.confidence, news::confidence_label(l.confidence));
+  if (!r.person.empty()) fmt::print("                {}\n", safe(r.person));
+  for (const auto& e : l.evidence) fmt::print("                {}\n", safe(e));
+}
+
 void print_quote(const news::QuoteCheck& c, const news::ArticleAnalysis& a) {
   const auto& q = c.quote;
   std::string verdict(news::to_string(c.verdict));
@@ -108,7 +118,13 @@ void print_report(const std::string& file, const news::ArticleAnalysis& a) {
   }
   fmt::print("  event:        {}    grade reported: {}\n", news::to_string(r.event_kind), grade_or(r.grade, "none"));
   if (a.link.linked) print_link(*a.link.linked);
+  else if (a.link.intervention) print_intervention(*a.link.intervention);
   else fmt::print("  linked:       none - {}\n", safe(a.link.no_link_reason));
+  // Context, never the link: the inspection the intervention or visit follows.
+  if (a.link.follows)
+    fmt::print("  follows:      {} ({}, published {}, overall {})\n", safe(a.link.follows->source_file),
+               or_dash(a.link.follows->kind), or_dash(a.link.follows->published),
+               grade_or(news::overall_grade_of(*a.link.follows), "-"));
   for (const auto& o : a.link.other_links)
     fmt::print("  also linked:  {} (confidence {:.2f})\n", safe(o.row.source_file), o.confidence);
   const auto& gc = a.grade_check;
@@ -150,14 +166,19 @@ void add_news_command(CLI::App& app, CliContext& ctx, int& status) {
   cmd->add_flag("--json", *json_out, "Print a JSON array, one object per article");
   cmd->add_option("--title", about->title, "The article's headline, when the file does not start with it");
   cmd->add_option("--url", about->url, "The article's web address (an authority named there counts as named)");
-  cmd->add_option("--date", *date_text, "The article's date (YYYY-MM-DD)");
+  cmd->add_option("--date", *date_text,
+                  "The article's date: a day (2014-06-05, 5 June 2014), a month (2014-06, June 2014), a year, or as "
+                  "news feeds write it (RFC 822, ISO 8601 with a time); a month or year is used at that precision");
   cmd->callback([&ctx, &status, files, json_out, about, date_text] {
     if (!date_text->empty()) {
-      about->date = parse_iso_date(*date_text);
-      if (!about->date) {
-        status = fail("--date: not a date (YYYY-MM-DD): " + *date_text);
+      auto d = news::parse_article_date(*date_text);
+      if (!d) {
+        status = fail("--date: not a date (2014-06-05, June 2014, 2014, or an RFC 822 / ISO 8601 date): " +
+                      *date_text);
         return;
       }
+      about->date = d->from;
+      if (d->precision != "day") about->date_to = d->to;
     }
     auto reg = ctx.open_existing();
     if (!reg) {

@@ -374,6 +374,10 @@ Result<ArticleAnalysis> analyse_article(const Connection& db, const ArticleInput
     std::optional<Date> date = input.date ? input.date : at.meta_date;
     std::string date_source = input.date ? "given" : at.meta_date_source;
     out.reading = read_article(text, *directory, hidden_ranges(quotes), date, date_source);
+    if (input.date && input.date_to && *input.date_to != *input.date) {
+      out.reading.article_date_to = input.date_to;
+      out.reading.article_date_source = "given (to " + to_iso(*input.date_to) + ")";
+    }
     if (!input.url.empty()) add_address_mentions(out.reading, authorities_in_address(input.url, *directory));
     out.link = link_inspection(db, out.reading, quotes);
 
@@ -398,6 +402,32 @@ Result<ArticleAnalysis> analyse_article(const Connection& db, const ArticleInput
     return Error{std::string("register error while analysing the article: ") + e.what()};
   }
 }
+
+namespace {
+
+// The intervention record an article about an intervention is linked to.
+json intervention_json(const InterventionLink& l) {
+  const auto& r = l.record;
+  return {{"id", r.id},
+          {"authority_urn", r.authority_urn},
+          {"kind", std::string(to_string(r.kind))},
+          {"person", optional_text(r.person)},
+          {"start", r.start ? json(to_iso(*r.start)) : json(nullptr)},
+          {"end", r.end ? json(to_iso(*r.end)) : json(nullptr)},
+          {"source", optional_text(r.source)},
+          {"confidence", round2(l.confidence)},
+          {"confidence_label", std::string(confidence_label(l.confidence))},
+          {"reasons", l.evidence}};
+}
+
+// The inspection a linked intervention or visit follows: context, never the link.
+json follows_json(const std::optional<InspectionRow>& row) {
+  if (!row) return nullptr;
+  return {{"source_file", row->source_file}, {"document_id", row->document_id}, {"kind", row->kind},
+          {"published", optional_text(row->published)}, {"overall_grade", optional_grade(overall_grade_of(*row))}};
+}
+
+}  // namespace
 
 nlohmann::json to_json(const ArticleAnalysis& a) {
   json out;
@@ -427,7 +457,11 @@ nlohmann::json to_json(const ArticleAnalysis& a) {
   }
   out["proposed_facts"] = facts;
   out["linked"] = a.link.linked ? link_json(*a.link.linked) : json(nullptr);
-  out["link_reason"] = a.link.linked ? json(nullptr) : json(a.link.no_link_reason);
+  out["about_intervention"] = a.link.about_intervention;
+  out["linked_intervention"] = a.link.intervention ? intervention_json(*a.link.intervention) : json(nullptr);
+  out["follows"] = follows_json(a.link.follows);
+  bool linked = a.link.linked || a.link.intervention;
+  out["link_reason"] = linked ? json(nullptr) : json(a.link.no_link_reason);
   out["link_reason_kind"] = std::string(to_string(a.link.reason));
   json cands = json::array();
   for (const auto& c : a.link.candidates)

@@ -32,6 +32,7 @@ struct ArticleInput {
   std::string title;              // put before the text as its headline unless the text starts with it
   std::string url;                // authorities named in the address count as named in the headline
   std::optional<Date> date;       // the article's own date (else read from HTML metadata or a byline)
+  std::optional<Date> date_to;    // its last possible day when known only to a month or year (date is the first)
 };
 
 enum class CheckStatus { Agree, Differ, NotStated, NotInReport, NoLink, Unresolved };

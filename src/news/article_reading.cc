@@ -31,6 +31,7 @@ ArticleReading read_article(std::string_view text, const AuthorityDirectory& dir
     if (reading::is_year(w.norm)) max_year = std::max(max_year, reading::to_int(w.norm));
   ctx.ref_year = ctx.article_date ? static_cast<int>(ctx.article_date->year()) : max_year;
 
+  size_t headline_end = std::min(text.size(), text.find('\n'));
   GradeReading grades;
   EventKindTally events;
   for (size_t si = 0; si < ctx.sentences.size(); ++si) {
@@ -39,7 +40,11 @@ ArticleReading read_article(std::string_view text, const AuthorityDirectory& dir
     read_dates(ctx, se, out.dates);
     read_grades(ctx, se, grades);
     events.add_sentence(se.w, se.earlier_cue, se.weight);
+    size_t before = out.interventions.size();
     read_interventions(se.w, se.sentence, out.dates, out.interventions);
+    if (se.begin < headline_end)
+      for (size_t k = before; k < out.interventions.size(); ++k)
+        out.headline_interventions.push_back(out.interventions[k].kind);
   }
   out.grade_mentions = std::move(grades.current);
   out.earlier_grades = std::move(grades.earlier);

@@ -34,6 +34,12 @@ struct ArticleReading {
   std::vector<StatedDate> dates;
   std::vector<GradeMention> earlier_grades;
   std::vector<Intervention> interventions;
+  // Interventions the headline reports: what the article is about when it is
+  // about the Department's action rather than an inspection (intervention_linking.h).
+  std::vector<InterventionKind> headline_interventions;
+  // The last day the article's date may be, when it is known only to a month
+  // or a year (the CLI's --date "2014-06"): article_date is then the first.
+  std::optional<Date> article_date_to;
 };
 
 // `hidden` are byte ranges (quotations by people other than the inspectorate)

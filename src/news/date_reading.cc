@@ -46,12 +46,18 @@ void read_byline_date(ReadingContext& ctx) {
     if (e == std::string_view::npos) e = text.size();
     std::string_view l = text.substr(pos, e - pos);
     std::string low = lower_ascii(utf8_prefix(l, 200));
-    bool header = l.size() <= 100 || low.find("published") != std::string::npos ||
-                  low.find("updated") != std::string::npos || low.find("posted") != std::string::npos;
+    bool keyword = low.find("published") != std::string::npos || low.find("updated") != std::string::npos ||
+                   low.find("posted") != std::string::npos;
+    bool header = l.size() <= 100 || keyword;
     if (header) {
       auto words = split_words(utf8_prefix(l, 200));
       for (size_t i = 0; i < words.size() && i < 12; ++i) {
         if (words[i].norm == "updated" || words[i].norm == "modified") break;  // the first date is the original
+        // A short sentence of the body ("We lifted the notice on 7 July 2017.")
+        // states an event: a byline's date comes within its first few words.
+        bool prose = !keyword && i >= 4 && !l.empty() && l.find_last_not_of(" \t\r") != std::string_view::npos &&
+                     l[l.find_last_not_of(" \t\r")] == '.';
+        if (prose) break;
         if (auto d = leading_date(l.substr(words[i].begin))) {
           ctx.article_date = d;
           ctx.article_date_source = "byline";

@@ -151,6 +151,17 @@ GradeWord grade_word_at(const std::vector<Word>& w, size_t i) {
   return g;
 }
 
+// Grades offered as alternatives ("to warrant 'good' or 'outstanding'
+// ratings", "good or better"): a range spoken of, never the grade given.
+bool alternative_grade(const std::vector<Word>& w, size_t i, size_t last) {
+  auto grade_at = [&](size_t k) { return k < w.size() && grade_word_at(w, k).grade.has_value(); };
+  bool or_after = last + 2 < w.size() && (w[last + 1].norm == "or" || w[last + 1].norm == "nor") &&
+                  (grade_at(last + 2) || w[last + 2].norm == "better" || w[last + 2].norm == "above");
+  bool or_before = i >= 2 && (w[i - 1].norm == "or" || w[i - 1].norm == "nor") && grade_at(i - 2);
+  if (i >= 3 && w[i - 1].norm == "or" && w[i - 2].norm == "improvement") or_before = true;  // "requires improvement or ..."
+  return or_after || or_before;
+}
+
 // Is the grade word at i (to `last`) said to be a grade: quoted, after
 // "rated"/"judged"/"as", "is ..." in a sentence about inspection, before
 // "rating"/"overall"? A common word ("good") needs it; a grade name needs it
@@ -260,7 +271,7 @@ void read_grades(const ReadingContext& ctx, const SentenceWords& se, GradeReadin
   for (size_t i = 0; i < w.size(); ++i) {
     GradeWord gw = grade_word_at(w, i);
     if (!gw.grade) continue;
-    if (aspirational_grade(w, i) || negated_grade(w, i)) {
+    if (aspirational_grade(w, i) || negated_grade(w, i) || alternative_grade(w, i, gw.last)) {
       i = gw.last;
       continue;
     }

@@ -192,7 +192,8 @@ void mark_latest(const ArticleReading& reading, Candidates& candidates) {
   std::map<std::string, Candidate*> latest;
   for (auto& [id, c] : candidates) {
     auto pub = parse_iso_date(c.link.row.published);
-    if (!c.facts.mention || !pub || days_between(*pub, *reading.article_date) < -3) continue;
+    Date last = reading.article_date_to ? *reading.article_date_to : *reading.article_date;  // a month's: its end
+    if (!c.facts.mention || !pub || days_between(*pub, last) < -3) continue;
     if (event_kind_of(c.link.row) != kind) continue;
     auto& l = latest[c.link.row.authority_urn];
     if (!l || c.link.row.published > l->link.row.published) l = &c;
@@ -295,6 +296,37 @@ void decide(const std::vector<LinkCandidate>& all, const Named& named, EventKind
   }
 }
 
+// An article about an intervention: the record it reports, or nothing; the
+// inspection chosen by the evidence becomes context. A linked visit: the
+// inspection it follows, as context.
+void link_event_record(const Connection& db, const ArticleReading& reading, LinkResult& result) {
+  if (result.linked && event_kind_of(result.linked->row) != EventKind::Inspection) {
+    if (auto by = parse_iso_date(result.linked->row.inspection_start))
+      result.follows = inspection_followed(db, result.linked->row.authority_urn, *by);
+    return;
+  }
+  if (!reported_intervention(reading) || reading.authorities.empty()) return;
+  result.about_intervention = true;
+  std::optional<InspectionRow> inspection;
+  if (result.linked) inspection = result.linked->row;
+  std::string urn = result.linked ? result.linked->row.authority_urn : reading.authorities.front().authority->urn;
+  result.linked.reset();
+  result.other_links.clear();
+  std::string why;
+  result.intervention = link_intervention(db, reading, urn, why);
+  if (!result.intervention) {
+    result.reason = NoLinkReason::NothingInRegister;
+    result.no_link_reason = why;
+    result.follows = std::move(inspection);
+    return;
+  }
+  result.reason = NoLinkReason::None;
+  result.no_link_reason.clear();
+  const auto& rec = result.intervention->record;
+  if (rec.start) result.follows = inspection_followed(db, urn, last_day_of(*rec.start));
+  if (!result.follows) result.follows = std::move(inspection);
+}
+
 }  // namespace
 
 LinkResult link_inspection(const Connection& db, const ArticleReading& reading, const QuotationReading& quotes) {
@@ -313,6 +345,7 @@ LinkResult link_inspection(const Connection& db, const ArticleReading& reading, 
   set_confidences(all, named, reading.event_kind);
   decide(all, named, reading.event_kind, result);
   for (size_t k = 0; k < all.size() && k < 5; ++k) result.candidates.push_back(all[k]);
+  link_event_record(db, reading, result);
   return result;
 }
 

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "news/article_reading.h"
+#include "news/intervention_linking.h"
 #include "news/link_evidence.h"
 #include "news/quotations.h"
 #include "store/inspection_rows.h"
@@ -48,6 +49,14 @@ struct LinkResult {
   std::string no_link_reason;              // for people, when not linked
   std::vector<LinkCandidate> candidates;   // best first (at most 5)
   std::vector<LinkCandidate> other_links;  // confident links for other authorities the article names
+  // An article about an intervention links to the intervention record (never
+  // to an inspection): `linked` is then empty and this holds the record.
+  bool about_intervention = false;
+  std::optional<InterventionLink> intervention;
+  // Context, never the link: the inspection the linked intervention or visit
+  // follows (for an intervention not in the register, the inspection the
+  // article is otherwise linked to). Shown as "follows: <file>".
+  std::optional<InspectionRow> follows;
 };
 
 // Thresholds of the decision.

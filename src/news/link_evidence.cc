@@ -230,14 +230,22 @@ std::vector<Evidence> article_date_evidence(const ArticleReading& reading, const
   const auto& ad = reading.article_date;
   Span s = span_of(row);
   if (!ad || !s.start) return {};
-  std::string dated = "article dated " + to_iso(*ad);
-  if (days_between(*s.start, *ad) < 0)
+  // A date known only to a month or year rules out only what its last day
+  // does, and says nothing of how soon after publication it came.
+  const Date last = reading.article_date_to ? *reading.article_date_to : *ad;
+  bool imprecise = last != *ad;
+  std::string dated = "article dated " + (imprecise ? to_iso(*ad) + " to " + to_iso(last) : to_iso(*ad));
+  if (days_between(*s.start, last) < 0)
     return {make(EvidenceKind::ArticleBeforeReport, dated + ", before this inspection began (" + row.inspection_start + ")")};
   if (!s.published) return {};
   int lag = days_between(*s.published, *ad);
-  if (lag < -3)
-    return {make(EvidenceKind::ArticleBeforeReport, dated + ", " + std::to_string(-lag) +
+  if (days_between(*s.published, last) < -3)
+    return {make(EvidenceKind::ArticleBeforeReport, dated + ", " + std::to_string(-days_between(*s.published, last)) +
                                                        " days before this report was published (" + row.published + ")")};
+  if (imprecise)
+    return lag > 365 ? std::vector<Evidence>{make(EvidenceKind::ArticleYearsAfter,
+                                                  dated + ", over a year after publication (" + row.published + ")")}
+                     : std::vector<Evidence>{};
   if (lag <= 14)
     return {make(EvidenceKind::ArticleSoonAfter,
                  dated + (lag == 0 ? ", the day the report was published"

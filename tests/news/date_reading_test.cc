@@ -62,3 +62,20 @@ TEST(DateReading, LeadingDateForms) {
 
 }  // namespace
 }  // namespace cscwatch::news
+
+namespace cscwatch::news {
+namespace {
+
+// A short sentence of the body that states a date is an event, not a byline.
+TEST(DateReading, ProseLineIsNotAByline) {
+  ReadingContext prose("Notice issued\n\nThe notice followed the report.\n\nWe lifted the notice on 7 July 2017.\n", {});
+  read_byline_date(prose);
+  EXPECT_FALSE(prose.article_date);
+  ReadingContext byline("Council rated good\nBy Jane Smith, 5 June 2014\nThe council was rated good.\n", {});
+  read_byline_date(byline);
+  ASSERT_TRUE(byline.article_date);
+  EXPECT_EQ(*byline.article_date, *parse_iso_date("2014-06-05"));
+}
+
+}  // namespace
+}  // namespace cscwatch::news

@@ -61,3 +61,17 @@ TEST(GradeReading, GradeBeforeTheInspectoratesJudgement) {
 
 }  // namespace
 }  // namespace cscwatch::news
+
+namespace cscwatch::news {
+namespace {
+
+// Grades named as alternatives are a range spoken of, not the grade given.
+TEST(GradeReading, AlternativeGradesAreNotTheGradeGiven) {
+  auto g = grades_of("Headline\nCouncils are failing to do enough to warrant \u201cgood\u201d or \u201coutstanding\u201d "
+                     "ratings from Ofsted. Both were rated 'requires improvement'.");
+  ASSERT_EQ(g.current.size(), 1u);
+  EXPECT_EQ(g.current[0].grade, Grade::RequiresImprovement);
+}
+
+}  // namespace
+}  // namespace cscwatch::news

@@ -147,6 +147,34 @@ TEST(EvidenceRules, ArticleDate) {
   EXPECT_TRUE(has(article_date_evidence(r, report), EvidenceKind::ArticleBeforeReport));
 }
 
+// A date known only to a month or a year (--date 2019-05, 2019) does not
+// contradict fieldwork in that month or year, nor does it say how soon after
+// publication the article came.
+TEST(EvidenceRules, ImpreciseArticleDateIsUsedAtItsPrecision) {
+  auto report = row("1", "2019-05-06", "2019-05-17", "2019-06-27", Grade::Good);
+  ArticleReading r;
+  r.article_date = day("2019-05-01");
+  r.article_date_to = day("2019-05-31");
+  auto quick = row("1", "2019-05-06", "2019-05-10", "2019-05-30", Grade::Good);  // fieldwork and report in May
+  EXPECT_FALSE(has(article_date_evidence(r, quick), EvidenceKind::ArticleBeforeReport));
+  r.article_date_to.reset();  // the same first day, taken as a day, is before the fieldwork
+  EXPECT_TRUE(has(article_date_evidence(r, quick), EvidenceKind::ArticleBeforeReport));
+  r.article_date_to = day("2019-05-31");
+  r.article_date = day("2019-01-01");
+  r.article_date_to = day("2019-12-31");
+  auto year = article_date_evidence(r, report);
+  EXPECT_FALSE(has(year, EvidenceKind::ArticleBeforeReport));
+  EXPECT_FALSE(has(year, EvidenceKind::ArticleSoonAfter));
+  r.article_date = day("2019-06-01");
+  r.article_date_to = day("2019-06-30");
+  auto june = article_date_evidence(r, report);
+  EXPECT_FALSE(has(june, EvidenceKind::ArticleBeforeReport));  // published in that month
+  EXPECT_FALSE(has(june, EvidenceKind::ArticleSoonAfter));
+  r.article_date = day("2018-01-01");
+  r.article_date_to = day("2018-12-31");
+  EXPECT_TRUE(has(article_date_evidence(r, report), EvidenceKind::ArticleBeforeReport));  // the whole year is before
+}
+
 TEST(EvidenceRules, QuotationsCountLessWhenShortOrInManyReports) {
   auto report = row("1", "2019-05-06", "2019-05-17", "2019-06-27", Grade::Good);
   CandidateFacts f;

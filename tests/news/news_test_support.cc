@@ -9,10 +9,14 @@
 #include <cstdio>
 #include <fstream>
 #include <sstream>
+#include <functional>
+#include <set>
 #include <stdexcept>
 
 #include "parse/document_parser.h"
 #include "parse/parser_version.h"
+#include "reader/known_interventions.h"
+#include "store/improvement_store.h"
 #include "store/migrations.h"
 #include "reader/pdf_reader.h"
 #include "reader/reference_tables.h"
@@ -145,7 +149,10 @@ std::optional<std::string> corpus_register(std::string* why) {
   if (ec || dir.empty()) dir = fs::temp_directory_path();
   dir /= "news-corpus";
   fs::create_directories(dir);
-  fs::path db = dir / ("corpus-s" + std::to_string(latest_schema_version()) + "-p" + std::to_string(kParserVersion) + ".db");
+  // The known interventions are loaded too (as the CLI loads them): a new table makes a new register.
+  std::string known_hash = std::to_string(std::hash<std::string_view>{}(known_interventions_csv()) % 1000000);
+  fs::path db = dir / ("corpus-s" + std::to_string(latest_schema_version()) + "-p" + std::to_string(kParserVersion) +
+                       "-k" + known_hash + ".db");
   int lock = ::open((dir / "corpus.lock").c_str(), O_CREAT | O_RDWR, 0644);
   if (lock < 0) throw std::runtime_error("cannot create lock file in " + dir.string());
   ::flock(lock, LOCK_EX);
@@ -168,6 +175,11 @@ std::optional<std::string> corpus_register(std::string* why) {
         if (!store_report_pdf(*reg, directory, f.string(), error))
           std::fprintf(stderr, "corpus register: %s not stored: %s\n", f.filename().c_str(), error.c_str());
       }
+      std::set<std::string> urns;
+      for (const auto& a : *authorities) urns.insert(a.urn);
+      auto known = parse_known_interventions(known_interventions_csv(), urns);
+      if (!known) throw std::runtime_error(known.error());
+      load_known_interventions(reg->connection(), *known);
       reg->connection().exec("PRAGMA wal_checkpoint(TRUNCATE)");
     }
     fs::remove(tmp.string() + "-wal");
