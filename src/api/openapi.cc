@@ -215,6 +215,13 @@ void add_account_paths(nlohmann::json& paths) {
              {{"200", ok("Documents needing review (an empty list when every stored fact meets its rules)", "Review")}}}}}};
   paths["/api/news"] = {{"post",
            {{"summary", "Link a news article to its report and check its quotations"},
+            {"parameters",
+             {query_param("title", "The headline, when the text does not start with it", {{"type", "string"}}),
+              query_param("url", "The article's address (an authority named there counts as named)", {{"type", "string"}}),
+              query_param("date",
+                          "The article's date: 2014-06-05, 5 June 2014, 2014-06, June 2014, 2014, RFC 822 or ISO 8601 "
+                          "with a time; a month or year is used at that precision",
+                          {{"type", "string"}})}},
             {"requestBody",
              {{"required", true}, {"content", {{"text/plain", {{"schema", {{"type", "string"}, {"maxLength", news::kMaxArticleBytes}}}}}}}}},
             {"responses",
@@ -223,7 +230,7 @@ void add_account_paths(nlohmann::json& paths) {
                  "authority {urn, name}, event_kind, grade_reported, linked {source_file, confidence, reasons} or "
                  "null, quotes [{text, attributed_to, verdict, page}], and more"},
                 {"content", {{"application/json", {{"schema", {{"type", "object"}}}}}}}}},
-              {"400", error_response("Empty, binary or oversized article")}}}}}};
+              {"400", error_response("Empty, binary or oversized article, or a date in none of the forms")}}}}}};
   paths["/api/openapi.json"] = {{"get", {{"summary", "This document"}, {"responses", {{"200", {{"description", "OpenAPI 3"}}}}}}}};
 }
 

@@ -12,7 +12,6 @@
 
 #include "cli/commands.h"
 #include "news/article_analysis.h"
-#include "news/article_date.h"
 #include "news/article_text.h"
 
 namespace cscwatch {
@@ -171,14 +170,10 @@ void add_news_command(CLI::App& app, CliContext& ctx, int& status) {
                   "news feeds write it (RFC 822, ISO 8601 with a time); a month or year is used at that precision");
   cmd->callback([&ctx, &status, files, json_out, about, date_text] {
     if (!date_text->empty()) {
-      auto d = news::parse_article_date(*date_text);
-      if (!d) {
-        status = fail("--date: not a date (2014-06-05, June 2014, 2014, or an RFC 822 / ISO 8601 date): " +
-                      *date_text);
+      if (auto error = news::set_article_date(*about, *date_text)) {
+        status = fail("--date " + *date_text + ": " + error->message);
         return;
       }
-      about->date = d->from;
-      if (d->precision != "day") about->date_to = d->to;
     }
     auto reg = ctx.open_existing();
     if (!reg) {

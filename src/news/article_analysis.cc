@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "news/article_address.h"
+#include "news/article_date.h"
 #include "news/article_text.h"
 #include "news/passage_search.h"
 #include "store/inspection_rows.h"
@@ -358,6 +359,16 @@ std::string_view to_string(CheckStatus status) {
 
 std::string_view confidence_label(double confidence) {
   return confidence >= 0.8 ? "high" : confidence >= 0.6 ? "medium" : "low";
+}
+
+std::optional<Error> set_article_date(ArticleInput& input, std::string_view text) {
+  auto d = parse_article_date(text);
+  if (!d)
+    return Error{"not a date: write a day (2014-06-05, 5 June 2014), a month (2014-06, June 2014), a year (2014), or an "
+                 "RFC 822 / ISO 8601 date as news feeds write it"};
+  input.date = d->from;
+  input.date_to = d->precision == "day" ? std::nullopt : std::optional<Date>(d->to);
+  return std::nullopt;
 }
 
 Result<ArticleAnalysis> analyse_article(const Connection& db, const ArticleInput& input) {

@@ -35,6 +35,11 @@ struct ArticleInput {
   std::optional<Date> date_to;    // its last possible day when known only to a month or year (date is the first)
 };
 
+// Sets the input's date from what a person or a news feed wrote: a day, a
+// month or a year (article_date.h), a month or year kept at that precision.
+// Nothing on success; else an error naming the forms it takes (the input unchanged).
+std::optional<Error> set_article_date(ArticleInput& input, std::string_view text);
+
 enum class CheckStatus { Agree, Differ, NotStated, NotInReport, NoLink, Unresolved };
 std::string_view to_string(CheckStatus status);    // agree, differ, not_stated, not_in_report, no_link, unresolved
 

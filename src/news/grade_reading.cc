@@ -201,7 +201,9 @@ bool grade_claimed(std::string_view s, const std::vector<Word>& w, size_t i, con
       "and",      "or",      "enough",   "as",     "effort",   "care",     "morning"};
   for (auto x : kNotGrade)
     if (after == x && !quoted_word(s, w[i])) strong = false;
-  if (i >= 1 && (w[i - 1].norm == "very" || w[i - 1].norm == "a" || w[i - 1].norm == "no" || w[i - 1].norm == "more"))
+  // "a good start" is praise; "a 'good' service" in quotation marks is the grade.
+  if (i >= 1 && (w[i - 1].norm == "very" || w[i - 1].norm == "a" || w[i - 1].norm == "no" || w[i - 1].norm == "more") &&
+      !(w[i - 1].norm == "a" && quoted_word(s, w[i])))
     strong = false;
   return strong;
 }

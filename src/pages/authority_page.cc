@@ -92,15 +92,7 @@ void grades_section(std::string& out, const PageContext& ctx, const AuthorityPro
   if (p.inspections.empty()) {
     out += "<p class=\"none\">No report of this authority is in the register yet.</p>";
   } else {
-    out += "<figure class=\"chart\">" + grades_timeline_svg(rows, ctx.today) + "</figure>";
-    if (charts_available()) {
-      out += "<figure class=\"chart interactive\"><canvas id=\"grade-chart\" height=\"260\" data-src=\"/api/authorities/";
-      append_escaped(out, a.slug);
-      out += "\" aria-label=\"Every judgement at each inspection (interactive)\"></canvas></figure>";
-    } else {
-      out += "<p class=\"note\" id=\"chart-unavailable\">The interactive chart of every judgement is unavailable: this "
-             "build has no Chart.js (run <code>npm ci</code> in <code>web/</code> and rebuild).</p>";
-    }
+    out += "<figure class=\"chart\">" + grades_timeline_svg(rows, ctx.today) + judgement_key_html() + "</figure>";
     out += "<ol class=\"timeline\" id=\"timeline\">";
     for (auto it = p.inspections.rbegin(); it != p.inspections.rend(); ++it) {
       const InspectionRow& r = it->row;

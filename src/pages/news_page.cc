@@ -17,11 +17,34 @@ namespace cscwatch {
 
 namespace {
 
-Result<news::ArticleAnalysis> analyse(const PageContext& ctx, std::string_view article) {
+// What a reader gives beside the text (form fields, or the API's query):
+// the headline, the address and the date, each optional and bounded.
+struct ArticleAbout {
+  std::string title, url, date;
+};
+
+constexpr size_t kMaxAboutBytes = 2048;
+
+std::string param(const WebRequest& request, const char* name) {
+  auto it = request.params.find(name);
+  return it == request.params.end() ? std::string() : it->second;
+}
+
+ArticleAbout about_of(const WebRequest& request) {
+  return {param(request, "title"), param(request, "url"), param(request, "date")};
+}
+
+Result<news::ArticleAnalysis> analyse(const PageContext& ctx, std::string_view article, const ArticleAbout& about) {
   if (article.size() > news::kMaxArticleBytes)
     return Error{"The article is too long (at most " + std::to_string(news::kMaxArticleBytes / 1024) + " KiB)."};
+  if (about.title.size() > kMaxAboutBytes || about.url.size() > kMaxAboutBytes || about.date.size() > 100)
+    return Error{"The title, address or date is too long."};
   news::ArticleInput input;
   input.text = std::string(article);
+  input.title = about.title;
+  input.url = about.url;
+  if (!about.date.empty())
+    if (auto error = news::set_article_date(input, about.date)) return Error{"Date \u201c" + about.date + "\u201d: " + error->message + "."};
   return news::analyse_article(ctx.db, input);
 }
 
@@ -39,7 +62,23 @@ const std::string kFormStart = fmt::format(
     "<label for=\"article\">Paste the text of a news article about an inspection</label>"
     "<textarea id=\"article\" name=\"article\" rows=\"14\" maxlength=\"{}\" required>",
     news::kMaxArticleBytes);
-const char* kFormEnd = "</textarea><button type=\"submit\">Check against the reports</button></form>";
+// The optional fields after the text, holding what was sent (escaped).
+std::string form_end(const ArticleAbout& about) {
+  auto field = [](const char* name, const char* label, const char* hint, const std::string& value) {
+    return fmt::format("<p><label for=\"{0}\">{1}</label> <input id=\"{0}\" name=\"{0}\" type=\"text\" "
+                       "maxlength=\"{2}\" value=\"{3}\" aria-describedby=\"{0}-hint\"> "
+                       "<span class=\"hint\" id=\"{0}-hint\">{4}</span></p>",
+                       name, label, kMaxAboutBytes, html_escape(value), hint);
+  };
+  return "</textarea><fieldset><legend>About the article (optional)</legend>" +
+         field("title", "Headline", "when the text does not start with it", about.title) +
+         field("url", "Address", "an authority named in it counts as named", about.url) +
+         field("date", "Date",
+               "a day (2014-06-05, 5 June 2014), a month (2014-06, June 2014), a year, or as a news feed writes it "
+               "(RFC 822, ISO 8601)",
+               about.date) +
+         "</fieldset><button type=\"submit\">Check against the reports</button></form>";
+}
 
 }  // namespace
 
@@ -183,7 +222,7 @@ std::string news_analysis_html(const PageContext&, const news::ArticleAnalysis& 
 WebResponse news_form_page(const PageContext&, const WebRequest&) {
   std::string out = "<h1>Check a news article</h1><p class=\"lede\">Paste an article about an inspection outcome. "
                     "cscwatch finds the report it is about and checks each quotation against the report's text.</p>";
-  out += std::string(kFormStart) + kFormEnd;
+  out += kFormStart + form_end({});
   return html_response(render_page({"Check a news article", "news", {}}, out));
 }
 
@@ -191,7 +230,8 @@ WebResponse news_post_page(const PageContext& ctx, const WebRequest& request) {
   auto it = request.params.find("article");
   std::string article = it == request.params.end() ? std::string() : it->second;
   std::string out = "<h1>Check a news article</h1>";
-  auto result = analyse(ctx, article);
+  ArticleAbout about = about_of(request);
+  auto result = analyse(ctx, article, about);
   int status = 200;
   if (!result) {
     out += "<div class=\"error\" role=\"alert\"><p>" + html_escape(result.error()) + "</p></div>";
@@ -199,14 +239,14 @@ WebResponse news_post_page(const PageContext& ctx, const WebRequest& request) {
   } else {
     out += news_analysis_html(ctx, *result, &request);
   }
-  out += std::string(kFormStart) + html_escape(article) + kFormEnd;
+  out += kFormStart + html_escape(article) + form_end(about);
   auto r = html_response(render_page({"Check a news article", "news", {}}, out), status);
   r.cacheable = false;
   return r;
 }
 
 WebResponse news_api(const PageContext& ctx, const WebRequest& request) {
-  auto result = analyse(ctx, request.body);
+  auto result = analyse(ctx, request.body, about_of(request));
   auto r = result ? json_response(json_body(news::to_json(*result))) : json_response(json_body({{"error", result.error()}, {"status", 400}}), 400);
   r.cacheable = false;
   return r;

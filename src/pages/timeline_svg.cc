@@ -6,6 +6,7 @@
 
 #include "analysis/national_register.h"
 #include "domain/grade.h"
+#include "domain/judgement.h"
 #include "pages/grade_badge.h"
 #include "http/html_escape.h"
 
@@ -13,7 +14,8 @@ namespace cscwatch {
 
 namespace {
 
-constexpr int kWidth = 760, kHeight = 240, kLeft = 165, kRight = 24, kTop = 22, kBottom = 52;
+// kRight leaves room for the judgements beside an inspection of this year.
+constexpr int kWidth = 860, kHeight = 240, kLeft = 165, kRight = 112, kTop = 22, kBottom = 52;
 
 double year_fraction(const Date& d) {
   return static_cast<int>(d.year()) + (static_cast<unsigned>(d.month()) - 1) / 12.0 + (static_cast<unsigned>(d.day()) - 1) / 365.0;
@@ -29,7 +31,48 @@ std::string marker(double x, double y, const std::string& cls) {
   return fmt::format("<path d=\"M{:.1f} {:.1f}l3 6 7 1-5 5 1 7-6-3-6 3 1-7-5-5 7-1z\"/>", x, y - 10);  // star
 }
 
+// Each judgement beside the overall marker: a two-letter code in its grade's
+// row, outlined in the grade's colour, in a fixed order so that an area keeps
+// its place from one inspection to the next; its title names area and grade.
+struct AreaCode {
+  JudgementArea area;
+  const char* code;
+};
+constexpr AreaCode kAreaCodes[] = {{JudgementArea::Leadership, "LD"},  {JudgementArea::HelpProtection, "HP"},
+                                   {JudgementArea::InCare, "CC"},      {JudgementArea::CareLeavers, "CL"},
+                                   {JudgementArea::Adoption, "AD"},    {JudgementArea::Lscb, "SB"}};
+
+template <typename YPos>
+std::string judgement_markers(const InspectionRow& r, double x, YPos ypos) {
+  std::string out;
+  int k = 0;
+  for (const auto& [area, code] : kAreaCodes) {
+    auto g = parse_grade(r.grade(std::string(to_string(area))));
+    if (!g) continue;
+    double left = x + 12 + 17 * k++, y = ypos(rank(*g));
+    std::string cls(to_string(*g));
+    out += fmt::format("<g class=\"jd g-{}\"><title>", cls);
+    append_escaped(out, r.inspection_start + ": " + std::string(label(area)) + ": " + grade_label(cls));
+    out += fmt::format("</title><rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"16\" height=\"12\" rx=\"2\"/>"
+                       "<text x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"middle\">{}</text></g>",
+                       left, y - 6, left + 8, y + 3, code);
+  }
+  return out;
+}
+
 }  // namespace
+
+std::string judgement_key_html() {
+  std::string out = "<figcaption class=\"chart-key\">The large marker is the overall grade (its shape as in the "
+                    "badges); beside it, each judgement in its grade\u2019s row: ";
+  bool first = true;
+  for (const auto& [area, code] : kAreaCodes) {
+    out += first ? "" : ", ";
+    first = false;
+    out += fmt::format("<abbr>{}</abbr> {}", code, label(area));
+  }
+  return out + ". Ticks on the axis are visits and letters; the list below links each inspection.</figcaption>";
+}
 
 std::string grades_timeline_svg(const std::vector<const InspectionRow*>& rows, const Date& today) {
   double first = year_fraction(today), last = year_fraction(today);
@@ -43,8 +86,8 @@ std::string grades_timeline_svg(const std::vector<const InspectionRow*>& rows, c
 
   std::string out = fmt::format(
       "<svg class=\"timeline-chart\" viewBox=\"0 0 {} {}\" role=\"img\" aria-labelledby=\"tl-title\" "
-      "xmlns=\"http://www.w3.org/2000/svg\"><title id=\"tl-title\">Overall effectiveness at each graded inspection "
-      "(ringed: no overall grade under the 2026 framework, plotted at its lowest judgement)</title>",
+      "xmlns=\"http://www.w3.org/2000/svg\"><title id=\"tl-title\">Overall effectiveness and each judgement at each "
+      "graded inspection (ringed: no overall grade under the 2026 framework, plotted at its lowest judgement)</title>",
       kWidth, kHeight);
   const char* rows_labels[] = {"Outstanding", "Good", "Requires improvement", "Inadequate"};
   for (int rank = 1; rank <= 4; ++rank) {
@@ -58,7 +101,7 @@ std::string grades_timeline_svg(const std::vector<const InspectionRow*>& rows, c
     out += fmt::format("<text class=\"axis\" x=\"{:.1f}\" y=\"{}\" text-anchor=\"middle\">{}</text>", xpos(y),
                        kHeight - 12, y);
 
-  std::string line, points, ticks;
+  std::string line, points, ticks, judgements;
   for (const auto* r : rows) {
     auto d = parse_iso_date(r->inspection_start.empty() ? r->published : r->inspection_start);
     if (!d) continue;
@@ -93,9 +136,10 @@ std::string grades_timeline_svg(const std::vector<const InspectionRow*>& rows, c
     if (counted.by_lowest_judgement)
       points += fmt::format("<circle class=\"counted-ring\" cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"13\" fill=\"none\"/>", x, y);
     points += "</g>";
+    judgements += judgement_markers(*r, x, ypos);
   }
   if (!line.empty()) out += "<polyline class=\"trend\" points=\"" + line + "\"/>";
-  out += ticks + points + "</svg>";
+  out += ticks + judgements + points + "</svg>";
   return out;
 }
 

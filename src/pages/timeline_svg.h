@@ -1,7 +1,9 @@
-// The authority page's chart of grades over time, drawn on the server as SVG
-// so it shows without JavaScript (Chart.js adds an interactive version where
-// available). Colours come from CSS classes; each point also carries its
-// grade as text (<title>) and a shape per grade for colour-blind readers.
+// The authority page's one chart of grades over time, drawn on the server as
+// SVG so it shows without JavaScript, on a time axis (the gaps between
+// inspections are to scale): the overall grade as a large marker, each
+// judgement beside it as a two-letter code in its grade's row. Colours come
+// from CSS classes; every marker also carries its grade as text (<title>, the
+// tooltip) and the overall grade a shape per grade for colour-blind readers.
 #pragma once
 
 #include <string>
@@ -13,5 +15,7 @@
 namespace cscwatch {
 
 std::string grades_timeline_svg(const std::vector<const InspectionRow*>& inspections, const Date& today);
+// The chart's key (a <figcaption>): the marker kinds and the area codes.
+std::string judgement_key_html();
 
 }  // namespace cscwatch

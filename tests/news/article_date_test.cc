@@ -1,6 +1,8 @@
 // Article dates as people and news feeds write them.
 #include "news/article_date.h"
 
+#include "news/article_analysis.h"
+
 #include <gtest/gtest.h>
 
 namespace cscwatch::news {
@@ -31,6 +33,23 @@ TEST(ArticleDate, NotDates) {
   EXPECT_FALSE(parse_article_date("2014-13"));
   EXPECT_FALSE(parse_article_date("2014-02-30"));
   EXPECT_FALSE(parse_article_date(std::string(5000, '9')));
+}
+
+// What the CLI's --date, the web form and the API's ?date= all use: a day
+// sets the date alone, a month or a year sets its first and last day; a
+// text in no form leaves the input as it was.
+TEST(ArticleDate, SetOnAnArticleAtItsPrecision) {
+  ArticleInput input;
+  EXPECT_FALSE(set_article_date(input, "Thu, 05 Jun 2014 10:30:00 +0000"));
+  EXPECT_EQ(input.date, parse_iso_date("2014-06-05"));
+  EXPECT_FALSE(input.date_to);
+  EXPECT_FALSE(set_article_date(input, "June 2014"));
+  EXPECT_EQ(input.date, parse_iso_date("2014-06-01"));
+  EXPECT_EQ(input.date_to, parse_iso_date("2014-06-30"));
+  auto error = set_article_date(input, "last Tuesday");
+  ASSERT_TRUE(error);
+  EXPECT_NE(error->message.find("June 2014"), std::string::npos);
+  EXPECT_EQ(input.date, parse_iso_date("2014-06-01"));
 }
 
 }  // namespace

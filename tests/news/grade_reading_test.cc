@@ -75,3 +75,22 @@ TEST(GradeReading, AlternativeGradesAreNotTheGradeGiven) {
 
 }  // namespace
 }  // namespace cscwatch::news
+
+namespace cscwatch::news {
+namespace {
+
+// "a good start" is praise, but "a 'good' service" in quotation marks is the
+// grade; the grade of "the last inspection, five years ago" is the grade before.
+TEST(GradeReading, QuotedGradeAfterAIsClaimed) {
+  auto g = grades_of(
+      "Headline\nOfsted judged the staff to be providing families with a \u2018good\u2019 service. The last time "
+      "Ofsted carried out a full inspection was five years ago and a grading of \u2018requires improvement\u2019 was "
+      "handed out.");
+  ASSERT_EQ(g.current.size(), 1u);
+  EXPECT_EQ(g.current[0].grade, Grade::Good);
+  ASSERT_EQ(g.earlier.size(), 1u);
+  EXPECT_EQ(g.earlier[0].grade, Grade::RequiresImprovement);
+}
+
+}  // namespace
+}  // namespace cscwatch::news

@@ -20,78 +20,6 @@ function signInReturnsHere() {
   }
 }
 
-const GRADE_RANK = { outstanding: 1, good: 2, requires_improvement: 3, adequate: 3, inadequate: 4 };
-const GRADE_LABEL = { 1: 'Outstanding', 2: 'Good', 3: 'Requires improvement', 4: 'Inadequate' };
-const AREAS = [
-  ['overall', 'Overall effectiveness', '#000000', 'circle'],
-  ['leadership', 'Leadership', '#0072B2', 'rect'],
-  ['help_protection', 'Help and protection', '#D55E00', 'triangle'],
-  ['in_care', 'Children in care', '#009E73', 'rectRot'],
-  ['care_leavers', 'Care leavers', '#CC79A7', 'star'],
-  ['adoption', 'Adoption', '#56B4E9', 'crossRot'],
-  ['lscb', 'LSCB', '#E69F00', 'rectRounded'],
-];
-
-// Every judgement at each graded inspection, with Chart.js (when built in).
-async function drawGradeChart() {
-  const canvas = document.getElementById('grade-chart');
-  if (!canvas || typeof window.Chart === 'undefined') return;
-  const response = await fetch(canvas.dataset.src, { headers: { Accept: 'application/json' } });
-  if (!response.ok) return;
-  const data = await response.json();
-  const graded = data.inspections.filter((i) => i.overall || Object.keys(i.judgements || {}).length);
-  const labels = graded.map((i) => i.inspection_start || i.published || i.source_file);
-  const datasets = [];
-  for (const [key, label, colour, shape] of AREAS) {
-    const values = graded.map((i) => (i[key] ? GRADE_RANK[i[key]] : null));
-    if (values.every((v) => v === null)) continue;
-    datasets.push({
-      label, data: values, borderColor: colour, backgroundColor: colour, pointStyle: shape,
-      pointRadius: key === 'overall' ? 7 : 5, borderWidth: key === 'overall' ? 3 : 1.5, spanGaps: true,
-    });
-  }
-  // The April 2026 framework gives no overall grade: such an inspection is
-  // shown at its counted grade (its lowest judgement) as a hollow marker with
-  // its own legend entry, never as a gap in the overall line.
-  const counted = graded.map((i) => (i.overall_absent_by_framework && i.counted_as ? GRADE_RANK[i.counted_as] : null));
-  if (counted.some((v) => v !== null)) {
-    datasets.push({
-      label: 'No overall grade (2026 framework): counted at its lowest judgement',
-      data: counted, borderColor: '#000000', backgroundColor: '#ffffff', pointStyle: 'rectRot',
-      pointRadius: 8, borderWidth: 2, showLine: false, countedByLowest: true,
-    });
-  }
-  // eslint-disable-next-line no-new
-  new window.Chart(canvas, {
-    type: 'line',
-    data: { labels, datasets },
-    options: {
-      responsive: true,
-      // Taller on a phone, where the legend takes several lines.
-      aspectRatio: window.matchMedia('(max-width: 600px)').matches ? 1.1 : 2.4,
-      animation: false,
-      scales: {
-        y: {
-          reverse: true, min: 0.5, max: 4.5,
-          afterBuildTicks: (axis) => { axis.ticks = [1, 2, 3, 4].map((value) => ({ value })); },
-          ticks: { callback: (v) => GRADE_LABEL[v] || '' },
-        },
-        x: { title: { display: true, text: 'Inspection start' } },
-      },
-      plugins: {
-        tooltip: {
-          callbacks: {
-            label: (c) => (c.dataset.countedByLowest
-              ? `No overall grade (2026 framework); counted as ${GRADE_LABEL[c.parsed.y]}, its lowest judgement`
-              : `${c.dataset.label}: ${GRADE_LABEL[c.parsed.y]}`),
-          },
-        },
-        legend: { position: 'bottom' },
-      },
-    },
-  });
-}
-
 // Stacked bars of grades (the national page): drawn from the table named by
 // the canvas's data-table, so the chart and the table can never disagree.
 const GRADE_COLOUR = {
@@ -137,6 +65,5 @@ document.addEventListener('DOMContentLoaded', () => {
   drawStackedCharts();
   autoSubmitFilters();
   printButtons();
-  drawGradeChart().catch(() => { /* the server-drawn timeline remains */ });
   signInReturnsHere();
 });
