@@ -34,7 +34,7 @@ TEST(TimelineSvg, EachJudgementBesideTheOverallMarker) {
   std::vector<const InspectionRow*> rows{&sif, &ilacs};
   std::string svg = grades_timeline_svg(rows, *parse_iso_date("2026-12-07"));
   EXPECT_EQ(count(svg, "<g class=\"pt "), 2u);  // one overall marker an inspection
-  EXPECT_EQ(count(svg, "<g class=\"jd "), 9u);  // five judgements, then three
+  EXPECT_EQ(count(svg, "<g class=\"jd "), 8u);  // five judgements, then three
   EXPECT_NE(svg.find("<title>2016-01-11: Help and protection: Inadequate</title>"), std::string::npos);
   EXPECT_NE(svg.find("<title>2018-10-29: Children in care: Good</title>"), std::string::npos);
   EXPECT_NE(svg.find("<g class=\"jd g-good\"><title>2016-01-11: Adoption: Good"), std::string::npos);
