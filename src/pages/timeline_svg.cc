@@ -15,7 +15,7 @@ namespace cscwatch {
 namespace {
 
 // kRight leaves room for the judgements beside an inspection of this year.
-constexpr int kWidth = 860, kHeight = 240, kLeft = 165, kRight = 112, kTop = 22, kBottom = 52;
+constexpr int kWidth = 860, kHeight = 240, kLeft = 165, kRight = 124, kTop = 22, kBottom = 52;
 
 double year_fraction(const Date& d) {
   return static_cast<int>(d.year()) + (static_cast<unsigned>(d.month()) - 1) / 12.0 + (static_cast<unsigned>(d.day()) - 1) / 365.0;
@@ -49,13 +49,13 @@ std::string judgement_markers(const InspectionRow& r, double x, YPos ypos) {
   for (const auto& [area, code] : kAreaCodes) {
     auto g = parse_grade(r.grade(std::string(to_string(area))));
     if (!g) continue;
-    double left = x + 12 + 17 * k++, y = ypos(rank(*g));
+    double left = x + 12 + 19 * k++, y = ypos(rank(*g));
     std::string cls(to_string(*g));
     out += fmt::format("<g class=\"jd g-{}\"><title>", cls);
     append_escaped(out, r.inspection_start + ": " + std::string(label(area)) + ": " + grade_label(cls));
-    out += fmt::format("</title><rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"16\" height=\"12\" rx=\"2\"/>"
+    out += fmt::format("</title><rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"18\" height=\"14\" rx=\"2\"/>"
                        "<text x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"middle\">{}</text></g>",
-                       left, y - 6, left + 8, y + 3, code);
+                       left, y - 7, left + 9, y + 3.5, code);
   }
   return out;
 }

@@ -9,8 +9,8 @@
 #  - the static assets (our CSS and JS, and Chart.js from web/node_modules)
 #    embedded into the binary, so `cscwatch serve` needs no files at run time.
 #    Chart.js is optional: without `npm ci` the build still succeeds and the
-#    authority page says that the interactive chart is unavailable (the
-#    server-rendered timeline works regardless).
+#    pages that use it (national figures, context figures) keep their tables;
+#    the authority page's chart of grades is server-drawn SVG either way.
 if(TARGET cscwatch_web_deps)
   return()
 endif()
