@@ -1,18 +1,18 @@
 #include "cli/cli_support.h"
 
-#include "common/pdf_file.h"
-
 #include <fcntl.h>
-#include <sys/file.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <cstdlib>
 #include <filesystem>
-#include <stdexcept>
 #include <fstream>
 #include <random>
 #include <sstream>
+#include <stdexcept>
+
+#include "common/built_once.h"
+#include "common/pdf_file.h"
 
 namespace cscwatch::testing {
 
@@ -100,6 +100,11 @@ void write_file(const std::string& path, const std::string& bytes) {
   out << bytes;
 }
 
+void copy_corpus_reports(const TempDir& dir, const std::vector<std::string>& files) {
+  std::filesystem::create_directories(dir.file("in"));
+  for (const auto& f : files) std::filesystem::copy_file(kDataDir + "/corpus/pdf/" + f, dir.file("in/" + f));
+}
+
 std::string read_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   std::ostringstream ss;
@@ -118,9 +123,7 @@ const CorpusIngest& corpus_register() {
                        std::to_string(fs::last_write_time(binary).time_since_epoch().count());
     const fs::path base = dir / ("corpus-" + stamp);
     c.db = base.string() + ".db";
-    int lock = ::open((dir / "corpus.lock").c_str(), O_CREAT | O_RDWR, 0644);
-    if (lock < 0) throw std::runtime_error("cannot create " + (dir / "corpus.lock").string());
-    ::flock(lock, LOCK_EX);
+    FileLock lock(dir / "corpus.lock");
     if (!fs::exists(base.string() + ".status")) {
       for (const auto& old : fs::directory_iterator(dir))
         if (old.path().filename().string().rfind("corpus-", 0) == 0) fs::remove(old.path());
@@ -132,8 +135,6 @@ const CorpusIngest& corpus_register() {
     c.ingest.out = read_file(base.string() + ".out");
     c.ingest.err = read_file(base.string() + ".err");
     c.ingest.status = std::stoi(read_file(base.string() + ".status"));
-    ::flock(lock, LOCK_UN);
-    ::close(lock);
     return c;
   }();
   return corpus;

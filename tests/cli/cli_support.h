@@ -43,6 +43,10 @@ std::string make_text_pdf(const std::vector<std::string>& lines);
 
 void write_file(const std::string& path, const std::string& bytes);
 
+// Copies these corpus reports (names in corpus/pdf) into dir/in, made for
+// them: a folder to ingest that the test may write to, unlike the corpus.
+void copy_corpus_reports(const TempDir& dir, const std::vector<std::string>& files);
+
 // The corpus ingested by the cscwatch binary, shared by every end-to-end test:
 // CTest runs each test in its own process, so it is ingested once per build of
 // the binary (keyed by its size and time), under a lock, into the build tree,

@@ -32,9 +32,7 @@ class OperatorFaults : public ::testing::Test {
  protected:
   void SetUp() override {
     if (!corpus_available()) GTEST_SKIP() << "corpus not found under " << kDataDir;
-    std::filesystem::create_directories(dir_.file("in"));
-    std::filesystem::copy_file(kDataDir + "/corpus/pdf/80464-dudley_2016-04-05.pdf",
-                               dir_.file("in/80464-dudley_2016-04-05.pdf"));
+    copy_corpus_reports(dir_, {"80464-dudley_2016-04-05.pdf"});
   }
   TempDir dir_;
 };

@@ -109,9 +109,7 @@ class ReviewAndCorrections : public ::testing::Test {
  protected:
   void SetUp() override {
     if (!corpus_available()) GTEST_SKIP() << "corpus not found under " << kDataDir;
-    std::filesystem::create_directories(dir_.file("in"));
-    for (const char* f : {"80464-dudley_2016-04-05.pdf", "80464-dudley_2018-12-10.pdf"})
-      std::filesystem::copy_file(kDataDir + "/corpus/pdf/" + f, dir_.file(std::string("in/") + f));
+    copy_corpus_reports(dir_, {"80464-dudley_2016-04-05.pdf", "80464-dudley_2018-12-10.pdf"});
     // The help and protection row left out: a report short of a judgement.
     write_file(dir_.file("in/80464-dudley_2026-07-01.pdf"), make_text_pdf(ilacs_2026_report(false)));
     db_ = dir_.file("register.db");

@@ -14,9 +14,7 @@
 #include <mutex>
 #include <thread>
 
-#include "common/loopback_site.h"
-#include "common/reference_data.h"
-#include "common/test_files.h"
+#include "fetch_support.h"
 #include "reader/reference_tables.h"
 #include "store/change_log.h"
 #include "update/update_lock.h"
@@ -49,18 +47,10 @@ std::string failures_of(const UpdateSummary& s) {
 // (2532283) serves a PDF cut in half until `healthy`; Barking and Dagenham
 // (80486) answers 500; Barnet (80487) takes longer than the timeout; Bexley
 // (80488) is a page with no links to files, as after a redesign.
-class UpdateFromSite : public ::testing::Test {
+class UpdateFromSite : public testing::OfstedSiteTest {
  protected:
-  void SetUp() override {
-    if (!testing::have_reference_and_dudley())
-      GTEST_SKIP() << "reference data or corpus absent at " << testing::data_dir() << " (set -DCSCWATCH_DATA_DIR)";
-    reference_ = slurp(testing::reference_authorities_csv());
-    dudley_2016_ = slurp(testing::corpus_pdf("80464-dudley_2016-04-05.pdf"));
-    dudley_2018_ = slurp(testing::corpus_pdf("80464-dudley_2018-12-10.pdf"));
-    dorset_ = slurp(testing::corpus_pdf("2532283-dorset_2021-11-19.pdf"));
-    serve();
-    site_.start();
-    dir_ = testing::fresh_test_dir("cscwatch-update");
+  UpdateFromSite() : OfstedSiteTest("cscwatch-update") {}
+  void configure() override {
     fs::create_directories(dir_);
     const std::string base = site_.base_url();
     options_.register_path = (dir_ / "register.db").string();
@@ -72,20 +62,17 @@ class UpdateFromSite : public ::testing::Test {
     options_.fetch.limits.connect_timeout_seconds = 1;
     options_.threads = 1;
   }
-  void TearDown() override {
-    site_.stop();
-    fs::remove_all(dir_);
-  }
 
-  void serve() {
+  void serve() override {
+    dudley_2016_ = slurp(testing::corpus_pdf("80464-dudley_2016-04-05.pdf"));
+    dudley_2018_ = slurp(testing::corpus_pdf("80464-dudley_2018-12-10.pdf"));
+    dorset_ = slurp(testing::corpus_pdf("2532283-dorset_2021-11-19.pdf"));
     httplib::Server& server = site_.server();
     auto page = [](std::vector<std::pair<std::string, std::string>> links) {
       std::string html = "<html><body><h1>Children's services</h1><ul>";
       for (const auto& [href, title] : links) html += "<li><a href=\"" + href + "\">" + title + "</a></li>";
       return html + "</ul></body></html>";
     };
-    server.Get("/authorities.csv",
-               [this](const httplib::Request&, httplib::Response& res) { res.set_content(reference_, "text/csv"); });
     server.Get("/provider/44/80464", [this, page](const httplib::Request&, httplib::Response& res) {
       std::vector<std::pair<std::string, std::string>> links = {
           {"/v1/file/2016", "Children's services inspection - 5 April 2016"}};
@@ -132,10 +119,8 @@ class UpdateFromSite : public ::testing::Test {
 
   Connection db() { return std::move(*Connection::open(options_.register_path, /*read_only=*/true)); }
 
-  testing::LoopbackSite site_;
-  std::string reference_, dudley_2016_, dudley_2018_, dorset_;
+  std::string dudley_2016_, dudley_2018_, dorset_;
   std::atomic<bool> dudley_published_2018_{false}, healthy_{false};
-  fs::path dir_;
   UpdateOptions options_;
 };
 

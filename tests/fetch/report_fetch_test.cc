@@ -6,11 +6,9 @@
 
 #include <filesystem>
 
-#include "common/loopback_site.h"
-#include "common/reference_data.h"
-#include "common/test_files.h"
 #include "fetch/report_fetcher.h"
 #include "fetch/report_listing.h"
+#include "fetch_support.h"
 #include "reader/csv.h"
 
 namespace cscwatch {
@@ -46,17 +44,13 @@ TEST(ReportListing, HostilePagesAreBounded) {
   EXPECT_FALSE(find_long_date("19 Novembre 2021"));
 }
 
-class FetchFromSite : public ::testing::Test {
+class FetchFromSite : public testing::OfstedSiteTest {
  protected:
-  void SetUp() override {
-    if (!testing::have_reference_and_dudley())
-      GTEST_SKIP() << "reference data or corpus absent at " << testing::data_dir() << " (set -DCSCWATCH_DATA_DIR)";
-    reference_ = slurp(testing::reference_authorities_csv());
+  FetchFromSite() : OfstedSiteTest("cscwatch-fetch") {}
+  void serve() override {
     report_ = slurp(testing::corpus_pdf("80464-dudley_2016-04-05.pdf"));
     const std::string base = site_.base_url();
     httplib::Server& server = site_.server();
-    server.Get("/authorities.csv",
-               [this](const httplib::Request&, httplib::Response& res) { res.set_content(reference_, "text/csv"); });
     server.Get("/provider/44/80464", [base](const httplib::Request&, httplib::Response& res) {
       res.set_content("<html><body><a href=\"" + base +
                           "/v1/file/1\">Children's services inspection - 5 April 2016</a>"
@@ -69,20 +63,15 @@ class FetchFromSite : public ::testing::Test {
     server.Get("/v1/file/2", [](const httplib::Request&, httplib::Response& res) {
       res.set_content("<!DOCTYPE html><html><title>Report not found</title></html>", "application/pdf");
     });
-    site_.start();
-    dir_ = testing::fresh_test_dir("cscwatch-fetch");
+  }
+  void configure() override {
+    const std::string base = site_.base_url();
     options_.data_dir = dir_.string();
     options_.site = base;
     options_.reference_url = base + "/authorities.csv";
     options_.authorities = {"dudley"};
   }
-  void TearDown() override {
-    site_.stop();
-    fs::remove_all(dir_);
-  }
-  testing::LoopbackSite site_;
-  std::string reference_, report_;
-  fs::path dir_;
+  std::string report_;
   FetchOptions options_;
 };
 

@@ -11,15 +11,13 @@ namespace {
 using testing::TempRegister;
 using nlohmann::json;
 
-class Articles : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() {
-    if (!testing::have_reference()) return;
-    reg_ = new TempRegister();
+class Articles : public testing::ArticlesTest<Articles> {
+ public:
+  static std::string store_reports(TempRegister& reg) {
     TempRegister::Fake leeds_2015{"Leeds", "80500-leeds_2015-03-20.pdf", DocumentKind::SifReport, Framework::Sif,
                                   "2015-01-12", "2015-02-05", "2015-03-20", Grade::Good,
                                   {"Leeds report 2015\nChildren's services in Leeds are good.\n"}};
-    reg_->store(leeds_2015);
+    reg.store(leeds_2015);
     TempRegister::Fake leeds_2019{
         "Leeds City Council", "80500-leeds_2019-07-01.pdf", DocumentKind::IlacsReport, Framework::Ilacs,
         "2019-05-06", "2019-05-17", "2019-07-01", Grade::RequiresImprovement,
@@ -28,33 +26,29 @@ class Articles : public ::testing::Test {
          "wait too long\nfor an assessment of their needs, and management over-\nsight of this work is not yet "
          "consistently effective.\n\nChildren in care benefit from stable, well-matched placements\nand from "
          "social workers who know them well.\n"}};
-    reg_->store(leeds_2019);
+    reg.store(leeds_2019);
     TempRegister::Fake sandwell{
         "Sandwell", "80548-sandwell_2015-06-26.pdf", DocumentKind::SifReport, Framework::Sif, "2015-04-13",
         "2015-05-07", "2015-06-26", Grade::Inadequate,
         {"Children's services in Sandwell are inadequate.\nThere are widespread and serious failures that leave "
          "children at risk.\n"}};
-    reg_->store(sandwell);
+    reg.store(sandwell);
     TempRegister::Fake wolves{"Wolverhampton", "80569-wolverhampton_2015-06-30.pdf", DocumentKind::SifReport,
                               Framework::Sif, "2015-04-20", "2015-05-14", "2015-06-30", Grade::Good,
                               {"Children's services in Wolverhampton are good.\nLeaders know their services "
                                "well and act decisively.\n"}};
-    reg_->store(wolves);
+    reg.store(wolves);
     TempRegister::Fake norfolk_mv{
         "Norfolk County Council", "80503-norfolk_2016-09-20.pdf", DocumentKind::MonitoringVisitLetter,
         Framework::Sif, "2016-08-16", "2016-08-17", "2016-09-20", std::nullopt,
         {"Monitoring visit of Norfolk County Council children's services\nThis was the third monitoring visit since "
          "the local authority was judged inadequate in 2015.\nInspectors found that the pace of change has "
          "quickened, although\nthe quality of assessments remains too variable.\n"}};
-    reg_->store(norfolk_mv);
+    reg.store(norfolk_mv);
+    return "";
   }
-  static void TearDownTestSuite() {
-    delete reg_;
-    reg_ = nullptr;
-  }
-  void SetUp() override {
-    if (!reg_) GTEST_SKIP() << "reference data not found under " << testing::data_dir();
-  }
+
+ protected:
   static json analyse(const std::string& text) {
     auto r = analyse_article(reg_->db(), text);
     EXPECT_TRUE(r.ok()) << (r.ok() ? "" : r.error());
@@ -69,7 +63,6 @@ class Articles : public ::testing::Test {
       if (q["text"].get<std::string>().find(words) != std::string::npos) return &q;
     return nullptr;
   }
-  static inline TempRegister* reg_ = nullptr;
 };
 
 TEST_F(Articles, OtherAuthorityGradeAndExplicitDates) {

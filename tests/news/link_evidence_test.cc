@@ -236,11 +236,9 @@ TEST(EvidenceRules, ConfidenceFallsWhenARivalComesClose) {
 
 using testing::TempRegister;
 
-class LinkFailureKinds : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() {
-    if (!testing::have_reference()) return;
-    reg_ = new TempRegister();
+class LinkFailureKinds : public testing::ArticlesTest<LinkFailureKinds> {
+ public:
+  static std::string store_reports(TempRegister& reg) {
     auto fake = [](const char* authority, const char* file, const char* start, const char* end, const char* published,
                    Grade grade, std::string page) {
       TempRegister::Fake f;
@@ -253,24 +251,20 @@ class LinkFailureKinds : public ::testing::Test {
       f.pages = {std::move(page)};
       return f;
     };
-    reg_->store(fake("Leeds", "80500-leeds_2015-03-20.pdf", "2015-01-12", "2015-02-05", "2015-03-20", Grade::Inadequate,
-                     "Children's services in Leeds are inadequate. Leaders have been too slow to act.\n"));
-    reg_->store(fake("Leeds", "80500-leeds_2019-06-27.pdf", "2019-05-06", "2019-05-17", "2019-06-27",
-                     Grade::RequiresImprovement,
-                     "Leaders now understand their services well. Social workers know their children and "
-                     "visit them often, but plans drift for too long before children are protected.\n"));
-    reg_->store(fake("Leeds", "80500-leeds_2023-06-20.pdf", "2023-05-08", "2023-05-19", "2023-06-20",
-                     Grade::RequiresImprovement, "Services for children in Leeds continue to improve.\n"));
-    reg_->store(fake("Sandwell", "80548-sandwell_2019-06-25.pdf", "2019-05-06", "2019-05-17", "2019-06-25",
-                     Grade::Inadequate, "Children's services in Sandwell are inadequate.\n"));
+    reg.store(fake("Leeds", "80500-leeds_2015-03-20.pdf", "2015-01-12", "2015-02-05", "2015-03-20", Grade::Inadequate,
+                   "Children's services in Leeds are inadequate. Leaders have been too slow to act.\n"));
+    reg.store(fake("Leeds", "80500-leeds_2019-06-27.pdf", "2019-05-06", "2019-05-17", "2019-06-27",
+                   Grade::RequiresImprovement,
+                   "Leaders now understand their services well. Social workers know their children and "
+                   "visit them often, but plans drift for too long before children are protected.\n"));
+    reg.store(fake("Leeds", "80500-leeds_2023-06-20.pdf", "2023-05-08", "2023-05-19", "2023-06-20",
+                   Grade::RequiresImprovement, "Services for children in Leeds continue to improve.\n"));
+    reg.store(fake("Sandwell", "80548-sandwell_2019-06-25.pdf", "2019-05-06", "2019-05-17", "2019-06-25",
+                   Grade::Inadequate, "Children's services in Sandwell are inadequate.\n"));
+    return "";
   }
-  static void TearDownTestSuite() {
-    delete reg_;
-    reg_ = nullptr;
-  }
-  void SetUp() override {
-    if (!reg_) GTEST_SKIP() << "reference data not found under " << testing::data_dir();
-  }
+
+ protected:
   static ArticleAnalysis analyse(std::string text, std::string url = {}, std::string title = {}) {
     ArticleInput input;
     input.text = std::move(text);
@@ -281,7 +275,6 @@ class LinkFailureKinds : public ::testing::Test {
     return r.ok() ? std::move(*r) : ArticleAnalysis{};
   }
   static std::string linked(const ArticleAnalysis& a) { return a.link.linked ? a.link.linked->row.source_file : ""; }
-  static inline TempRegister* reg_ = nullptr;
 };
 
 TEST_F(LinkFailureKinds, SecondCouncilNamedForComparisonIsNotLinked) {

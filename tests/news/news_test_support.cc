@@ -1,33 +1,30 @@
 #include "news_test_support.h"
 
-#include <fcntl.h>
-#include <sys/file.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
 #include <cstdio>
 #include <fstream>
-#include <sstream>
 #include <functional>
 #include <set>
+#include <sstream>
 #include <stdexcept>
 
+#include "common/built_once.h"
+#include "common/reference_register.h"
 #include "parse/document_parser.h"
 #include "parse/parser_version.h"
 #include "reader/known_interventions.h"
+#include "reader/pdf_reader.h"
 #include "store/improvement_store.h"
 #include "store/migrations.h"
-#include "reader/pdf_reader.h"
-#include "reader/reference_tables.h"
 
 namespace cscwatch::testing {
 
-// CMake defines CSCWATCH_DATA_DIR for every test binary (default ../shared
-// beside the checkout, or -DCSCWATCH_DATA_DIR=...).
-std::string data_dir() { return CSCWATCH_DATA_DIR; }
-
-bool have_reference() { return std::filesystem::exists(data_dir() + "/reference/authorities.csv"); }
+bool have_reference() {
+  return std::filesystem::exists(reference_authorities_csv());
+}
 
 std::string read_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -41,13 +38,7 @@ TempRegister::TempRegister() {
   dir_ = std::filesystem::temp_directory_path() /
          ("cscwatch-news-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
   std::filesystem::create_directories(dir_);
-  auto r = Register::open((dir_ / "register.db").string());
-  if (!r) throw std::runtime_error(r.error());
-  reg_ = std::make_unique<Register>(std::move(*r));
-  auto authorities = load_authorities(data_dir() + "/reference/authorities.csv");
-  if (!authorities) throw std::runtime_error(authorities.error());
-  auto loaded = reg_->load_authorities(*authorities);
-  if (!loaded) throw std::runtime_error(loaded.error());
+  reg_ = std::make_unique<Register>(open_reference_register((dir_ / "register.db").string()));
   directory_ = AuthorityDirectory(reg_->authorities());
 }
 
@@ -137,58 +128,34 @@ bool store_report_pdf(Register& reg, const AuthorityDirectory& directory, const 
 
 std::optional<std::string> corpus_register(std::string* why) {
   namespace fs = std::filesystem;
-  std::string csv = data_dir() + "/reference/authorities.csv";
-  fs::path pdfs = data_dir() + "/corpus/pdf";
-  if (!fs::exists(csv) || !fs::exists(pdfs)) {
-    if (why) *why = "shared corpus not found under " + data_dir();
-    return std::nullopt;
-  }
+  if (!have_reference_and_corpus(why)) return std::nullopt;
   // Next to the test binary: one register per build directory.
   std::error_code ec;
   fs::path dir = fs::read_symlink("/proc/self/exe", ec).parent_path();
   if (ec || dir.empty()) dir = fs::temp_directory_path();
-  dir /= "news-corpus";
-  fs::create_directories(dir);
   // The known interventions are loaded too (as the CLI loads them): a new table makes a new register.
   std::string known_hash = std::to_string(std::hash<std::string_view>{}(known_interventions_csv()) % 1000000);
-  fs::path db = dir / ("corpus-s" + std::to_string(latest_schema_version()) + "-p" + std::to_string(kParserVersion) +
-                       "-k" + known_hash + ".db");
-  int lock = ::open((dir / "corpus.lock").c_str(), O_CREAT | O_RDWR, 0644);
-  if (lock < 0) throw std::runtime_error("cannot create lock file in " + dir.string());
-  ::flock(lock, LOCK_EX);
-  if (!fs::exists(db)) {
-    fs::path tmp = dir / ("building-" + std::to_string(::getpid()) + ".db");
-    {
-      auto authorities = load_authorities(csv);
-      if (!authorities) throw std::runtime_error(authorities.error());
-      auto reg = Register::open(tmp.string());
-      if (!reg) throw std::runtime_error(reg.error());
-      auto loaded = reg->load_authorities(*authorities);
-      if (!loaded) throw std::runtime_error(loaded.error());
-      AuthorityDirectory directory(reg->authorities());
-      std::vector<fs::path> files;
-      for (const auto& e : fs::directory_iterator(pdfs))
-        if (e.path().extension() == ".pdf") files.push_back(e.path());
-      std::sort(files.begin(), files.end());
-      for (const auto& f : files) {
-        std::string error;
-        if (!store_report_pdf(*reg, directory, f.string(), error))
-          std::fprintf(stderr, "corpus register: %s not stored: %s\n", f.filename().c_str(), error.c_str());
-      }
-      std::set<std::string> urns;
-      for (const auto& a : *authorities) urns.insert(a.urn);
-      auto known = parse_known_interventions(known_interventions_csv(), urns);
-      if (!known) throw std::runtime_error(known.error());
-      load_known_interventions(reg->connection(), *known);
-      reg->connection().exec("PRAGMA wal_checkpoint(TRUNCATE)");
+  const std::string name = "corpus-s" + std::to_string(latest_schema_version()) + "-p" +
+                           std::to_string(kParserVersion) + "-k" + known_hash + ".db";
+  return built_once(dir / "news-corpus", name, [](const std::string& path) {
+    Register reg = open_reference_register(path);
+    AuthorityDirectory directory(reg.authorities());
+    std::vector<fs::path> files;
+    for (const auto& e : fs::directory_iterator(corpus_pdf_dir()))
+      if (e.path().extension() == ".pdf") files.push_back(e.path());
+    std::sort(files.begin(), files.end());
+    for (const auto& f : files) {
+      std::string error;
+      if (!store_report_pdf(reg, directory, f.string(), error))
+        std::fprintf(stderr, "corpus register: %s not stored: %s\n", f.filename().c_str(), error.c_str());
     }
-    fs::remove(tmp.string() + "-wal");
-    fs::remove(tmp.string() + "-shm");
-    fs::rename(tmp, db);
-  }
-  ::flock(lock, LOCK_UN);
-  ::close(lock);
-  return db.string();
+    std::set<std::string> urns;
+    for (const auto& a : reg.authorities()) urns.insert(a.urn);
+    auto known = parse_known_interventions(known_interventions_csv(), urns);
+    if (!known) throw std::runtime_error(known.error());
+    load_known_interventions(reg.connection(), *known);
+    reg.connection().exec("PRAGMA wal_checkpoint(TRUNCATE)");
+  });
 }
 
 }  // namespace cscwatch::testing

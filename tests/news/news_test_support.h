@@ -2,19 +2,21 @@
 // authorities, hand-made inspections and, when the corpus is present, real PDFs.
 #pragma once
 
+#include <gtest/gtest.h>
+
 #include <filesystem>
 #include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "common/reference_data.h"
 #include "domain/authority_directory.h"
 #include "domain/grade.h"
 #include "store/register.h"
 
 namespace cscwatch::testing {
 
-std::string data_dir();
 bool have_reference();
 
 // A register in a fresh temporary folder, removed when destroyed.
@@ -45,6 +47,31 @@ class TempRegister {
   std::filesystem::path dir_;
   std::unique_ptr<Register> reg_;
   AuthorityDirectory directory_;
+};
+
+// A suite of articles read against one register of reports (a TempRegister)
+// made once for the suite: Suite::store_reports(TempRegister&) stores them
+// and returns "" when the register is ready, else why the suite cannot run
+// (its tests are then skipped, as they are where the reference data is
+// absent). store_reports is public, since this class calls it.
+template <class Suite>
+class ArticlesTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    if (!have_reference()) {
+      skip_ = "reference data not found under " + data_dir();
+      return;
+    }
+    reg_ = std::make_unique<TempRegister>();
+    skip_ = Suite::store_reports(*reg_);
+  }
+  static void TearDownTestSuite() { reg_.reset(); }
+  void SetUp() override {
+    if (!skip_.empty()) GTEST_SKIP() << skip_;
+  }
+
+  static inline std::unique_ptr<TempRegister> reg_;
+  static inline std::string skip_;
 };
 
 std::string read_file(const std::string& path);

@@ -13,34 +13,22 @@ namespace {
 
 using testing::TempRegister;
 
-class SharedArticles : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() {
-    namespace fs = std::filesystem;
-    std::string pdf = testing::data_dir() + "/corpus/pdf/";
-    if (!testing::have_reference() || !fs::exists(pdf + "80464-dudley_2016-04-05.pdf")) {
-      skip_ = "corpus not found under " + testing::data_dir();
-      return;
-    }
-    reg_ = new TempRegister();
+class SharedArticles : public testing::ArticlesTest<SharedArticles> {
+ public:
+  static std::string store_reports(TempRegister& reg) {
+    const std::string pdf = testing::data_dir() + "/corpus/pdf/";
+    if (!std::filesystem::exists(pdf + "80464-dudley_2016-04-05.pdf"))
+      return "corpus not found under " + testing::data_dir();
     for (const char* f : {"80464-dudley_2016-04-05.pdf", "80464-dudley_2018-12-10.pdf",
                           "2532287-bournemouth-christchurch-and-poole_2022-02-11.pdf",
                           "2532287-bournemouth-christchurch-and-poole_2025-01-29.pdf"}) {
       std::string error;
-      if (!reg_->store_pdf(pdf + f, error)) {
-        skip_ = std::string("could not ingest ") + f + ": " + error;
-        return;
-      }
+      if (!reg.store_pdf(pdf + f, error)) return std::string("could not ingest ") + f + ": " + error;
     }
-  }
-  static void TearDownTestSuite() {
-    delete reg_;
-    reg_ = nullptr;
-  }
-  void SetUp() override {
-    if (!skip_.empty()) GTEST_SKIP() << skip_;
+    return "";
   }
 
+ protected:
   static nlohmann::json analyse(const std::string& name) {
     std::string text = testing::read_file(testing::data_dir() + "/news/" + name);
     auto r = analyse_article(reg_->db(), text);
@@ -56,12 +44,7 @@ class SharedArticles : public ::testing::Test {
     return nullptr;
   }
 
-  static bool found(const nlohmann::json& q) {
-    return q["verdict"] == "verbatim" || q["verdict"] == "close";
-  }
-
-  static inline TempRegister* reg_ = nullptr;
-  static inline std::string skip_;
+  static bool found(const nlohmann::json& q) { return q["verdict"] == "verbatim" || q["verdict"] == "close"; }
 };
 
 TEST_F(SharedArticles, ExpressAndStarDudley) {

@@ -11,6 +11,7 @@
 #include <string>
 #include <thread>
 
+#include "common/synthetic_register.h"
 #include "store/inspection_rows.h"
 #include "store/register.h"
 
@@ -49,14 +50,9 @@ class ConsistentReads : public ::testing::Test {
     dir_ = fs::temp_directory_path() / ("cscwatch-store-" + std::to_string(::getpid()));
     fs::create_directories(dir_);
     db_ = (dir_ / "register.db").string();
-    auto reg = Register::open(db_);
+    auto reg =
+        testing::open_register_with(db_, {testing::synthetic_authority("999001", "999", "Newshire", "newshire")});
     ASSERT_TRUE(reg) << reg.error();
-    Authority a;
-    a.urn = "999001";
-    a.la_code = "999";
-    a.name = "Newshire";
-    a.slug = "newshire";
-    ASSERT_TRUE(reg->load_authorities({a}));
     pages_.resize(1);
     pages_[0].number = 1;
     pages_[0].text = "Inspection of Newshire local authority children's services";

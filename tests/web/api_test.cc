@@ -15,29 +15,8 @@ namespace {
 
 using nlohmann::json;
 
-class ApiTest : public ::testing::Test {
+class ApiTest : public CorpusTest {
  protected:
-  static void SetUpTestSuite() {
-    std::string why;
-    auto db = corpus_db(&why);
-    if (!db) {
-      skip_reason_ = why;
-      return;
-    }
-    server_ = new TestServer(*db);
-  }
-  static void TearDownTestSuite() {
-    delete server_;
-    server_ = nullptr;
-  }
-  void SetUp() override {
-    if (!server_) GTEST_SKIP() << skip_reason_;
-  }
-
-  static httplib::Result get(const std::string& path) {
-    auto c = server_->client();
-    return c.Get(path.c_str());
-  }
   static json get_json(const std::string& path, int expected_status = 200) {
     auto r = get(path);
     EXPECT_TRUE(r) << path;
@@ -46,12 +25,7 @@ class ApiTest : public ::testing::Test {
     EXPECT_EQ(r->get_header_value("Content-Type"), "application/json") << path;
     return json::parse(r->body);
   }
-
-  static TestServer* server_;
-  static std::string skip_reason_;
 };
-TestServer* ApiTest::server_ = nullptr;
-std::string ApiTest::skip_reason_;
 
 TEST_F(ApiTest, RegisterListsEveryAuthorityWithExportFieldNames) {
   json j = get_json("/api/register");
@@ -130,7 +104,7 @@ TEST_F(ApiTest, UnknownRoutesAre404) {
     ASSERT_TRUE(r) << path;
     EXPECT_EQ(r->status, 404) << path;
   }
-  auto c = server_->client();
+  auto c = server().client();
   auto r = c.Delete("/api/register");
   ASSERT_TRUE(r);
   EXPECT_EQ(r->status, 405);
@@ -255,7 +229,7 @@ TEST_F(ApiTest, PagesRenderAndHaveNoInlineScriptOrStyle) {
 }
 
 TEST_F(ApiTest, LimitsOnRequestSize) {
-  auto c = server_->client();
+  auto c = server().client();
   // Past the request body limit (an article's limit as a URL-encoded form):
   // refused by the server, as JSON on /api/.
   std::string huge(8u << 20, 'a');
@@ -273,7 +247,7 @@ TEST_F(ApiTest, NewsApiLinksAnArticle) {
   std::ifstream in(data_dir() + "/news/004_8e5de1696d51bef5.txt");
   if (!in) GTEST_SKIP() << "shared news articles not found";
   std::string article((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  auto c = server_->client();
+  auto c = server().client();
   auto r = c.Post("/api/news", article, "text/plain");
   ASSERT_TRUE(r);
   ASSERT_EQ(r->status, 200) << r->body;

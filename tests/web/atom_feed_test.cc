@@ -103,12 +103,9 @@ TEST(AtomFeed, HostileTextStaysTextAndIdsAreStable) {
 class CorpusFeeds : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    std::string why;
-    auto corpus = testing::corpus_db(&why);
-    if (!corpus) return;
+    if (!testing::Corpus::present()) return;
     dir_ = new TempDir;
-    db_ = dir_->path + "/register.db";
-    fs::copy_file(*corpus, db_);
+    db_ = testing::Corpus::copy_into(*dir_);
     auto reg = Register::open(db_);
     ASSERT_TRUE(reg) << reg.error();
     first_ = record_changes(reg->connection());

@@ -3,24 +3,12 @@
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 
-#include "reader/reference_tables.h"
-#include "store/accounts.h"
-#include "store/register.h"
 #include "http/html_escape.h"
 #include "http/url_codec.h"
+#include "store/accounts.h"
+#include "store/register.h"
 
 namespace cscwatch::testing {
-
-std::string register_with_authorities(const std::string& dir) {
-  std::string path = dir + "/register.db";
-  auto authorities = load_authorities(data_dir() + "/reference/authorities.csv");
-  if (!authorities) throw std::runtime_error(authorities.error());
-  auto reg = Register::open(path);
-  if (!reg) throw std::runtime_error(reg.error());
-  auto loaded = reg->load_authorities(*authorities);
-  if (!loaded) throw std::runtime_error(loaded.error());
-  return path;
-}
 
 std::string urn_of(const std::string& db_path, const std::string& slug) {
   auto db = Connection::open(db_path, true);

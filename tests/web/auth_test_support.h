@@ -1,8 +1,8 @@
-// Accounts for the web tests (both issue-10 helpers' tests use this): a
-// register with the reference authorities only (no ingest: fast, and
-// writable, unlike the shared corpus register), accounts created straight in
-// it, and signing in over HTTP like a browser (the sign-in form's token, the
-// session cookie, the CSRF token).
+// Accounts for the web tests (both issue-10 helpers' tests use this): in a
+// register of their own (register_with_authorities: writable, unlike the
+// shared corpus register), accounts created straight in it, and signing in
+// over HTTP like a browser (the sign-in form's token, the session cookie, the
+// CSRF token).
 #pragma once
 
 #include <httplib.h>
@@ -16,9 +16,6 @@
 namespace cscwatch::testing {
 
 inline constexpr const char* kTestPassword = "correct horse battery";
-
-// A new register at dir/register.db holding the reference authorities.
-std::string register_with_authorities(const std::string& dir);
 
 // The URN of the authority with this slug (throws if absent).
 std::string urn_of(const std::string& db_path, const std::string& slug);

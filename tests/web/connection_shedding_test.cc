@@ -53,18 +53,32 @@ bool closed_within(int fd, std::chrono::milliseconds timeout, std::string* got =
   return false;
 }
 
-TEST(ConnectionShedding, AFullBudgetShedsTheLongestWaitingSlowConnectionToAdmitANormalRequest) {
-  TempDir dir;
-  std::string db = dir.path + "/register.db";
-  ASSERT_TRUE(Register::open(db));
-  // Four places in all; deadlines far off, so only shedding can close a
-  // slow connection within the test.
-  TestServer server(db, [](ServeOptions& o) {
-    o.max_connections = 4;
-    o.max_connections_per_address = 64;
-    o.head_timeout = 60s;
-    o.idle_timeout = 60s;
-  });
+// A server on an empty register of the test's own, with the connection
+// limits given and deadlines far off, so only shedding can close a slow
+// connection within the test.
+class ConnectionShedding : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    db_ = dir_.path + "/register.db";
+    ASSERT_TRUE(Register::open(db_));
+  }
+  TestServer& serve(int max_connections, int max_connections_per_address) {
+    server_ = std::make_unique<TestServer>(db_, [=](ServeOptions& o) {
+      o.max_connections = max_connections;
+      o.max_connections_per_address = max_connections_per_address;
+      o.head_timeout = 60s;
+      o.idle_timeout = 60s;
+    });
+    return *server_;
+  }
+  TempDir dir_;
+  std::string db_;
+  std::unique_ptr<TestServer> server_;
+};
+
+TEST_F(ConnectionShedding, AFullBudgetShedsTheLongestWaitingSlowConnectionToAdmitANormalRequest) {
+  // Four places in all.
+  TestServer& server = serve(4, 64);
   std::vector<int> slow;
   for (int i = 0; i < 4; ++i) {
     int fd = connect_from(server.port(), ("127.0.5." + std::to_string(i + 1)).c_str());
@@ -86,16 +100,8 @@ TEST(ConnectionShedding, AFullBudgetShedsTheLongestWaitingSlowConnectionToAdmitA
   for (int fd : slow) ::close(fd);
 }
 
-TEST(ConnectionShedding, AnAddressOverItsOwnLimitIsStillRefused) {
-  TempDir dir;
-  std::string db = dir.path + "/register.db";
-  ASSERT_TRUE(Register::open(db));
-  TestServer server(db, [](ServeOptions& o) {
-    o.max_connections = 100;
-    o.max_connections_per_address = 2;
-    o.head_timeout = 60s;
-    o.idle_timeout = 60s;
-  });
+TEST_F(ConnectionShedding, AnAddressOverItsOwnLimitIsStillRefused) {
+  TestServer& server = serve(100, 2);
   std::vector<int> fds;
   for (int i = 0; i < 2; ++i) fds.push_back(connect_from(server.port(), "127.0.6.1"));
   std::this_thread::sleep_for(100ms);

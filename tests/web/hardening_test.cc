@@ -118,31 +118,16 @@ RawResponse raw_request(int port, const std::string& request, std::chrono::milli
   return r;
 }
 
-class HardeningTest : public ::testing::Test {
+class HardeningTest : public CorpusTest {
  protected:
   static void SetUpTestSuite() {
-    std::string why;
-    auto db = corpus_db(&why);
-    if (!db) {
-      skip_reason_ = why;
-      return;
-    }
-    db_ = new std::string(*db);
-    server_ = new TestServer(*db, [](ServeOptions& o) {
+    server_ = corpus_server_with([](ServeOptions& o) {
       o.head_timeout = 1500ms;
       o.idle_timeout = 5000ms;
       o.max_connections_per_address = 64;
     });
   }
-  static void TearDownTestSuite() {
-    delete server_;
-    server_ = nullptr;
-    delete db_;
-    db_ = nullptr;
-  }
-  void SetUp() override {
-    if (!server_) GTEST_SKIP() << skip_reason_;
-  }
+  static void TearDownTestSuite() { server_.reset(); }
   static int port() { return server_->port(); }
   static int64_t dudley_report() {
     auto c = server_->client();
@@ -150,13 +135,8 @@ class HardeningTest : public ::testing::Test {
     return json::parse(r->body)["inspections"][0]["document_id"].get<int64_t>();
   }
 
-  static TestServer* server_;
-  static std::string* db_;
-  static std::string skip_reason_;
+  static inline std::unique_ptr<TestServer> server_;
 };
-TestServer* HardeningTest::server_ = nullptr;
-std::string* HardeningTest::db_ = nullptr;
-std::string HardeningTest::skip_reason_;
 
 // --- 1. Range amplification -------------------------------------------------
 
@@ -243,7 +223,7 @@ TEST_F(HardeningTest, CostlySearchesAreRefusedWithAMessage) {
 }
 
 TEST_F(HardeningTest, QueriesStopAtTheTimeLimitOrWhenTheClientHasGone) {
-  auto db = Connection::open(*db_, true);
+  auto db = Connection::open(db_path, true);
   ASSERT_TRUE(db) << db.error();
   SearchRequest s;
   s.query = "chi* OR saf* OR ser* OR pla*";

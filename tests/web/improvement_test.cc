@@ -65,45 +65,19 @@ std::string monitoring_letter(const std::string& dates, const std::string& ordin
 
 void write(const std::string& path, const std::string& bytes) { std::ofstream(path, std::ios::binary) << bytes; }
 
-class ImprovementTest : public ::testing::Test {
+class ImprovementTest : public ReportsRegisterTest<ImprovementTest> {
  protected:
   static void SetUpTestSuite() {
-    if (!fs::exists(data_dir() + "/corpus/pdf/80443-bury_2021-12-17.pdf")) return;
-    dir = new TempDir;
-    db = register_with_authorities(dir->path);
-    auto reg = Register::open(db);
-    ASSERT_TRUE(reg) << reg.error();
-    {
-      // Loaded as ingest loads it (cli_context.cc).
-      std::set<std::string> urns;
-      for (const auto& a : reg->authorities()) urns.insert(a.urn);
-      auto known = parse_known_interventions(known_interventions_csv(), urns);
-      ASSERT_TRUE(known) << known.error();
-      Transaction tx(reg->connection());
-      load_known_interventions(reg->connection(), *known);
-      tx.commit();
-    }
-    AuthorityDirectory directory(reg->authorities());
-    const std::string pdf = data_dir() + "/corpus/pdf/";
-    auto summary = ingest_files(*reg, directory,
-                                {pdf + "80443-bury_2016-05-16.pdf", pdf + "80443-bury_2021-12-17.pdf",
-                                 pdf + "80464-dudley_2016-04-05.pdf", pdf + "80464-dudley_2018-12-10.pdf",
-                                 pdf + "2532287-bournemouth-christchurch-and-poole_2022-02-11.pdf",
-                                 pdf + "2532287-bournemouth-christchurch-and-poole_2025-01-29.pdf"});
-    ASSERT_EQ(summary.failures.size(), 0u);
+    if (!make_register({"80443-bury_2016-05-16.pdf", "80443-bury_2021-12-17.pdf", "80464-dudley_2016-04-05.pdf",
+                        "80464-dudley_2018-12-10.pdf", "2532287-bournemouth-christchurch-and-poole_2022-02-11.pdf",
+                        "2532287-bournemouth-christchurch-and-poole_2025-01-29.pdf"}))
+      return;
     bury = urn_of(db, "bury");
     dudley = urn_of(db, "dudley");
     create_test_account(db, "eve", Role::editor, {bury});
     create_test_account(db, "fay", Role::editor, {bury});
     create_test_account(db, "ed", Role::editor, {dudley});
     create_test_account(db, "vi", Role::viewer, {bury});
-  }
-  static void TearDownTestSuite() {
-    delete dir;
-    dir = nullptr;
-  }
-  void SetUp() override {
-    if (!dir) GTEST_SKIP() << "shared corpus not found under " << data_dir();
   }
 
   static std::int64_t bury_report_id() {
@@ -143,11 +117,8 @@ class ImprovementTest : public ::testing::Test {
     return m.empty() ? 0 : std::stoll(m[1]);
   }
 
-  static TempDir* dir;
-  static std::string db, bury, dudley;
+  static inline std::string bury, dudley;
 };
-TempDir* ImprovementTest::dir = nullptr;
-std::string ImprovementTest::db, ImprovementTest::bury, ImprovementTest::dudley;
 
 TEST_F(ImprovementTest, ScenarioFromJudgementToMonitoringVisitsTellsTheWholeStoryInOrder) {
   TestServer server(db);

@@ -14,40 +14,22 @@ namespace {
 const std::string kScript = "<script>alert(1)</script>";
 const std::string kImg = "<img src=x onerror=alert(1)>";
 
-class InertMarkupTest : public ::testing::Test {
+class InertMarkupTest : public SyntheticRegisterTest {
  protected:
   void SetUp() override {
-    db_path_ = dir_.path + "/hostile.db";
-    auto reg = Register::open(db_path_);
-    ASSERT_TRUE(reg) << reg.error();
-    Authority a;
-    a.urn = "999001";
-    a.la_code = "999";
+    Authority a = synthetic_authority("999001", "999", "Evil " + kImg + " Borough", "evil-borough");
     a.ons_code = "E06999999";
-    a.name = "Evil " + kImg + " Borough";
-    a.slug = "evil-borough";
     a.region_name = "South " + kScript;
-    ASSERT_TRUE(reg->load_authorities({a}));
+    auto reg = open_register("hostile.db", {a});
+    ASSERT_TRUE(reg) << reg.error();
 
-    std::vector<Page> pages(2);
-    pages[0].number = 1;
-    pages[0].text = "Inspection of Evil Borough\nInadequate " + kScript + " serious and widespread " + kImg;
-    pages[1].number = 2;
-    pages[1].text = "\"><svg onload=alert(1)> what needs to improve </textarea></pre>";
-    std::string pdf = "%PDF-1.4 not really";
-    DocumentToStore d;
+    SyntheticDocument doc(a.urn, "999001-evil_2020-01-01.pdf", DocumentKind::IlacsReport, "2019-11-04", "2019-11-15",
+                          {"Inspection of Evil Borough\nInadequate " + kScript + " serious and widespread " + kImg,
+                           "\"><svg onload=alert(1)> what needs to improve </textarea></pre>"});
+    DocumentToStore& d = doc.d;
     d.path = "/tmp/x.pdf";
-    d.file_name = "999001-evil_2020-01-01.pdf";
     d.sha256 = std::string(64, 'a');
-    d.pdf_bytes = &pdf;
-    d.pages = &pages;
-    d.authority_urn = a.urn;
-    d.record.kind = DocumentKind::IlacsReport;
-    d.record.framework = Framework::Ilacs;
-    d.record.type = InspectionType::Standard;
     d.record.authority_printed = {"Evil " + kScript, 1};
-    d.record.start = Sourced<Date>{*parse_iso_date("2019-11-04"), 1};
-    d.record.end = Sourced<Date>{*parse_iso_date("2019-11-15"), 1};
     d.record.lead_inspector = Sourced<std::string>{"Mallory " + kImg, 1};
     d.record.headline = Sourced<std::string>{"Summary " + kScript, 1};
     d.record.judgements.push_back({JudgementArea::Overall, Grade::Inadequate, "Overall " + kImg, "Inadequate " + kScript, 1});
@@ -63,14 +45,11 @@ class InertMarkupTest : public ::testing::Test {
       EXPECT_EQ(body.find(raw), std::string::npos) << where << " contains raw " << raw;
   }
 
-  TempDir dir_;
-  std::string db_path_;
   int64_t document_id_ = 0;
 };
 
 TEST_F(InertMarkupTest, HostileReportTextRendersAsText) {
-  TestServer server(db_path_);
-  auto c = server.client();
+  auto c = client();
   std::string report = "/report/" + std::to_string(document_id_);
   for (std::string path : {std::string("/"), std::string("/authority/evil-borough"), report,
                            report + "?q=serious%20and%20widespread", std::string("/search?q=serious%20and%20widespread"),
@@ -95,8 +74,7 @@ TEST_F(InertMarkupTest, HostileReportTextRendersAsText) {
 }
 
 TEST_F(InertMarkupTest, HostileSearchQueryIsEscapedAndNeverAnError) {
-  TestServer server(db_path_);
-  auto c = server.client();
+  auto c = client();
   for (std::string q : {"%3Cscript%3Ealert(1)%3C%2Fscript%3E", "%22%3E%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E",
                         "%3C%2Ftextarea%3E%3Cscript%3Ealert(1)%3C%2Fscript%3E"}) {
     auto r = c.Get(("/search?q=" + q).c_str());
@@ -117,8 +95,7 @@ TEST_F(InertMarkupTest, HostileSearchQueryIsEscapedAndNeverAnError) {
 }
 
 TEST_F(InertMarkupTest, HostileNewsArticleIsEscaped) {
-  TestServer server(db_path_);
-  auto c = server.client();
+  auto c = client();
   httplib::Params form{{"article", "Ofsted said \"" + kScript + "\" about Evil Borough " + kImg}};
   auto r = c.Post("/news", form);
   ASSERT_TRUE(r);

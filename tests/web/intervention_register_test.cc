@@ -5,13 +5,10 @@
 // and the same rows as CSV, JSON and XLSX.
 #include <gtest/gtest.h>
 
-#include <filesystem>
 #include <nlohmann/json.hpp>
 #include <set>
 
 #include "auth_test_support.h"
-#include "domain/authority_directory.h"
-#include "ingest/ingest.h"
 #include "reader/known_interventions.h"
 #include "store/improvement_store.h"
 #include "store/register.h"
@@ -20,40 +17,14 @@
 namespace cscwatch::testing {
 namespace {
 
-namespace fs = std::filesystem;
 using nlohmann::json;
 
-class InterventionRegisterTest : public ::testing::Test {
+class InterventionRegisterTest : public ReportsRegisterTest<InterventionRegisterTest> {
  protected:
   static void SetUpTestSuite() {
-    const std::string pdf = data_dir() + "/corpus/pdf/";
-    if (!fs::exists(pdf + "80464-dudley_2016-04-05.pdf")) return;
-    dir = new TempDir;
-    db = register_with_authorities(dir->path);
-    auto reg = Register::open(db);
-    ASSERT_TRUE(reg) << reg.error();
-    std::set<std::string> urns;
-    for (const auto& a : reg->authorities()) urns.insert(a.urn);
-    auto known = parse_known_interventions(known_interventions_csv(), urns);
-    ASSERT_TRUE(known) << known.error();
-    {
-      Transaction tx(reg->connection());
-      load_known_interventions(reg->connection(), *known);
-      tx.commit();
-    }
-    AuthorityDirectory directory(reg->authorities());
-    auto summary = ingest_files(*reg, directory,
-                                {pdf + "80464-dudley_2016-04-05.pdf", pdf + "80464-dudley_2018-12-10.pdf",
-                                 pdf + "2532287-bournemouth-christchurch-and-poole_2022-02-11.pdf",
-                                 pdf + "2532287-bournemouth-christchurch-and-poole_2025-01-29.pdf"});
-    ASSERT_EQ(summary.failures.size(), 0u);
-  }
-  static void TearDownTestSuite() {
-    delete dir;
-    dir = nullptr;
-  }
-  void SetUp() override {
-    if (!dir) GTEST_SKIP() << "shared corpus not found under " << data_dir();
+    make_register({"80464-dudley_2016-04-05.pdf", "80464-dudley_2018-12-10.pdf",
+                   "2532287-bournemouth-christchurch-and-poole_2022-02-11.pdf",
+                   "2532287-bournemouth-christchurch-and-poole_2025-01-29.pdf"});
   }
   static json api(TestServer& server, const std::string& query = "") {
     auto r = server.client().Get("/api/interventions" + query);
@@ -65,12 +36,7 @@ class InterventionRegisterTest : public ::testing::Test {
       if (i["authority_urn"] == urn && i["kind"] == kind) return &i;
     return nullptr;
   }
-
-  static TempDir* dir;
-  static std::string db;
 };
-TempDir* InterventionRegisterTest::dir = nullptr;
-std::string InterventionRegisterTest::db;
 
 TEST_F(InterventionRegisterTest, ListsEveryInterventionWithItsSourceAndTheMonthsEitherSide) {
   TestServer server(db);

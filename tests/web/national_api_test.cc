@@ -14,28 +14,8 @@ namespace {
 
 using nlohmann::json;
 
-class NationalApi : public ::testing::Test {
+class NationalApi : public CorpusTest {
  protected:
-  static void SetUpTestSuite() {
-    std::string why;
-    auto db = corpus_db(&why);
-    if (!db) {
-      skip_reason_ = why;
-      return;
-    }
-    server_ = new TestServer(*db);
-  }
-  static void TearDownTestSuite() {
-    delete server_;
-    server_ = nullptr;
-  }
-  void SetUp() override {
-    if (!server_) GTEST_SKIP() << skip_reason_;
-  }
-  static httplib::Result get(const std::string& path) {
-    auto c = server_->client();
-    return c.Get(path.c_str());
-  }
   static json get_json(const std::string& path) {
     auto r = get(path);
     EXPECT_TRUE(r && r->status == 200) << path;
@@ -46,8 +26,6 @@ class NationalApi : public ::testing::Test {
       if (h["hex"] == code) return &h;
     return nullptr;
   }
-  static inline TestServer* server_ = nullptr;
-  static inline std::string skip_reason_;
 };
 
 TEST_F(NationalApi, TheMapAgreesWithTheRegisterForEveryAuthority) {

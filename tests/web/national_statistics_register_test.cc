@@ -17,57 +17,32 @@ namespace cscwatch::testing {
 namespace {
 
 Authority authority(std::string urn, std::string name, std::string slug, std::string la_code, bool legacy = false) {
-  Authority a;
-  a.urn = std::move(urn);
-  a.la_code = std::move(la_code);
+  Authority a = synthetic_authority(std::move(urn), std::move(la_code), std::move(name), std::move(slug));
   a.ons_code = legacy ? "" : "E06" + a.urn;
-  a.name = std::move(name);
-  a.slug = std::move(slug);
   a.region_name = "East Midlands";
   a.legacy = legacy;
   return a;
 }
 
-struct Doc {
-  std::string pdf = "%PDF-1.4 not really";
-  std::vector<Page> pages;
-  DocumentToStore d;
-  Doc(const std::string& urn, char sha, DocumentKind kind, const char* start, const char* end, const char* published) {
-    pages.resize(1);
-    pages[0].number = 1;
-    pages[0].text = "Page 1";
-    d.path = std::string("/tmp/") + sha + ".pdf";
-    d.file_name = std::string(1, sha) + ".pdf";
+// A one-page document named for its SHA-256 character, published as given.
+struct Doc : SyntheticDocument {
+  Doc(const std::string& urn, char sha, DocumentKind kind, const char* start, const char* end, const char* published)
+      : SyntheticDocument(urn, std::string(1, sha) + ".pdf", kind, start, end, {"Page 1"}) {
     d.sha256 = std::string(64, sha);
-    d.pdf_bytes = &pdf;
-    d.pages = &pages;
-    d.authority_urn = urn;
-    d.record.kind = kind;
-    d.record.framework = kind == DocumentKind::SifReport ? Framework::Sif : Framework::Ilacs;
-    d.record.type = kind == DocumentKind::SifReport ? InspectionType::Full : InspectionType::Standard;
-    d.record.authority_printed = {"Authority " + urn, 1};
-    d.record.start = Sourced<Date>{*parse_iso_date(start), 1};
-    d.record.end = Sourced<Date>{*parse_iso_date(end), 1};
     d.record.published = Sourced<Date>{*parse_iso_date(published), 1};
-    d.record.lead_inspector = Sourced<std::string>{"Jane Inspector", 1};
-  }
-  Doc& judge(JudgementArea area, Grade grade) {
-    d.record.judgements.push_back({area, grade, std::string(label(area)), std::string(label(grade)), 1});
-    return *this;
   }
 };
 
-class NationalStatisticsRegister : public ::testing::Test {
+class NationalStatisticsRegister : public SyntheticRegisterTest {
  protected:
   void SetUp() override {
-    path_ = dir_.path + "/national.db";
-    auto reg = Register::open(path_);
-    ASSERT_TRUE(reg) << reg.error();
     Authority west = authority("2637548", "West Northamptonshire", "west-northamptonshire", "941");
     west.stat_neighbours = {"940", "999"};
-    ASSERT_TRUE(reg->load_authorities({authority("121939", "Northamptonshire", "northamptonshire", "928", true),
-                                       authority("2637539", "North Northamptonshire", "north-northamptonshire", "940"),
-                                       west, authority("999001", "Newshire", "newshire", "999")}));
+    auto reg =
+        open_register("national.db", {authority("121939", "Northamptonshire", "northamptonshire", "928", true),
+                                      authority("2637539", "North Northamptonshire", "north-northamptonshire", "940"),
+                                      west, authority("999001", "Newshire", "newshire", "999")});
+    ASSERT_TRUE(reg) << reg.error();
     // Northamptonshire: inadequate in 2019, before the 2021 split.
     Doc county("121939", 'a', DocumentKind::IlacsReport, "2019-01-07", "2019-01-18", "2019-03-01");
     county.judge(JudgementArea::Overall, Grade::Inadequate);
@@ -91,12 +66,10 @@ class NationalStatisticsRegister : public ::testing::Test {
     ASSERT_TRUE(reg->store(now.d));
     store_hex_layout(reg->connection(), {{"E10000021", "Northamptonshire", 0, 0}, {"E06999001", "Newshire", 1, 0}});
   }
-  TempDir dir_;
-  std::string path_;
 };
 
 TEST_F(NationalStatisticsRegister, ACountysHistoryContinuesIntoEachSuccessor) {
-  auto reg = Register::open(path_, true);
+  auto reg = Register::open(db_path_, true);
   ASSERT_TRUE(reg);
   const auto s = national_statistics(reg->connection(), *parse_iso_date("2026-06-01"));
   // Inadequate (county) -> RI (West) and -> good (North); good -> inadequate (Newshire, 2026 rule).
@@ -125,7 +98,7 @@ TEST_F(NationalStatisticsRegister, ACountysHistoryContinuesIntoEachSuccessor) {
 }
 
 TEST_F(NationalStatisticsRegister, TheMapShowsTheCountyBeforeTheSplitAndBothHalvesAfter) {
-  auto reg = Register::open(path_, true);
+  auto reg = Register::open(db_path_, true);
   ASSERT_TRUE(reg);
   auto before = hex_map(reg->connection(), *parse_iso_date("2020-01-01"));
   ASSERT_EQ(before.hexes.size(), 2u);
@@ -150,7 +123,7 @@ TEST_F(NationalStatisticsRegister, TheMapShowsTheCountyBeforeTheSplitAndBothHalv
 }
 
 TEST_F(NationalStatisticsRegister, AnAuthorityBesideItsNeighboursRegionAndEngland) {
-  auto reg = Register::open(path_, true);
+  auto reg = Register::open(db_path_, true);
   ASSERT_TRUE(reg);
   auto c = peer_comparison(reg->connection(), "west-northamptonshire", *parse_iso_date("2026-06-01"));
   ASSERT_TRUE(c);

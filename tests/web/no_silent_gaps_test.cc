@@ -23,45 +23,20 @@ namespace {
 const std::string kScript = "<script>alert(1)</script>";
 
 Authority make_authority(std::string urn, std::string name, std::string slug) {
-  Authority a;
-  a.urn = urn;
-  a.la_code = urn.substr(3);
+  Authority a = synthetic_authority(urn, urn.substr(3), std::move(name), std::move(slug));
   a.ons_code = "E06" + urn;
-  a.name = std::move(name);
-  a.slug = std::move(slug);
   a.region_name = "North West";
   return a;
 }
 
-// A document of `kind` for `urn`, first and last day on site as given.
-struct Doc {
-  std::string pdf = "%PDF-1.4 not really";
-  std::vector<Page> pages;
-  DocumentToStore d;
-
-  Doc(const std::string& urn, const std::string& file, DocumentKind kind, const char* start, const char* end) {
-    pages.resize(3);
-    for (int i = 0; i < 3; ++i) {
-      pages[i].number = i + 1;
-      pages[i].text = "Page " + std::to_string(i + 1) + " of " + file;
-    }
-    d.path = "/tmp/" + file;
-    d.file_name = file;
-    d.sha256 = std::string(64, 'f');  // each test sets its own
-    d.pdf_bytes = &pdf;
-    d.pages = &pages;
-    d.authority_urn = urn;
-    d.record.kind = kind;
-    d.record.framework = kind == DocumentKind::SifReport ? Framework::Sif : Framework::Ilacs;
-    d.record.type = kind == DocumentKind::SifReport ? InspectionType::Full : InspectionType::Standard;
-    d.record.authority_printed = {"Authority " + urn, 1};
-    d.record.start = Sourced<Date>{*parse_iso_date(start), 1};
-    d.record.end = Sourced<Date>{*parse_iso_date(end), 1};
-    d.record.lead_inspector = Sourced<std::string>{"Jane Inspector", 1};
-  }
-  void judge(JudgementArea area, Grade grade, int page = 2) {
-    d.record.judgements.push_back({area, grade, std::string(label(area)), std::string(label(grade)), page});
-  }
+// A document of `kind` for `urn`, first and last day on site as given, of
+// three pages; its judgements are on page 2 unless said. Each test sets its
+// sha256.
+struct Doc : SyntheticDocument {
+  Doc(const std::string& urn, const std::string& file, DocumentKind kind, const char* start, const char* end)
+      : SyntheticDocument(urn, file, kind, start, end,
+                          {"Page 1 of " + file, "Page 2 of " + file, "Page 3 of " + file}) {}
+  void judge(JudgementArea area, Grade grade, int page = 2) { SyntheticDocument::judge(area, grade, page); }
 };
 
 std::string sha_for(char c) { return std::string(64, c); }
@@ -93,14 +68,12 @@ bool contains(const std::string& body, const std::string& what) { return body.fi
 
 // ---------------------------------------------------------------------------
 
-class Framework2026Test : public ::testing::Test {
+class Framework2026Test : public SyntheticRegisterTest {
  protected:
   void SetUp() override {
-    db_path_ = dir_.path + "/framework2026.db";
-    auto reg = Register::open(db_path_);
+    auto reg = open_register("framework2026.db", {make_authority("999101", "Newshire", "newshire"),
+                                                  make_authority("999102", "Oldshire", "oldshire")});
     ASSERT_TRUE(reg) << reg.error();
-    ASSERT_TRUE(reg->load_authorities({make_authority("999101", "Newshire", "newshire"),
-                                       make_authority("999102", "Oldshire", "oldshire")}));
     // Newshire: a 2022 inspection judged good overall, then the 2026 one.
     Doc before("999101", "999101-newshire_2022.pdf", DocumentKind::IlacsReport, "2022-05-09", "2022-05-20");
     before.d.sha256 = sha_for('1');
@@ -130,14 +103,11 @@ class Framework2026Test : public ::testing::Test {
     reg->connection().exec("PRAGMA wal_checkpoint(TRUNCATE)");
   }
 
-  TempDir dir_;
-  std::string db_path_;
   int64_t document_id_ = 0;
 };
 
 TEST_F(Framework2026Test, RegisterApiCountsItAtItsLowestJudgement) {
-  TestServer server(db_path_);
-  auto c = server.client();
+  auto c = client();
   auto reg = get_json(c, "/api/register");
   const auto* e = find_authority(reg, "newshire");
   ASSERT_NE(e, nullptr);
@@ -177,8 +147,7 @@ TEST_F(Framework2026Test, RegisterApiCountsItAtItsLowestJudgement) {
 }
 
 TEST_F(Framework2026Test, ReportApiSaysOverallIsAbsentByFramework) {
-  TestServer server(db_path_);
-  auto c = server.client();
+  auto c = client();
   auto j = get_json(c, "/api/reports/" + std::to_string(document_id_));
   EXPECT_TRUE(j["overall"].is_null());
   EXPECT_EQ(j["overall_absent_by_framework"], true);
@@ -190,8 +159,7 @@ TEST_F(Framework2026Test, ReportApiSaysOverallIsAbsentByFramework) {
 }
 
 TEST_F(Framework2026Test, RegisterPageShowsNoOverallGradeAndCountsIt) {
-  TestServer server(db_path_);
-  auto c = server.client();
+  auto c = client();
   std::string page = get_html(c, "/");
   EXPECT_TRUE(contains(page, "no overall grade (2026 framework)"));
   EXPECT_TRUE(contains(page, "counted as</span> <span class=\"badge g-requires_improvement\""));
@@ -215,8 +183,7 @@ TEST_F(Framework2026Test, RegisterPageShowsNoOverallGradeAndCountsIt) {
 }
 
 TEST_F(Framework2026Test, AuthorityPageAndTimelineShowTheCountedGrade) {
-  TestServer server(db_path_);
-  auto c = server.client();
+  auto c = client();
   std::string page = get_html(c, "/authority/newshire");
   EXPECT_TRUE(contains(page, "no overall grade (2026 framework)"));
   EXPECT_TRUE(contains(page, "(its lowest judgement)"));
@@ -236,13 +203,11 @@ TEST_F(Framework2026Test, AuthorityPageAndTimelineShowTheCountedGrade) {
 
 // ---------------------------------------------------------------------------
 
-class FlaggedDocumentTest : public ::testing::Test {
+class FlaggedDocumentTest : public SyntheticRegisterTest {
  protected:
   void SetUp() override {
-    db_path_ = dir_.path + "/flagged.db";
-    auto reg = Register::open(db_path_);
+    auto reg = open_register("flagged.db", {make_authority("999201", "Flagshire", "flagshire")});
     ASSERT_TRUE(reg) << reg.error();
-    ASSERT_TRUE(reg->load_authorities({make_authority("999201", "Flagshire", "flagshire")}));
     // A 2024 ILACS report: care leavers not read, no lead inspector.
     Doc doc("999201", "999201-flagshire_2024.pdf", DocumentKind::IlacsReport, "2024-03-04", "2024-03-15");
     doc.d.sha256 = sha_for('4');
@@ -283,14 +248,11 @@ class FlaggedDocumentTest : public ::testing::Test {
     reg->connection().exec("PRAGMA wal_checkpoint(TRUNCATE)");
   }
 
-  TempDir dir_;
-  std::string db_path_;
   int64_t flagged_id_ = 0, sif_id_ = 0;
 };
 
 TEST_F(FlaggedDocumentTest, ReviewPageListsEachFactWithItsReasonAndPage) {
-  TestServer server(db_path_);
-  auto c = server.client();
+  auto c = client();
   std::string page = get_html(c, "/review");
   EXPECT_FALSE(contains(page, "every stored fact meets its rules"));
   EXPECT_TRUE(contains(page, "1 document needs review (2 facts)"));
@@ -322,8 +284,7 @@ TEST_F(FlaggedDocumentTest, ReviewPageListsEachFactWithItsReasonAndPage) {
 }
 
 TEST_F(FlaggedDocumentTest, RegisterSaysDocumentsNeedReview) {
-  TestServer server(db_path_);
-  auto c = server.client();
+  auto c = client();
   std::string page = get_html(c, "/");
   EXPECT_TRUE(contains(page, "id=\"review-notice\"><a href=\"/review\">1 document needs review</a>"));
   auto reg = get_json(c, "/api/register");
@@ -338,8 +299,7 @@ TEST_F(FlaggedDocumentTest, RegisterSaysDocumentsNeedReview) {
 }
 
 TEST_F(FlaggedDocumentTest, ReportPageShowsCorrectedAndNeedsReviewNextToEachField) {
-  TestServer server(db_path_);
-  auto c = server.client();
+  auto c = client();
   std::string page = get_html(c, "/report/" + std::to_string(flagged_id_));
   // The correction: when, who, what was read, the note, the page.
   EXPECT_TRUE(contains(page, "<span class=\"corrected\" data-field=\"in_care\">corrected <time datetime=\""));
@@ -382,8 +342,7 @@ TEST_F(FlaggedDocumentTest, ReportPageShowsCorrectedAndNeedsReviewNextToEachFiel
 }
 
 TEST_F(FlaggedDocumentTest, SifImprovementPointsShowTheirNumberAndSection) {
-  TestServer server(db_path_);
-  auto c = server.client();
+  auto c = client();
   std::string page = get_html(c, "/report/" + std::to_string(sif_id_));
   auto priority = page.find("<h5>Priority and immediate action</h5>");
   auto area = page.find("<h5>Area for improvement</h5>");

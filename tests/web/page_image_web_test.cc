@@ -15,40 +15,22 @@
 namespace cscwatch::testing {
 namespace {
 
-class PageImageWebTest : public ::testing::Test {
+class PageImageWebTest : public CorpusTest {
  protected:
   static void SetUpTestSuite() {
-    std::string why;
-    auto db = corpus_db(&why);
-    if (!db) {
-      skip_reason_ = why;
-      return;
-    }
-    db_path_ = *db;
-    server_ = new TestServer(*db);
-    auto c = Connection::open(*db, true);
-    auto q = c->prepare("SELECT id FROM documents WHERE file_name = '80418-norfolk_2015-10-20.pdf'");
+    if (!Corpus::present()) return;
+    auto q = Corpus::db().prepare("SELECT id FROM documents WHERE file_name = '80418-norfolk_2015-10-20.pdf'");
     if (q.step()) norfolk_ = q.integer(0);
   }
-  static void TearDownTestSuite() {
-    delete server_;
-    server_ = nullptr;
-  }
   void SetUp() override {
-    if (!server_) GTEST_SKIP() << skip_reason_;
+    CorpusTest::SetUp();
+    if (IsSkipped()) return;
     ASSERT_GT(norfolk_, 0) << "Norfolk 2015 is in the corpus register";
   }
-  static httplib::Result get(const std::string& path) { return server_->client().Get(path.c_str()); }
   static std::string page(int n) { return "/report/" + std::to_string(norfolk_) + "/page/" + std::to_string(n); }
 
-  static TestServer* server_;
-  static std::string skip_reason_, db_path_;
-  static int64_t norfolk_;
+  static inline int64_t norfolk_ = 0;
 };
-TestServer* PageImageWebTest::server_ = nullptr;
-std::string PageImageWebTest::skip_reason_;
-std::string PageImageWebTest::db_path_;
-int64_t PageImageWebTest::norfolk_ = 0;
 
 int be32(const std::string& s, size_t at) {
   auto b = [&](size_t i) { return static_cast<unsigned char>(s[at + i]); };
@@ -115,7 +97,7 @@ TEST_F(PageImageWebTest, TheReportPageLinksEachFactToItsPageImage) {
 // its page with exactly one occurrence of the grade highlighted (the one
 // under or beside the judgement's own wording), never none, never all.
 TEST_F(PageImageWebTest, EveryCitedJudgementHighlightsOneOccurrence) {
-  auto c = Connection::open(db_path_, true);
+  auto c = Connection::open(db_path, true);
   ASSERT_TRUE(c) << c.error();
   auto q = c->prepare("SELECT document_id FROM document_files ORDER BY document_id LIMIT 40");
   std::regex link(R"re(href="(/report/\d+/page/\d+\?fact=(overall|leadership|help_protection|in_care|care_leavers|adoption|lscb))#highlight")re");
@@ -163,8 +145,7 @@ TEST_F(PageImageWebTest, BadPagesAndFactsAreRefusedWithoutACrash) {
 
 TEST_F(PageImageWebTest, AMissingOrUnreadablePdfGivesAClearPage) {
   TempDir dir;
-  std::string copy = dir.path + "/register.db";
-  std::filesystem::copy_file(db_path_, copy);
+  std::string copy = Corpus::copy_into(dir);
   int64_t missing = 0, unreadable = 0;
   {
     auto c = Connection::open(copy);

@@ -57,20 +57,7 @@ TEST(TextTerms, PhrasesBreakAtPunctuationAndNumbers) {
   EXPECT_EQ(stem("planning"), "plan");
 }
 
-class PhraseCorpus : public ::testing::Test {
- protected:
-  void SetUp() override {
-    std::string why;
-    auto path = corpus_db(&why);
-    if (!path) GTEST_SKIP() << why;
-    db_path = *path;
-    auto c = Connection::open(db_path, true);
-    ASSERT_TRUE(c) << c.error();
-    db = std::move(*c);
-  }
-  std::string db_path;
-  Connection db;
-};
+class PhraseCorpus : public CorpusTest {};
 
 // Occurrences of a one-word phrase as a whole word, counted from the page
 // text of reports whose overall grade is in `grades` (the corpus has no
@@ -156,8 +143,7 @@ TEST_F(PhraseCorpus, ListsAreOrderedAndFreeOfBoilerplate) {
 }
 
 TEST_F(PhraseCorpus, PageAndApiLinkEachPhraseToItsEvidence) {
-  TestServer server(db_path);
-  auto cli = server.client();
+  auto cli = server().client();
   auto page = cli.Get("/national/phrases?framework=SIF");
   ASSERT_TRUE(page);
   ASSERT_EQ(page->status, 200);

@@ -19,7 +19,7 @@
 namespace cscwatch {
 namespace {
 
-using testing::corpus_db;
+using testing::Corpus;
 
 // The implementation before the page directory, kept here as the reference.
 SearchResults reference_search(const Connection& db, const SearchRequest& r) {
@@ -110,19 +110,10 @@ std::vector<std::string> corpus_words(const Connection& db) {
   return out;
 }
 
-class SearchEquivalence : public ::testing::Test {
- protected:
-  void SetUp() override {
-    std::string why;
-    auto path = corpus_db(&why);
-    if (!path) GTEST_SKIP() << why;
-    path_ = *path;
-  }
-  std::string path_;
-};
+class SearchEquivalence : public testing::CorpusTest {};
 
 TEST_F(SearchEquivalence, SameCountsOrderScoresAndSnippetsAsTheJoinedQueryOnRealQueries) {
-  auto db = Connection::open(path_, /*read_only=*/true);
+  auto db = Connection::open(db_path, /*read_only=*/true);
   ASSERT_TRUE(db) << db.error();
   db->exec("CREATE VIRTUAL TABLE temp.equivalence_vocabulary USING fts5vocab(main, page_fts, 'row')");
   std::vector<std::string> queries = corpus_words(*db);
@@ -166,9 +157,7 @@ TEST_F(SearchEquivalence, SameCountsOrderScoresAndSnippetsAsTheJoinedQueryOnReal
 
 TEST_F(SearchEquivalence, ThePageDirectoryFollowsTheRegisterWhenItChanges) {
   testing::TempDir dir;
-  std::string copy = dir.path + "/register.db";
-  std::filesystem::copy_file(path_, copy);
-  if (std::filesystem::exists(path_ + "-wal")) std::filesystem::copy_file(path_ + "-wal", copy + "-wal");
+  std::string copy = Corpus::copy_into(dir);
   auto reader = Connection::open(copy, /*read_only=*/true);
   auto writer = Connection::open(copy);
   ASSERT_TRUE(reader && writer);

@@ -69,13 +69,12 @@ Answer read_answer(int fd) {
   return a;
 }
 
-class SharedSearch : public ::testing::Test {
+// A server of the test's own: the searches must reach it together, uncached.
+class SharedSearch : public CorpusTest {
  protected:
   void SetUp() override {
-    std::string why;
-    auto db = corpus_db(&why);
-    if (!db) GTEST_SKIP() << why;
-    server_ = std::make_unique<TestServer>(*db);
+    CorpusTest::SetUp();
+    if (!IsSkipped()) server_ = std::make_unique<TestServer>(db_path);
   }
   std::unique_ptr<TestServer> server_;
 };

@@ -12,25 +12,14 @@
 namespace cscwatch::testing {
 namespace {
 
-class PersistenceCorpus : public ::testing::Test {
+class PersistenceCorpus : public CorpusTest {
  protected:
-  void SetUp() override {
-    std::string why;
-    auto path = corpus_db(&why);
-    if (!path) GTEST_SKIP() << why;
-    db_path = *path;
-    auto c = Connection::open(db_path, true);
-    ASSERT_TRUE(c) << c.error();
-    db = std::move(*c);
-  }
   const PointMatch* find(const std::vector<InspectionPairMatches>& pairs, const std::string& words) {
     for (const auto& p : pairs)
       for (const auto& m : p.points)
         if (m.point.text.find(words) != std::string::npos) return &m;
     return nullptr;
   }
-  std::string db_path;
-  Connection db;
 };
 
 TEST_F(PersistenceCorpus, SimilarityIsACosine) {
@@ -106,8 +95,7 @@ TEST_F(PersistenceCorpus, NationalTotalsAreTheSumOfTheAuthorities) {
 }
 
 TEST_F(PersistenceCorpus, PagesAndApi) {
-  TestServer server(db_path);
-  auto cli = server.client();
+  auto cli = server().client();
   auto page = cli.Get("/national/persistence");
   ASSERT_TRUE(page);
   ASSERT_EQ(page->status, 200);
@@ -130,8 +118,7 @@ TEST_F(PersistenceCorpus, PagesAndApi) {
 }
 
 TEST_F(PersistenceCorpus, AuthorityPageChartsTheAreasFigures) {
-  TestServer server(db_path);
-  auto page = server.client().Get("/authority/dudley");
+  auto page = server().client().Get("/authority/dudley");
   ASSERT_TRUE(page);
   ASSERT_EQ(page->status, 200);
   // Dudley's 2016 SIF report: 708 children looked after, a rate of 104.7 per 10,000 (page 6).
@@ -140,7 +127,7 @@ TEST_F(PersistenceCorpus, AuthorityPageChartsTheAreasFigures) {
   const std::string table = page->body.substr(at, page->body.find("</table>", at) - at);
   EXPECT_NE(table.find("708 (104.7 per 10,000)"), std::string::npos);
   EXPECT_NE(table.find("67,900 (22% of the population)"), std::string::npos);
-  auto api = server.client().Get("/api/authorities/dudley/context");
+  auto api = server().client().Get("/api/authorities/dudley/context");
   ASSERT_TRUE(api);
   ASSERT_EQ(api->status, 200);
   const auto j = nlohmann::json::parse(api->body);
@@ -153,7 +140,7 @@ TEST_F(PersistenceCorpus, AuthorityPageChartsTheAreasFigures) {
       EXPECT_GT(i["figures"]["looked_after"]["page"].get<int>(), 0);
     }
   EXPECT_TRUE(found);
-  EXPECT_EQ(server.client().Get("/api/authorities/atlantis/context")->status, 404);
+  EXPECT_EQ(server().client().Get("/api/authorities/atlantis/context")->status, 404);
 }
 
 }  // namespace

@@ -1,21 +1,23 @@
 #include "web_test_support.h"
 
-#include <fcntl.h>
 #include <signal.h>
-#include <sys/file.h>
 #include <unistd.h>
 
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
+#include <set>
 #include <stdexcept>
 
+#include "common/built_once.h"
+#include "common/reference_register.h"
 #include "domain/authority_directory.h"
 #include "ingest/ingest.h"
 #include "parse/parser_version.h"
 #include "reader/hexmap.h"
-#include "reader/reference_tables.h"
+#include "reader/known_interventions.h"
 #include "store/hex_layout.h"
+#include "store/improvement_store.h"
 #include "store/migrations.h"
 #include "store/register.h"
 
@@ -23,53 +25,53 @@ namespace fs = std::filesystem;
 
 namespace cscwatch::testing {
 
-std::string data_dir() { return CSCWATCH_DATA_DIR; }
 std::string artifacts_dir() { return CSCWATCH_TEST_ARTIFACTS_DIR; }
 
 Date fixed_today() { return *parse_iso_date("2026-06-01"); }
 
 std::optional<std::string> corpus_db(std::string* why) {
-  std::string csv = data_dir() + "/reference/authorities.csv";
-  std::string pdfs = data_dir() + "/corpus/pdf";
-  if (!fs::exists(csv) || !fs::exists(pdfs)) {
-    if (why) *why = "shared corpus not found under " + data_dir() + " (set CSCWATCH_DATA_DIR)";
-    return std::nullopt;
+  if (!have_reference_and_corpus(why)) return std::nullopt;
+  const std::string name =
+      "corpus-s" + std::to_string(latest_schema_version()) + "-p" + std::to_string(kParserVersion) + ".db";
+  return built_once(fs::path(artifacts_dir()) / "web", name, [](const std::string& path) {
+    Register reg = open_reference_register(path);
+    auto hexes = load_hexmap(data_dir() + "/reference/upper_tier_hexmap.hexjson");
+    if (!hexes) throw std::runtime_error(hexes.error());
+    store_hex_layout(reg.connection(), *hexes);
+    AuthorityDirectory directory(reg.authorities());
+    std::vector<IngestFailure> missing;
+    auto files = collect_pdf_files({corpus_pdf_dir()}, missing);
+    IngestOptions options;
+    options.threads = 2;
+    ingest_files(reg, directory, files, options);
+    reg.connection().exec("PRAGMA wal_checkpoint(TRUNCATE)");
+  });
+}
+
+std::string register_with_authorities(const std::string& dir) {
+  std::string path = dir + "/register.db";
+  open_reference_register(path);
+  return path;
+}
+
+std::string register_with_reports(const std::string& dir, const std::vector<std::string>& corpus_files,
+                                  size_t* failures) {
+  std::string path = dir + "/register.db";
+  Register reg = open_reference_register(path);
+  std::set<std::string> urns;
+  for (const auto& a : reg.authorities()) urns.insert(a.urn);
+  auto known = parse_known_interventions(known_interventions_csv(), urns);
+  if (!known) throw std::runtime_error(known.error());
+  {
+    Transaction tx(reg.connection());
+    load_known_interventions(reg.connection(), *known);
+    tx.commit();
   }
-  fs::path dir = fs::path(artifacts_dir()) / "web";
-  fs::create_directories(dir);
-  fs::path db = dir / ("corpus-s" + std::to_string(latest_schema_version()) + "-p" + std::to_string(kParserVersion) + ".db");
-  // Several test processes may start at once (ctest -j): one builds, the
-  // others wait on the lock and then reuse the file.
-  int lock = ::open((dir / "corpus.lock").c_str(), O_CREAT | O_RDWR, 0644);
-  if (lock < 0) throw std::runtime_error("cannot create lock file in " + dir.string());
-  ::flock(lock, LOCK_EX);
-  if (!fs::exists(db)) {
-    fs::path tmp = dir / ("building-" + std::to_string(::getpid()) + ".db");
-    {
-      auto authorities = load_authorities(csv);
-      if (!authorities) throw std::runtime_error(authorities.error());
-      auto reg = Register::open(tmp.string());
-      if (!reg) throw std::runtime_error(reg.error());
-      auto loaded = reg->load_authorities(*authorities);
-      if (!loaded) throw std::runtime_error(loaded.error());
-      auto hexes = load_hexmap(data_dir() + "/reference/upper_tier_hexmap.hexjson");
-      if (!hexes) throw std::runtime_error(hexes.error());
-      store_hex_layout(reg->connection(), *hexes);
-      AuthorityDirectory directory(reg->authorities());
-      std::vector<IngestFailure> missing;
-      auto files = collect_pdf_files({pdfs}, missing);
-      IngestOptions options;
-      options.threads = 2;
-      ingest_files(*reg, directory, files, options);
-      reg->connection().exec("PRAGMA wal_checkpoint(TRUNCATE)");
-    }
-    fs::remove(tmp.string() + "-wal");
-    fs::remove(tmp.string() + "-shm");
-    fs::rename(tmp, db);
-  }
-  ::flock(lock, LOCK_UN);
-  ::close(lock);
-  return db.string();
+  AuthorityDirectory directory(reg.authorities());
+  std::vector<std::string> files;
+  for (const auto& f : corpus_files) files.push_back(corpus_pdf(f));
+  *failures = ingest_files(reg, directory, files).failures.size();
+  return path;
 }
 
 TempDir::TempDir() {
@@ -114,5 +116,83 @@ httplib::Client TestServer::client() const {
 }
 
 std::string TestServer::url(const std::string& path) const { return "http://127.0.0.1:" + std::to_string(port_) + path; }
+
+namespace {
+
+struct CorpusState {
+  bool looked = false;
+  std::optional<std::string> path;
+  std::string why;
+  Connection db;
+  std::unique_ptr<TestServer> server;
+};
+
+// The state as it is: nothing looked for yet, until corpus_state().
+CorpusState& corpus_state_so_far() {
+  static CorpusState state;
+  return state;
+}
+
+// The state with the corpus register looked for (built if it must be).
+CorpusState& corpus_state() {
+  CorpusState& state = corpus_state_so_far();
+  if (!state.looked) {
+    state.looked = true;
+    state.path = corpus_db(&state.why);
+    if (state.path) {
+      auto c = Connection::open(*state.path, true);
+      if (!c) throw std::runtime_error(c.error());
+      state.db = std::move(*c);
+    }
+  }
+  return state;
+}
+
+// Stops the corpus world's server (if it started) and closes its connection
+// when the tests end, before the program's statics go.
+class CorpusEnvironment : public ::testing::Environment {
+ public:
+  void TearDown() override {
+    corpus_state_so_far().server.reset();
+    corpus_state_so_far().db = Connection();
+  }
+};
+[[maybe_unused]] ::testing::Environment* const corpus_environment =
+    ::testing::AddGlobalTestEnvironment(new CorpusEnvironment);
+
+}  // namespace
+
+bool Corpus::present() {
+  return corpus_state().path.has_value();
+}
+const std::string& Corpus::why_absent() {
+  return corpus_state().why;
+}
+const std::string& Corpus::path() {
+  static const std::string none;
+  return present() ? *corpus_state().path : none;
+}
+const Connection& Corpus::db() {
+  return corpus_state().db;
+}
+
+TestServer& Corpus::server() {
+  CorpusState& state = corpus_state();
+  if (!state.path) throw std::runtime_error("no corpus register: " + state.why);
+  if (!state.server) state.server = std::make_unique<TestServer>(*state.path);
+  return *state.server;
+}
+
+std::string Corpus::copy_into(const TempDir& dir) {
+  const std::string copy = dir.path + "/register.db";
+  fs::copy_file(path(), copy);
+  if (fs::exists(path() + "-wal")) fs::copy_file(path() + "-wal", copy + "-wal");
+  return copy;
+}
+
+std::unique_ptr<TestServer> corpus_server_with(const std::function<void(ServeOptions&)>& tweak) {
+  if (!Corpus::present()) return nullptr;
+  return std::make_unique<TestServer>(Corpus::path(), tweak);
+}
 
 }  // namespace cscwatch::testing
