@@ -12,45 +12,12 @@
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")/.." && pwd)
-binary="" db=""
-data_dir=${CSCWATCH_DATA_DIR:-$here/../shared}
-while [[ $# -gt 0 ]]; do
-  case $1 in
-    --binary) binary=$2; shift 2 ;;
-    --db) db=$2; shift 2 ;;
-    *) echo "usage: $0 [--binary PATH] [--db FILE]" >&2; exit 2 ;;
-  esac
-done
-if [[ -z $binary ]]; then
-  for b in "$here"/build/cscwatch "$here"/build-release/cscwatch; do [[ -x $b ]] && binary=$b && break; done
-fi
-[[ -x $binary ]] || { echo "cscwatch binary not found: build it, or pass --binary" >&2; exit 1; }
-
-work=$(mktemp -d)
-server_pid=""
-cleanup() {
-  [[ -n $server_pid ]] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-if [[ -z $db ]]; then
-  db=$work/bench.db
-  echo "ingesting $data_dir/corpus/pdf into a temporary register..."
-  "$binary" ingest --db "$db" --data-dir "$data_dir" -q "$data_dir/corpus/pdf" >/dev/null || true
-  [[ -f $db ]] || { echo "ingest failed" >&2; exit 1; }
-fi
-
+# shellcheck source=bench/lib/serve.sh
+source "$here/bench/lib/serve.sh"
+bench_options "[--binary PATH] [--db FILE]" -- "$@"
+bench_setup
 started=$SECONDS
-"$binary" serve --db "$db" --listen 127.0.0.1:0 >"$work/serve.out" 2>"$work/serve.err" &
-server_pid=$!
-base=""
-for _ in $(seq 600); do
-  base=$(grep -o 'http://127\.0\.0\.1:[0-9]*' "$work/serve.out" || true)
-  [[ -n $base ]] && grep -q 'national analyses ready' "$work/serve.err" && break
-  sleep 0.1
-done
-[[ -n $base ]] || { echo "server did not start:"; cat "$work/serve.err"; exit 1; } >&2
+bench_serve --ready 'national analyses ready'
 echo "server ready after $((SECONDS - started)) s: $(grep 'national analyses' "$work/serve.err" || echo 'analyses not reported')"
 
 report=$(curl -s "$base/api/authorities/dudley" | grep -o '"/report/[0-9]*"' | head -1 | tr -d '"' || true)

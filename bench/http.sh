@@ -22,56 +22,17 @@
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")/.." && pwd)
-binary="" db="" duration=10s connections=64 threads=2 slow=200 search_only=0
-data_dir=${CSCWATCH_DATA_DIR:-$here/../shared}
-while [[ $# -gt 0 ]]; do
-  case $1 in
-    --binary) binary=$2; shift 2 ;;
-    --db) db=$2; shift 2 ;;
-    --duration) duration=$2; shift 2 ;;
-    --connections) connections=$2; shift 2 ;;
-    --slow) slow=$2; shift 2 ;;
-    --search-only) search_only=1; shift ;;  # only the search-under-load runs
-    *) echo "usage: $0 [--binary PATH] [--db FILE] [--duration 10s] [--connections 64] [--slow 200] [--search-only]" >&2; exit 2 ;;
-  esac
-done
+# shellcheck source=bench/lib/serve.sh
+source "$here/bench/lib/serve.sh"
+duration=10s connections=64 threads=2 slow=200 search_only=0
+# --search-only: only the search-under-load runs.
+bench_options "[--binary PATH] [--db FILE] [--duration 10s] [--connections 64] [--slow 200] [--search-only]" \
+  --duration --connections --slow --search-only=1 -- "$@"
 command -v wrk >/dev/null || { echo "wrk not found (apt-get install wrk)" >&2; exit 1; }
-if [[ -z $binary ]]; then
-  # An optimised build, never the sanitizer build (build-asan sorts first).
-  for b in "$here"/build/cscwatch "$here"/build-release/cscwatch; do [[ -x $b ]] && binary=$b && break; done
-fi
-[[ -x $binary ]] || { echo "cscwatch binary not found: build it, or pass --binary" >&2; exit 1; }
-
-work=$(mktemp -d)
-server_pid="" slow_pid=""
-cleanup() {
-  [[ -n $slow_pid ]] && kill "$slow_pid" 2>/dev/null && wait "$slow_pid" 2>/dev/null || true
-  [[ -n $server_pid ]] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-if [[ -z $db ]]; then
-  db=$work/bench.db
-  echo "ingesting $data_dir/corpus/pdf into a temporary register..."
-  "$binary" ingest --db "$db" --data-dir "$data_dir" -q "$data_dir/corpus/pdf" >/dev/null || true
-  [[ -f $db ]] || { echo "ingest failed" >&2; exit 1; }
-fi
-
+bench_setup
 # wrk's connections all come from 127.0.0.1: allow them past the per-address limit.
-"$binary" serve --db "$db" --listen 127.0.0.1:0 --max-connections-per-address 256 >"$work/serve.out" 2>"$work/serve.err" &
-server_pid=$!
-base=""
-for _ in $(seq 100); do
-  base=$(grep -o 'http://127\.0\.0\.1:[0-9]*' "$work/serve.out" || true)
-  [[ -n $base ]] && break
-  sleep 0.1
-done
-[[ -n $base ]] || { echo "server did not start:"; cat "$work/serve.err"; exit 1; } >&2
-
-# The authority page: Dudley if present, else the first authority with a report.
-authority=dudley
-curl -sf -o /dev/null "$base/authority/$authority" || authority=$(curl -s "$base/api/register" | grep -o '"authority_slug":"[a-z0-9-]*"' | head -1 | cut -d'"' -f4)
+bench_serve --max-connections-per-address 256
+authority=$(bench_authority)
 search='/api/search?q=%22serious%20and%20widespread%22'
 
 # run_wrk LABEL WRK_ARGS... : one row of the table.
@@ -174,7 +135,6 @@ done
 
 # Slow clients: $slow connections from four loopback addresses, each trickling a
 # request head (one header line a second), reconnecting when closed.
-port=${base##*:}
 cat > "$work/slow.py" <<'PY'
 import socket, sys, time
 port, n = int(sys.argv[1]), int(sys.argv[2])
@@ -201,7 +161,7 @@ while True:
 PY
 if [[ $slow -gt 0 ]]; then
   python3 "$work/slow.py" "$port" "$slow" &
-  slow_pid=$!
+  bench_track $!
   sleep 2
   echo
   printf '%-42s %10s %9s %9s %7s\n' "URL, $slow slow clients connected" "req/s" "p50" "p99" "errors"

@@ -17,47 +17,13 @@
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")/.." && pwd)
-binary="" db="" pages=80 coverage=0
-data_dir=${CSCWATCH_DATA_DIR:-$here/../shared}
-while [[ $# -gt 0 ]]; do
-  case $1 in
-    --binary) binary=$2; shift 2 ;;
-    --db) db=$2; shift 2 ;;
-    --pages) pages=$2; shift 2 ;;
-    --coverage) coverage=1; shift ;;
-    *) echo "usage: $0 [--binary PATH] [--db FILE] [--pages 80] [--coverage]" >&2; exit 2 ;;
-  esac
-done
+# shellcheck source=bench/lib/serve.sh
+source "$here/bench/lib/serve.sh"
+pages=80 coverage=0
+bench_options "[--binary PATH] [--db FILE] [--pages 80] [--coverage]" --pages --coverage=1 -- "$@"
 command -v sqlite3 >/dev/null || { echo "sqlite3 not found (apt-get install sqlite3)" >&2; exit 1; }
-if [[ -z $binary ]]; then
-  for b in "$here"/build/cscwatch "$here"/build-release/cscwatch; do [[ -x $b ]] && binary=$b && break; done
-fi
-[[ -x $binary ]] || { echo "cscwatch binary not found: build it, or pass --binary" >&2; exit 1; }
-
-work=$(mktemp -d)
-server_pid=""
-cleanup() {
-  [[ -n $server_pid ]] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-if [[ -z $db ]]; then
-  db=$work/bench.db
-  echo "ingesting $data_dir/corpus/pdf into a temporary register..."
-  "$binary" ingest --db "$db" --data-dir "$data_dir" -q "$data_dir/corpus/pdf" >/dev/null || true
-  [[ -f $db ]] || { echo "ingest failed" >&2; exit 1; }
-fi
-
-"$binary" serve --db "$db" --listen 127.0.0.1:0 >"$work/serve.out" 2>"$work/serve.err" &
-server_pid=$!
-base=""
-for _ in $(seq 100); do
-  base=$(grep -o 'http://127\.0\.0\.1:[0-9]*' "$work/serve.out" || true)
-  [[ -n $base ]] && break
-  sleep 0.1
-done
-[[ -n $base ]] || { echo "server did not start:"; cat "$work/serve.err"; exit 1; } >&2
+bench_setup
+bench_serve
 
 # document id, page: page 1 and the middle page of every document with a PDF.
 sqlite3 -separator ' ' "file:$db?mode=ro" \

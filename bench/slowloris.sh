@@ -17,56 +17,18 @@
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")/.." && pwd)
-binary="" db="" slow=5000 addresses=1000 seconds=20 budget=0
-data_dir=${CSCWATCH_DATA_DIR:-$here/../shared}
-while [[ $# -gt 0 ]]; do
-  case $1 in
-    --binary) binary=$2; shift 2 ;;
-    --db) db=$2; shift 2 ;;
-    --slow) slow=$2; shift 2 ;;
-    --addresses) addresses=$2; shift 2 ;;
-    --seconds) seconds=$2; shift 2 ;;
-    --budget) budget=$2; shift 2 ;;
-    *) echo "usage: $0 [--binary PATH] [--db FILE] [--slow 5000] [--addresses 1000] [--seconds 20] [--budget N]" >&2; exit 2 ;;
-  esac
-done
-if [[ -z $binary ]]; then
-  for b in "$here"/build/cscwatch "$here"/build-release/cscwatch; do [[ -x $b ]] && binary=$b && break; done
-fi
-[[ -x $binary ]] || { echo "cscwatch binary not found: build it, or pass --binary" >&2; exit 1; }
-
-work=$(mktemp -d)
-server_pid="" hold_pid=""
-cleanup() {
-  [[ -n $hold_pid ]] && kill "$hold_pid" 2>/dev/null && wait "$hold_pid" 2>/dev/null || true
-  [[ -n $server_pid ]] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-if [[ -z $db ]]; then
-  db=$work/bench.db
-  echo "ingesting $data_dir/corpus/pdf into a temporary register..."
-  "$binary" ingest --db "$db" --data-dir "$data_dir" -q "$data_dir/corpus/pdf" >/dev/null || true
-  [[ -f $db ]] || { echo "ingest failed" >&2; exit 1; }
-fi
-
-serve_args=(serve --db "$db" --listen 127.0.0.1:0)
+# shellcheck source=bench/lib/serve.sh
+source "$here/bench/lib/serve.sh"
+slow=5000 addresses=1000 seconds=20 budget=0
+bench_options "[--binary PATH] [--db FILE] [--slow 5000] [--addresses 1000] [--seconds 20] [--budget N]" \
+  --slow --addresses --seconds --budget -- "$@"
+bench_setup
+serve_args=()
 [[ $budget != 0 ]] && serve_args+=(--max-connections "$budget")
-"$binary" "${serve_args[@]}" >"$work/serve.out" 2>"$work/serve.err" &
-server_pid=$!
-base=""
-for _ in $(seq 100); do
-  base=$(grep -o 'http://127\.0\.0\.1:[0-9]*' "$work/serve.out" || true)
-  [[ -n $base ]] && break
-  sleep 0.1
-done
-[[ -n $base ]] || { echo "server did not start:"; cat "$work/serve.err"; exit 1; } >&2
-port=${base##*:}
+bench_serve "${serve_args[@]}"
 grep -h 'open files' "$work/serve.out" "$work/serve.err" || echo "(the server logged no file limit)"
 
-authority=dudley
-curl -sf -o /dev/null "$base/authority/$authority" || authority=$(curl -s "$base/api/register" | grep -o '"authority_slug":"[a-z0-9-]*"' | head -1 | cut -d'"' -f4)
+authority=$(bench_authority)
 paths=(/ "/authority/$authority" '/api/search?q=%22serious%20and%20widespread%22' /national)
 for p in "${paths[@]}"; do curl -sf -o /dev/null "$base$p" || echo "warning: $p did not answer 200" >&2; done
 
@@ -84,6 +46,7 @@ row "no slow connections (reference)" "$(probe)"
 python3 "$here/bench/slowloris.py" hold --port "$port" --connections "$slow" --addresses "$addresses" \
   --seconds $(( seconds * 3 + 60 )) >"$work/hold.out" &
 hold_pid=$!
+bench_track "$hold_pid"
 opened=0
 for _ in $(seq 60); do  # until each has been opened (a minute at most)
   sleep 1
@@ -96,6 +59,5 @@ result=$(probe)
 row "$slow slow connections from $addresses addresses" "$result"
 echo "slow connections at the start: $held_line"
 echo "slow connections at the end:   $(tail -1 "$work/hold.out")"
-kill "$hold_pid" 2>/dev/null; wait "$hold_pid" 2>/dev/null || true
-hold_pid=""
+bench_stop "$hold_pid"
 grep -h 'shed' "$work/serve.out" "$work/serve.err" | tail -1 || true

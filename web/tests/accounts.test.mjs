@@ -5,12 +5,12 @@
 // Works on a copy of the corpus register (made with `cscwatch backup`), so
 // the shared browser register gets no accounts.
 // Environment: CSCWATCH_BINARY, CSCWATCH_DB, CSCWATCH_ARTIFACTS, CSCWATCH_WEB_DIR.
-import { test, after, before } from 'node:test';
+import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { LAUNCH_ARGS, artifacts as allArtifacts, axeViolations as axeOn, binary, chromium, db as corpusDb, prerequisites, startServer } from './browser_support.mjs';
+import { DESK, VIEWPORTS, artifacts as allArtifacts, axeViolations as axeOn, binary, db as corpusDb, prerequisites, serveAndBrowse } from './browser_support.mjs';
 
 const PASSWORD = 'a browser test password';
 const { playwright, axePath } = prerequisites();
@@ -24,40 +24,24 @@ function cscwatch(args, input) {
   return r.stdout;
 }
 
-let server;
-let base;
-let browser;
-
 // The database with its WAL and shared-memory files: a stale -wal beside a
 // fresh copy would be replayed into it ("database disk image is malformed").
 const removeDb = () => {
   for (const suffix of ['', '-wal', '-shm']) rmSync(db + suffix, { force: true });
 };
 
-before(async () => {
-  removeDb();
-  const copy = spawnSync(binary, ['--db', corpusDb, 'backup', db], { encoding: 'utf8' });
-  assert.equal(copy.status, 0, copy.stderr);
-  cscwatch(['user', 'add', 'browser-editor', '--role', 'editor', '--authority', 'dudley'], `${PASSWORD}\n`);
-  ({ server, base } = await startServer(db));
-  browser = await playwright.chromium.launch({
-    executablePath: chromium,
-    headless: true,
-    args: LAUNCH_ARGS,
-  });
-});
-
-after(async () => {
-  if (browser) await browser.close();
-  if (server) server.kill('SIGTERM');
-  removeDb();
-});
+removeDb();
+const copy = spawnSync(binary, ['--db', corpusDb, 'backup', db], { encoding: 'utf8' });
+assert.equal(copy.status, 0, copy.stderr);
+cscwatch(['user', 'add', 'browser-editor', '--role', 'editor', '--authority', 'dudley'], `${PASSWORD}\n`);
+const { base, browser } = await serveAndBrowse(playwright, { register: db });
+after(removeDb);
 
 const axeViolations = (p) => axeOn(p, axePath);
 
 test('an editor signs in, writes with the CSRF token, reads the audit trail and signs out', async () => {
   // bypassCSP only so that axe.min.js can be added; the CSP itself is the register test's.
-  const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1400, height: 1000 } });
+  const context = await browser.newContext({ bypassCSP: true, viewport: DESK });
   const page = await context.newPage();
   await page.goto(`${base}/authority/dudley`);
   await page.getByRole('link', { name: 'Sign in' }).click();
@@ -93,7 +77,7 @@ test('an editor signs in, writes with the CSRF token, reads the audit trail and 
   assert.equal(other.status(), 403);
 
   const failures = [];
-  for (const [label, viewport] of [['desk', { width: 1400, height: 1000 }], ['phone', { width: 390, height: 844 }]]) {
+  for (const [label, viewport] of VIEWPORTS) {
     await page.setViewportSize(viewport);
     for (const url of ['/audit/dudley', '/', '/authority/dudley']) {
       await page.goto(`${base}${url}`);

@@ -4,47 +4,17 @@
 // Environment: CSCWATCH_BINARY, CSCWATCH_DB, CSCWATCH_ARTIFACTS (screenshots),
 // optionally CHROMIUM (default /usr/bin/chromium).
 // Exits 77 (CTest: skipped) when a prerequisite is missing, saying which.
-import { test, after, before } from 'node:test';
+import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { LAUNCH_ARGS, WCAG_TAGS, artifacts, chromium, prerequisites, startServer } from './browser_support.mjs';
+import { WCAG_TAGS, artifacts, launchBrowser, prerequisites, serveAndBrowse, viewportPages } from './browser_support.mjs';
 
 const { playwright, axePath } = prerequisites();
-let server;
-let base;
-let browser;
-let page;
-let a11yBrowser;  // a second Chromium for the accessibility test (bypassCSP contexts)
-const profile = mkdtempSync(path.join(tmpdir(), 'cscwatch-chromium-'));
-
-before(async () => {
-  ({ server, base } = await startServer());
-  // Chromium's user data dir is passed as launchPersistentContext's first
-  // argument (an empty temporary profile).
-  const context = await playwright.chromium.launchPersistentContext(profile, {
-    executablePath: chromium,
-    headless: true,
-    args: ['--headless', ...LAUNCH_ARGS],
-    viewport: { width: 1400, height: 1000 },
-  });
-  browser = context;
-  page = context.pages()[0] || await context.newPage();
-  page.on('pageerror', (e) => { throw e; });
-  a11yBrowser = await playwright.chromium.launch({
-    executablePath: chromium,
-    headless: true,
-    args: LAUNCH_ARGS,
-  });
-});
-
-after(async () => {
-  if (browser) await browser.close();
-  if (a11yBrowser) await a11yBrowser.close();
-  if (server) server.kill('SIGTERM');
-  rmSync(profile, { recursive: true, force: true });
-});
+// A persistent context on an empty temporary profile, and its page.
+const { base, page } = await serveAndBrowse(playwright, { persistent: true });
+// A second Chromium for the accessibility test (bypassCSP contexts).
+const a11yBrowser = await launchBrowser(playwright);
+after(() => a11yBrowser.close());
 
 const shot = (name) => page.screenshot({ path: path.join(artifacts, `${name}.png`), fullPage: false });
 
@@ -166,9 +136,7 @@ test('accessibility: every page passes axe-core WCAG 2.2 A/AA and fits a 390 px 
   ];
   const report = {};
   const failures = [];
-  for (const [label, viewport] of [['desk', { width: 1400, height: 1000 }], ['phone', { width: 390, height: 844 }]]) {
-    const ctx = await a11yBrowser.newContext({ bypassCSP: true, viewport });
-    const p = await ctx.newPage();
+  for await (const [label, p] of viewportPages(a11yBrowser)) {
     for (const url of pages) {
       await p.goto(`${base}${url}`);
       const violations = await axeViolations(p);
@@ -186,7 +154,6 @@ test('accessibility: every page passes axe-core WCAG 2.2 A/AA and fits a 390 px 
         await p.screenshot({ path: path.join(artifacts, `phone-${url.replace(/[^a-z0-9]+/gi, '_')}.png`), fullPage: false });
       }
     }
-    await ctx.close();
   }
   console.log(JSON.stringify(report, null, 1));
   assert.deepEqual(failures, [], failures.join('\n'));

@@ -1,14 +1,15 @@
 // What every browser test needs: its prerequisites (or a skip saying which
-// is missing), a `cscwatch serve` on a loopback port, headless Chromium's
-// launch arguments, and the accessibility check. One place, so the tests
+// is missing), a `cscwatch serve` on a loopback port, headless Chromium with
+// its launch arguments, and the accessibility check. One place, so the tests
 // cannot drift apart in what they check.
 // Environment: CSCWATCH_BINARY, CSCWATCH_DB, CSCWATCH_ARTIFACTS,
 // CSCWATCH_WEB_DIR, optionally CHROMIUM (default /usr/bin/chromium).
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { after } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
 export const webDir = process.env.CSCWATCH_WEB_DIR || path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -21,6 +22,11 @@ export const chromium = process.env.CHROMIUM || '/usr/bin/chromium';
 // its own.
 export const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+// The viewports the pages are checked at: a desk and a 390 px phone.
+export const DESK = { width: 1400, height: 1000 };
+export const PHONE = { width: 390, height: 844 };
+export const VIEWPORTS = [['desk', DESK], ['phone', PHONE]];
 
 // The public sector accessibility regulations' standard: WCAG 2.2 A and AA.
 export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -70,6 +76,71 @@ export async function startServer(registerPath = db) {
     server.on('exit', (code) => reject(new Error(`server exited with ${code}: ${out}`)));
   });
   return { server, base };
+}
+
+// Headless Chromium (a Browser).
+export function launchBrowser(playwright) {
+  return playwright.chromium.launch({ executablePath: chromium, headless: true, args: LAUNCH_ARGS });
+}
+
+// The fixture of a browser test file, awaited at its top level: `cscwatch
+// serve` on `register` (the shared corpus register unless given) and headless
+// Chromium, both closed after the file's tests (node:test's after()).
+// Resolves to { server, base, browser, page }:
+//   default      browser is a Browser (a context each test), no page;
+//   page: true   also a page in a context of its own at the desk viewport;
+//   persistent   browser is instead a persistent context on an empty
+//                temporary profile (bypassCSP as given), page its page.
+// A page the fixture made throws on any error in the page's scripts.
+export async function serveAndBrowse(playwright, { register = db, page: withPage = false, persistent = false, bypassCSP = false } = {}) {
+  const fixture = {};
+  let profile;
+  const close = async () => {
+    if (fixture.browser) await fixture.browser.close();
+    if (fixture.server) fixture.server.kill('SIGTERM');
+    if (profile) rmSync(profile, { recursive: true, force: true });
+  };
+  after(close);
+  try {
+    Object.assign(fixture, await startServer(register));
+    if (persistent) {
+      profile = mkdtempSync(path.join(tmpdir(), 'cscwatch-chromium-'));
+      fixture.browser = await playwright.chromium.launchPersistentContext(profile, {
+        executablePath: chromium, headless: true, bypassCSP, args: ['--headless', ...LAUNCH_ARGS], viewport: DESK,
+      });
+      fixture.page = fixture.browser.pages()[0] || await fixture.browser.newPage();
+    } else {
+      fixture.browser = await launchBrowser(playwright);
+      if (withPage) fixture.page = await (await fixture.browser.newContext({ viewport: DESK })).newPage();
+    }
+  } catch (e) {
+    await close();  // after() may not run when the file's top level throws
+    throw e;
+  }
+  fixture.page?.on('pageerror', (e) => { throw e; });
+  return fixture;
+}
+
+// [label, page, viewport] for the desk and then the phone, each page in a
+// context of its own made with bypassCSP (so that axe.min.js can be added as
+// a script), closed when the loop moves on.
+export async function* viewportPages(browser) {
+  for (const [label, viewport] of VIEWPORTS) {
+    const context = await browser.newContext({ bypassCSP: true, viewport });
+    try {
+      yield [label, await context.newPage(), viewport];
+    } finally {
+      await context.close();
+    }
+  }
+}
+
+// Resolves once Chart.js has drawn its chart in the canvas #id; at once when
+// the page has no such canvas (that chart is not on it, or not built in).
+export async function chartDrawn(page, id) {
+  if (await page.locator(`#${id}`).count()) {
+    await page.waitForFunction((c) => window.Chart && window.Chart.getChart(document.getElementById(c)), id);
+  }
 }
 
 // axe-core's WCAG 2.2 A/AA violations on the page, one line each (the page's

@@ -5,41 +5,26 @@
 // WCAG 2.2 A/AA and the 390 px phone check on the new pages.
 // Works on a copy of the corpus register (CSCWATCH_DB), so the shared one is
 // never written. Exits 77 (skipped) when a prerequisite is missing.
-import { test, after, before } from 'node:test';
+import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { LAUNCH_ARGS, artifacts, axeViolations, binary, chromium, db as corpusDb, prerequisites, startServer } from './browser_support.mjs';
+import { VIEWPORTS, artifacts, axeViolations, binary, db as corpusDb, prerequisites, serveAndBrowse } from './browser_support.mjs';
 
 const password = 'a long test passphrase';
 const { playwright, axePath } = prerequisites();
 
 const work = mkdtempSync(path.join(tmpdir(), 'cscwatch-improvement-'));
 const db = path.join(work, 'register.db');
-let server;
-let base;
-let browser;
-let page;
-
-before(async () => {
-  copyFileSync(corpusDb, db);
-  for (const suffix of ['-wal']) if (existsSync(corpusDb + suffix)) copyFileSync(corpusDb + suffix, db + suffix);
-  const add = spawnSync(binary, ['user', 'add', 'bea', '--role', 'editor', '--authority', 'dudley', '--db', db],
-    { input: `${password}\n`, encoding: 'utf8' });
-  assert.equal(add.status, 0, `user add failed: ${add.stderr}`);
-  ({ server, base } = await startServer(db));
-  browser = await playwright.chromium.launch({ executablePath: chromium, headless: true, args: LAUNCH_ARGS });
-  page = await (await browser.newContext({ viewport: { width: 1400, height: 1000 } })).newPage();
-  page.on('pageerror', (e) => { throw e; });
-});
-
-after(async () => {
-  if (browser) await browser.close();
-  if (server) server.kill('SIGTERM');
-  rmSync(work, { recursive: true, force: true });
-});
+copyFileSync(corpusDb, db);
+for (const suffix of ['-wal']) if (existsSync(corpusDb + suffix)) copyFileSync(corpusDb + suffix, db + suffix);
+const add = spawnSync(binary, ['user', 'add', 'bea', '--role', 'editor', '--authority', 'dudley', '--db', db],
+  { input: `${password}\n`, encoding: 'utf8' });
+assert.equal(add.status, 0, `user add failed: ${add.stderr}`);
+const { base, browser, page } = await serveAndBrowse(playwright, { register: db, page: true });
+after(() => rmSync(work, { recursive: true, force: true }));
 
 const shot = (name) => page.screenshot({ path: path.join(artifacts, `improvement-${name}.png`), fullPage: true });
 let actionEditUrl;
@@ -114,7 +99,7 @@ test('accessibility: the improvement pages pass axe-core WCAG 2.2 A/AA and fit a
     ['editor', actionEditUrl],
   ];
   const failures = [];
-  for (const [label, viewport] of [['desk', { width: 1400, height: 1000 }], ['phone', { width: 390, height: 844 }]]) {
+  for (const [label, viewport] of VIEWPORTS) {
     for (const who of ['anonymous', 'editor']) {
       const ctx = await browser.newContext({ bypassCSP: true, viewport });
       if (who === 'editor') await ctx.addCookies(cookies);

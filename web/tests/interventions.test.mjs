@@ -3,38 +3,14 @@
 // `cscwatch serve` on the corpus register, which loads
 // data/known_interventions.csv on ingest. Environment and skipping as in
 // browser.test.mjs.
-import { test, after, before } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { LAUNCH_ARGS, artifacts, axeViolations, chromium, prerequisites, startServer } from './browser_support.mjs';
+import { DESK, PHONE, artifacts, axeViolations, prerequisites, serveAndBrowse } from './browser_support.mjs';
 
 const { playwright, axePath } = prerequisites();
-let server;
-let base;
-let browser;
-let page;
-const profile = mkdtempSync(path.join(tmpdir(), 'cscwatch-chromium-'));
-
-before(async () => {
-  ({ server, base } = await startServer());
-  browser = await playwright.chromium.launchPersistentContext(profile, {
-    executablePath: chromium,
-    headless: true,
-    bypassCSP: true,
-    args: ['--headless', ...LAUNCH_ARGS],
-    viewport: { width: 1400, height: 1000 },
-  });
-  page = browser.pages()[0] || await browser.newPage();
-  page.on('pageerror', (e) => { throw e; });
-});
-
-after(async () => {
-  if (browser) await browser.close();
-  if (server) server.kill('SIGTERM');
-  rmSync(profile, { recursive: true, force: true });
-});
+// bypassCSP: axe.min.js is added as a script.
+const { base, page } = await serveAndBrowse(playwright, { persistent: true, bypassCSP: true });
 
 const shownCount = async () => Number((await page.locator('#row-count').textContent()).match(/^(\d+)/)[1]);
 
@@ -88,7 +64,7 @@ test('the API and the CSV, JSON and XLSX downloads hold the rows the page shows'
 
 test('the register page passes axe-core WCAG 2.2 A/AA at a desk and on a phone', async () => {
   const failures = [];
-  for (const viewport of [{ width: 1400, height: 1000 }, { width: 390, height: 844 }]) {
+  for (const viewport of [DESK, PHONE]) {
     await page.setViewportSize(viewport);
     for (const url of ['/interventions', '/interventions?now=1']) {
       await page.goto(`${base}${url}`);
@@ -97,6 +73,6 @@ test('the register page passes axe-core WCAG 2.2 A/AA at a desk and on a phone',
       if (width > 0) failures.push(`${viewport.width}px ${url}: ${width} px wider than the viewport`);
     }
   }
-  await page.setViewportSize({ width: 1400, height: 1000 });
+  await page.setViewportSize(DESK);
   assert.deepEqual(failures, [], failures.join('\n'));
 });

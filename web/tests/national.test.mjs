@@ -7,28 +7,16 @@
 // WCAG 2.2 A/AA and fit a 390 px phone.
 // Environment: CSCWATCH_BINARY, CSCWATCH_DB, CSCWATCH_ARTIFACTS, CSCWATCH_WEB_DIR.
 // Exits 77 (CTest: skipped) when a prerequisite is missing, saying which.
-import { test, after, before } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { LAUNCH_ARGS, artifacts, axeViolations as axeOn, chromium, prerequisites, startServer } from './browser_support.mjs';
+import { DESK, artifacts, axeViolations as axeOn, chartDrawn, prerequisites, serveAndBrowse, viewportPages } from './browser_support.mjs';
 
 const { playwright, axePath } = prerequisites();
-let server;
-let base;
-let browser;
-
-before(async () => {
-  ({ server, base } = await startServer());
-  browser = await playwright.chromium.launch({ executablePath: chromium, headless: true, args: LAUNCH_ARGS });
-});
-
-after(async () => {
-  if (browser) await browser.close();
-  if (server) server.kill('SIGTERM');
-});
+const { base, browser } = await serveAndBrowse(playwright);
 
 test('national: the charts draw, the map shows every authority, and a hexagon opens its authority', async () => {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  const context = await browser.newContext({ viewport: DESK });
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
@@ -59,7 +47,7 @@ test('national: the charts draw, the map shows every authority, and a hexagon op
 });
 
 test('national: the date control shows the map as at another day, reorganised counties placed by date', async () => {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  const context = await browser.newContext({ viewport: DESK });
   const page = await context.newPage();
   await page.goto(`${base}/national`);
   // Today: Northamptonshire's hexagon is split between its two successors.
@@ -87,15 +75,10 @@ const axeViolations = (p) => axeOn(p, axePath);
 test('accessibility: /national and /inspectors pass axe-core WCAG 2.2 A/AA and fit a 390 px phone', async () => {
   const pages = ['/national', '/national?as_at=2018-06-01&region=London', '/inspectors', '/inspectors/neil-penswick'];
   const failures = [];
-  for (const [label, viewport] of [['desk', { width: 1400, height: 1000 }], ['phone', { width: 390, height: 844 }]]) {
-    // bypassCSP so that axe.min.js can be added as a script.
-    const context = await browser.newContext({ bypassCSP: true, viewport });
-    const p = await context.newPage();
+  for await (const [label, p] of viewportPages(browser)) {
     for (const url of pages) {
       await p.goto(`${base}${url}`);
-      if (await p.locator('#mix-year-chart').count()) {
-        await p.waitForFunction(() => window.Chart && window.Chart.getChart(document.getElementById('mix-year-chart')));
-      }
+      await chartDrawn(p, 'mix-year-chart');
       for (const v of await axeViolations(p)) failures.push(`${label} ${url}: ${v}`);
       if (label === 'phone') {
         const width = await p.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth }));
@@ -103,7 +86,6 @@ test('accessibility: /national and /inspectors pass axe-core WCAG 2.2 A/AA and f
         await p.screenshot({ path: path.join(artifacts, `national-phone-${url.replace(/[^a-z0-9]+/gi, '_')}.png`), fullPage: false });
       }
     }
-    await context.close();
   }
   assert.deepEqual(failures, [], failures.join('\n'));
 });

@@ -6,25 +6,13 @@
 // Real headless Chromium (Debian's /usr/bin/chromium) via playwright-core,
 // against `cscwatch serve` on the corpus register (fixture browser_db).
 // Exits 77 (CTest: skipped) when a prerequisite is missing, saying which.
-import { test, after, before } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { LAUNCH_ARGS, artifacts, axeViolations, chromium, prerequisites, startServer } from './browser_support.mjs';
+import { DESK, PHONE, artifacts, axeViolations, prerequisites, serveAndBrowse, viewportPages } from './browser_support.mjs';
 
 const { playwright, axePath } = prerequisites();
-let server;
-let base;
-let browser;
-
-before(async () => {
-  ({ server, base } = await startServer());
-  browser = await playwright.chromium.launch({ executablePath: chromium, headless: true, args: LAUNCH_ARGS });
-});
-
-after(async () => {
-  if (browser) await browser.close();
-  if (server) server.kill('SIGTERM');
-});
+const { base, browser } = await serveAndBrowse(playwright);
 
 // Norfolk's 2015 SIF report: the children in care judgement is printed
 // "Inadequate" on page 1, under its own wording, among other grades.
@@ -85,7 +73,7 @@ function assertHighlightPlaced(m) {
 }
 
 test('a cited grade opens its page as printed with the grade highlighted', async () => {
-  for (const viewport of [{ width: 1400, height: 1000 }, { width: 390, height: 844 }]) {
+  for (const viewport of [DESK, PHONE]) {
     const ctx = await browser.newContext({ viewport });
     const p = await ctx.newPage();
     const id = await norfolk2015(p);
@@ -108,7 +96,7 @@ test('a cited grade opens its page as printed with the grade highlighted', async
 });
 
 test('a search hit opens its page as printed with the words searched for highlighted', async () => {
-  const ctx = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  const ctx = await browser.newContext({ viewport: DESK });
   const p = await ctx.newPage();
   await p.goto(`${base}/search?q=${encodeURIComponent('"serious and widespread"')}`);
   const link = p.locator('ol.hits a.page-image-link').first();
@@ -121,10 +109,7 @@ test('a search hit opens its page as printed with the words searched for highlig
 
 test('the page image page passes axe-core WCAG 2.2 A/AA and fits a 390 px phone; bad pages are 404', async () => {
   const failures = [];
-  for (const viewport of [{ width: 1400, height: 1000 }, { width: 390, height: 844 }]) {
-    // bypassCSP: axe.min.js is added as a script.
-    const ctx = await browser.newContext({ bypassCSP: true, viewport });
-    const p = await ctx.newPage();
+  for await (const [, p, viewport] of viewportPages(browser)) {
     const id = await norfolk2015(p);
     for (const url of [`/report/${id}/page/1?fact=overall`, `/report/${id}/page/2`]) {
       const r = await p.goto(`${base}${url}`);
@@ -135,7 +120,6 @@ test('the page image page passes axe-core WCAG 2.2 A/AA and fits a 390 px phone;
     }
     assert.equal((await p.goto(`${base}/report/${id}/page/999`)).status(), 404);
     assert.equal((await p.goto(`${base}/report/${id}/page/1?fact=nonsense`)).status(), 404);
-    await ctx.close();
   }
   assert.deepEqual(failures, [], failures.join('\n'));
 });

@@ -1,37 +1,13 @@
 // Browser test of recurring and persisting weaknesses and the area's figures:
 // real headless Chromium (playwright-core) against `cscwatch serve` on the
 // corpus register. Environment and skipping as in browser.test.mjs.
-import { test, after, before } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { LAUNCH_ARGS, artifacts, chromium, prerequisites, startServer } from './browser_support.mjs';
+import { artifacts, prerequisites, serveAndBrowse } from './browser_support.mjs';
 
 const { playwright } = prerequisites();
-let server;
-let base;
-let browser;
-let page;
-const profile = mkdtempSync(path.join(tmpdir(), 'cscwatch-chromium-'));
-
-before(async () => {
-  ({ server, base } = await startServer());
-  browser = await playwright.chromium.launchPersistentContext(profile, {
-    executablePath: chromium,
-    headless: true,
-    args: ['--headless', ...LAUNCH_ARGS],
-    viewport: { width: 1400, height: 1000 },
-  });
-  page = browser.pages()[0] || await browser.newPage();
-  page.on('pageerror', (e) => { throw e; });
-});
-
-after(async () => {
-  if (browser) await browser.close();
-  if (server) server.kill('SIGTERM');
-  rmSync(profile, { recursive: true, force: true });
-});
+const { base, page } = await serveAndBrowse(playwright, { persistent: true });
 
 test('recurring weaknesses: a phrase opens the search for its evidence in inadequate reports', async () => {
   await page.goto(`${base}/national/phrases`);
