@@ -84,7 +84,6 @@ void heading_and_facts(std::string& out, const AuthorityProfile& p) {
 }
 
 void grades_section(std::string& out, const PageContext& ctx, const AuthorityProfile& p) {
-  const AuthoritySummary& a = p.authority;
   // Grades over time.
   std::vector<const InspectionRow*> rows;
   for (const auto& i : p.inspections) rows.push_back(&i.row);
