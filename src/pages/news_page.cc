@@ -8,6 +8,7 @@
 #include "api/api_json.h"
 #include "pages/grade_badge.h"
 #include "http/html_escape.h"
+#include "http/request_params.h"
 #include "http/url_codec.h"
 #include "pages/page_layout.h"
 #include "domain/account.h"
@@ -25,20 +26,14 @@ struct ArticleAbout {
 
 constexpr size_t kMaxAboutBytes = 2048;
 
-std::string param(const WebRequest& request, const char* name) {
-  auto it = request.params.find(name);
-  return it == request.params.end() ? std::string() : it->second;
-}
-
+// Longer than its limit, or given twice: a 400 (http/request_params.h).
 ArticleAbout about_of(const WebRequest& request) {
-  return {param(request, "title"), param(request, "url"), param(request, "date")};
+  return {param(request, "title", kMaxAboutBytes), param(request, "url", kMaxAboutBytes), param(request, "date")};
 }
 
 Result<news::ArticleAnalysis> analyse(const PageContext& ctx, std::string_view article, const ArticleAbout& about) {
   if (article.size() > news::kMaxArticleBytes)
     return Error{"The article is too long (at most " + std::to_string(news::kMaxArticleBytes / 1024) + " KiB)."};
-  if (about.title.size() > kMaxAboutBytes || about.url.size() > kMaxAboutBytes || about.date.size() > 100)
-    return Error{"The title, address or date is too long."};
   news::ArticleInput input;
   input.text = std::string(article);
   input.title = about.title;
